@@ -1,0 +1,91 @@
+package credit.platform.common.security;
+
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
+import org.springframework.grpc.server.security.GrpcSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Security set once for every service: Keycloak JWTs validated (issuer, audience, signature, expiry)
+ * on REST and gRPC, deny by default on both. REST routes come from the service's {@link RestRoute}
+ * beans; RPCs name their scope in the contract ({@link ProtoScopeAuthorizationManager}).
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.grpc.server.autoconfigure.security.GrpcServerOAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration"})
+@EnableConfigurationProperties(PlatformSecurityProperties.class)
+public class PlatformSecurityAutoConfiguration {
+
+    /**
+     * Decodes with the realm's JWKS, fetched lazily: a service starts (and reports ready) before
+     * Keycloak does, and validates tokens as soon as Keycloak is up.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(PlatformSecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
+                new AudienceValidator(properties.audience())));
+        return decoder;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(SecurityFilterChain.class)
+    static class Rest {
+
+        @Bean
+        @ConditionalOnMissingBean(SecurityFilterChain.class)
+        SecurityFilterChain platformRestSecurity(HttpSecurity http, List<RestRoute> routes, JwtDecoder decoder)
+                throws Exception {
+            String admin = Scopes.authority(Scopes.PLATFORM_ADMIN);
+            http.csrf(csrf -> csrf.disable())
+                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .authorizeHttpRequests(auth -> {
+                        auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                        for (RestRoute route : routes) {
+                            auth.requestMatchers(route.method(), route.pattern())
+                                    .hasAnyAuthority(Scopes.authority(route.scope()), admin);
+                        }
+                        auth.anyRequest().denyAll();
+                    })
+                    .oauth2ResourceServer(rs -> rs
+                            .jwt(jwt -> jwt.decoder(decoder))
+                            .authenticationEntryPoint(ProblemJsonSecurityHandlers.unauthenticated())
+                            .accessDeniedHandler(ProblemJsonSecurityHandlers.forbidden()))
+                    .exceptionHandling(e -> e
+                            .authenticationEntryPoint(ProblemJsonSecurityHandlers.unauthenticated())
+                            .accessDeniedHandler(ProblemJsonSecurityHandlers.forbidden()));
+            return http.build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(GrpcSecurity.class)
+    static class Grpc {
+
+        @Bean
+        @GlobalServerInterceptor
+        @ConditionalOnMissingBean
+        AuthenticationProcessInterceptor platformGrpcSecurity(GrpcSecurity grpc, JwtDecoder decoder) throws Exception {
+            return grpc.authorizationManager(new ProtoScopeAuthorizationManager())
+                    .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(decoder)))
+                    .build();
+        }
+    }
+
+}

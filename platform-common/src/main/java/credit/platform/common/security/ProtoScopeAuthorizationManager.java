@@ -1,0 +1,59 @@
+package credit.platform.common.security;
+
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import credit.common.v1.CommonProto;
+import io.grpc.protobuf.ProtoMethodDescriptorSupplier;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.grpc.server.security.CallContext;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * Authorizes a gRPC call by the scope its contract declares:
+ * {@code option (credit.common.v1.required_scope) = "lists.read";}. An RPC that declares no scope
+ * is denied (deny by default); the standard health and reflection services are open.
+ */
+public final class ProtoScopeAuthorizationManager implements AuthorizationManager<CallContext> {
+
+    private static final Set<String> OPEN_SERVICES = Set.of(
+            "grpc.health.v1.Health",
+            "grpc.reflection.v1.ServerReflection",
+            "grpc.reflection.v1alpha.ServerReflection");
+
+    @Override
+    public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, CallContext call) {
+        String service = call.method().getServiceName();
+        if (service != null && OPEN_SERVICES.contains(service)) {
+            return new AuthorizationDecision(true);
+        }
+        Optional<String> scope = requiredScope(call.method());
+        if (scope.isEmpty()) {
+            return new AuthorizationDecision(false);
+        }
+        Authentication auth = authentication.get();
+        if (auth == null || !auth.isAuthenticated()) {
+            return new AuthorizationDecision(false);
+        }
+        String needed = Scopes.authority(scope.get());
+        String admin = Scopes.authority(Scopes.PLATFORM_ADMIN);
+        boolean granted = auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals(needed) || a.equals(admin));
+        return new AuthorizationDecision(granted);
+    }
+
+    /** The scope an RPC's contract declares, if any. */
+    public static Optional<String> requiredScope(io.grpc.MethodDescriptor<?, ?> method) {
+        if (!(method.getSchemaDescriptor() instanceof ProtoMethodDescriptorSupplier supplier)) {
+            return Optional.empty();
+        }
+        MethodDescriptor descriptor = supplier.getMethodDescriptor();
+        String scope = descriptor.getOptions().getExtension(CommonProto.requiredScope);
+        return scope.isBlank() ? Optional.empty() : Optional.of(scope);
+    }
+}

@@ -1,0 +1,70 @@
+package credit.platform.common.web;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns framework-level input errors into problem+json naming the field and the rule. Runs after
+ * each service's own advice (which maps its domain exceptions). Never returns a stack trace.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class CommonProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CommonProblemHandler.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalid(InvalidRequestException e) {
+        return Problems.invalid(e.violations());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+        List<FieldViolation> violations = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new FieldViolation(f.getField(), String.valueOf(f.getCode()), String.valueOf(f.getDefaultMessage())))
+                .toList();
+        return Problems.invalid(violations);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return Problems.invalid(List.of(new FieldViolation("body", "readable-json",
+                "the request body is missing or is not valid JSON of the expected shape")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        return Problems.invalid(List.of(new FieldViolation(e.getParameterName(), "required",
+                "query parameter " + e.getParameterName() + " is required")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return Problems.invalid(List.of(new FieldViolation(e.getName(), "type",
+                e.getName() + " has a value of the wrong type")));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ProblemDetail noRoute(NoResourceFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such resource.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error while handling a request: {}", e.getClass().getName(), e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "The request could not be completed. It has been logged.");
+    }
+}

@@ -1,0 +1,20 @@
+package credit.platform.registry.subject.adapter.rest;
+
+import credit.platform.common.security.RestRoute;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The scope each subject route needs; anything not listed is denied. */
+@Configuration(proxyBeanMethods = false)
+class SubjectRoutes {
+
+    @Bean
+    RestRoute createSubject() {
+        return RestRoute.post("/api/v1/subjects", "registry.write");
+    }
+
+    @Bean
+    RestRoute readSubjects() {
+        return RestRoute.get("/api/v1/subjects/**", "registry.read");
+    }
+}

@@ -1,0 +1,5 @@
+package credit.platform.registry.subject.domain;
+
+public enum SubjectKind {
+    PERSON, LEGAL_ENTITY, GOVERNMENT_BODY
+}

@@ -1,0 +1,5 @@
+package credit.platform.registry.subject.domain;
+
+public enum SubjectStatus {
+    ACTIVE, DEREGISTERED, DECEASED
+}
