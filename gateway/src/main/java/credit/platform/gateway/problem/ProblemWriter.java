@@ -1,0 +1,42 @@
+package credit.platform.gateway.problem;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/** Writes RFC 9457 problem details (type, title, status, detail) and nothing else: no stack traces. */
+@Component
+public class ProblemWriter {
+
+    /** Stable problem type URIs share this prefix (docs/architecture.md). */
+    public static final String TYPE_PREFIX = "https://credit.example/problems/";
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String typeName, String title,
+            String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", TYPE_PREFIX + typeName);
+        problem.put("title", title);
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", exchange.getRequest().getPath().value());
+        byte[] body = json.writeValueAsBytes(problem);
+
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().setContentLength(body.length);
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
+    }
+}

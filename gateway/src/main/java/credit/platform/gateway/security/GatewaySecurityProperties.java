@@ -1,0 +1,25 @@
+package credit.platform.gateway.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where tokens come from and whom they must be meant for.
+ *
+ * @param issuerUri the realm's issuer, compared verbatim with a token's {@code iss}
+ * @param audience  a value a token's {@code aud} must contain
+ */
+@ConfigurationProperties("credit.security")
+public record GatewaySecurityProperties(
+        @DefaultValue("http://localhost:8180/realms/credit") String issuerUri,
+        @DefaultValue("credit-platform") String audience) {
+
+    /**
+     * Keycloak's JWKS endpoint for the issuer. Derived rather than discovered, so the gateway
+     * starts while Keycloak is still down; keys are fetched on the first token.
+     */
+    public String jwkSetUri() {
+        String base = issuerUri.endsWith("/") ? issuerUri.substring(0, issuerUri.length() - 1) : issuerUri;
+        return base + "/protocol/openid-connect/certs";
+    }
+}

@@ -1,0 +1,95 @@
+package credit.platform.gateway.security;
+
+import java.util.List;
+
+import credit.platform.gateway.problem.ProblemWriter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+
+/**
+ * Deny by default: health is open, each route in {@link RouteScopes} needs its scope (or
+ * {@code platform.admin}), everything else is refused. 401 and 403 are problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    private static final String AUTHORITY_PREFIX = "SCOPE_";
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemWriter problems) {
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, ex) -> {
+            ServerHttpResponse response = exchange.getResponse();
+            response.getHeaders().set("WWW-Authenticate", wwwAuthenticate(ex));
+            return problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthenticated",
+                    ex instanceof InvalidBearerTokenException
+                            ? "The bearer token is invalid, expired or not meant for this platform."
+                            : "A bearer token is required.");
+        };
+        ServerAccessDeniedHandler forbidden = (exchange, ex) -> problems.write(exchange, HttpStatus.FORBIDDEN,
+                "forbidden", "Forbidden", "The token's scopes do not allow this request.");
+
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    for (RouteScopes.RouteScope route : RouteScopes.ALL) {
+                        exchanges.pathMatchers(route.method(), route.pathPattern())
+                                .hasAnyAuthority(AUTHORITY_PREFIX + route.scope(),
+                                        AUTHORITY_PREFIX + RouteScopes.ADMIN_SCOPE);
+                    }
+                    exchanges.anyExchange().denyAll();
+                })
+                .oauth2ResourceServer(oauth2 -> oauth2
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .build();
+    }
+
+    /**
+     * Keys from the JWKS endpoint (fetched lazily, so no Keycloak is needed at start-up), then
+     * the default checks (signature, {@code exp}/{@code nbf}), {@code iss} and {@code aud}.
+     */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
+                JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
+                new AudienceValidator(properties.audience()))));
+        // A JWKS fetch that fails (Keycloak down) surfaces as a bare IllegalStateException; as a
+        // JwtException it becomes an AuthenticationServiceException, which the error handler answers 503.
+        return token -> decoder.decode(token).onErrorMap(e -> !(e instanceof JwtException),
+                e -> new JwtException("The authorization server's keys could not be fetched", e));
+    }
+
+    private static String wwwAuthenticate(AuthenticationException ex) {
+        return ex instanceof InvalidBearerTokenException ? "Bearer error=\"invalid_token\"" : "Bearer";
+    }
+}
