@@ -1,0 +1,82 @@
+package credit.platform.common.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import credit.lists.v1.ListsServiceGrpc;
+import credit.registry.v1.RegistryServiceGrpc;
+import credit.sanctions.v1.TravelCheckServiceGrpc;
+import io.grpc.Attributes;
+import io.grpc.Metadata;
+import io.grpc.MethodDescriptor;
+import io.grpc.health.v1.HealthGrpc;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.grpc.server.security.CallContext;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+
+class ProtoScopeAuthorizationManagerTest {
+
+    final ProtoScopeAuthorizationManager manager = new ProtoScopeAuthorizationManager();
+
+    @Test
+    void callIsGrantedOnlyWithTheScopeItsContractDeclares() {
+        assertThat(granted(ListsServiceGrpc.getWatchMethod(), "SCOPE_lists.read")).isTrue();
+        assertThat(granted(ListsServiceGrpc.getWatchMethod(), "SCOPE_travel.check")).isFalse();
+        assertThat(granted(TravelCheckServiceGrpc.getStreamCheckTravelMethod(), "SCOPE_travel.check")).isTrue();
+        assertThat(granted(RegistryServiceGrpc.getRegisterSubjectMethod(), "SCOPE_registry.read")).isFalse();
+        assertThat(granted(RegistryServiceGrpc.getRegisterSubjectMethod(), "SCOPE_registry.write")).isTrue();
+    }
+
+    @Test
+    void platformAdminMayCallEveryRpc() {
+        assertThat(granted(RegistryServiceGrpc.getRegisterSubjectMethod(), "SCOPE_platform.admin")).isTrue();
+    }
+
+    @Test
+    void anonymousCallerIsDeniedButHealthIsOpen() {
+        Authentication anonymous = new AnonymousAuthenticationToken("key", "anonymous",
+                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+        anonymous.setAuthenticated(false);
+        assertThat(manager.authorize(() -> anonymous, call(ListsServiceGrpc.getGetRecordMethod())).isGranted()).isFalse();
+        assertThat(manager.authorize(() -> anonymous, call(HealthGrpc.getCheckMethod())).isGranted()).isTrue();
+    }
+
+    @Test
+    void rpcWithoutADeclaredScopeIsDenied() {
+        MethodDescriptor<Void, Void> undeclared = MethodDescriptor.<Void, Void>newBuilder()
+                .setType(MethodDescriptor.MethodType.UNARY)
+                .setFullMethodName("credit.something.v1.Thing/DoIt")
+                .setRequestMarshaller(ListsServiceGrpc.getGetRecordMethod().getRequestMarshaller() == null ? null : voidMarshaller())
+                .setResponseMarshaller(voidMarshaller())
+                .build();
+        assertThat(granted(undeclared, "SCOPE_platform.admin")).isFalse();
+    }
+
+    private boolean granted(MethodDescriptor<?, ?> method, String authority) {
+        TestingAuthenticationToken auth = new TestingAuthenticationToken("client", "n/a", List.of(
+                new org.springframework.security.core.authority.SimpleGrantedAuthority(authority)));
+        auth.setAuthenticated(true);
+        return manager.authorize(() -> auth, call(method)).isGranted();
+    }
+
+    private static CallContext call(MethodDescriptor<?, ?> method) {
+        return new CallContext(new Metadata(), Attributes.EMPTY, method);
+    }
+
+    private static MethodDescriptor.Marshaller<Void> voidMarshaller() {
+        return new MethodDescriptor.Marshaller<>() {
+            @Override
+            public java.io.InputStream stream(Void value) {
+                return java.io.InputStream.nullInputStream();
+            }
+
+            @Override
+            public Void parse(java.io.InputStream stream) {
+                return null;
+            }
+        };
+    }
+}
