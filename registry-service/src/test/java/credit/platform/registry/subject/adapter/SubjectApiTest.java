@@ -238,6 +238,32 @@ class SubjectApiTest {
     }
 
     @Test
+    void grpcReflectionListsTheRegistryServiceWithoutAToken() throws Exception {
+        var services = new java.util.concurrent.CompletableFuture<java.util.List<String>>();
+        var requests = io.grpc.reflection.v1.ServerReflectionGrpc.newStub(channel).serverReflectionInfo(
+                new io.grpc.stub.StreamObserver<io.grpc.reflection.v1.ServerReflectionResponse>() {
+                    @Override
+                    public void onNext(io.grpc.reflection.v1.ServerReflectionResponse response) {
+                        services.complete(response.getListServicesResponse().getServiceList().stream()
+                                .map(io.grpc.reflection.v1.ServiceResponse::getName).toList());
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        services.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+        requests.onNext(io.grpc.reflection.v1.ServerReflectionRequest.newBuilder().setListServices("*").build());
+        assertThat(services.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                .contains("credit.registry.v1.RegistryService", "grpc.health.v1.Health");
+        requests.onCompleted();
+    }
+
+    @Test
     void readinessProbeIsOpen() {
         assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
     }
