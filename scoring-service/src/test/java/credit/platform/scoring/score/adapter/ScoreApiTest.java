@@ -1,0 +1,307 @@
+package credit.platform.scoring.score.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.Timestamp;
+import credit.common.v1.SubjectKind;
+import credit.lists.v1.ListKind;
+import credit.lists.v1.ListRecord;
+import credit.lists.v1.RecordStatus;
+import credit.platform.common.grpc.ServiceTokenSource;
+import credit.platform.common.security.PlatformSecurityProperties;
+import credit.platform.testsupport.MongoTestServer;
+import credit.platform.testsupport.TestHttp;
+import credit.platform.testsupport.TestTokens;
+import credit.scoring.v1.GetScoreRequest;
+import credit.scoring.v1.ScoringServiceGrpc;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.grpc.CallCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The scoring slice end to end in one Spring Boot app: REST and gRPC with JWT security, MongoDB
+ * (see {@link MongoTestServer}), and the registry and lists services replaced by fakes —
+ * {@link FakeRegistryService} and {@link FakeListsService}, plain gRPC servers started here on free
+ * ports. They stand in for the real services, which the system tests run.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ScoreApiTest {
+
+    static final TestTokens TOKENS = new TestTokens();
+    static final String SERVICE_TOKEN = TOKENS.token("credit-services", "registry.read lists.read");
+    static final FakeRegistryService REGISTRY = new FakeRegistryService();
+    static final FakeListsService LISTS = new FakeListsService();
+    static final FakeServers REGISTRY_SERVER = new FakeServers(REGISTRY);
+    static final FakeServers LISTS_SERVER = new FakeServers(LISTS);
+    static final int REGISTRY_PORT = REGISTRY_SERVER.port();
+    static final int LISTS_PORT = LISTS_SERVER.port();
+    static final int GRPC_PORT = TestHttp.freePort();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String PERSON = "subj-person-1";
+    static final String COMPANY = "subj-company-1";
+    static ManagedChannel channel;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        MongoTestServer.register(registry, "scoring-test");
+        registry.add("spring.grpc.server.port", () -> GRPC_PORT);
+        registry.add("spring.grpc.server.address", () -> "127.0.0.1");
+        registry.add("spring.grpc.client.channel.registry.target", () -> "static://127.0.0.1:" + REGISTRY_PORT);
+        registry.add("spring.grpc.client.channel.lists.target", () -> "static://127.0.0.1:" + LISTS_PORT);
+        registry.add("credit.remote-calls.calls.registry-get-subject.retry-wait", () -> "10ms");
+        registry.add("credit.remote-calls.calls.lists-subject-records.retry-wait", () -> "10ms");
+    }
+
+    @TestConfiguration
+    static class TestBeans {
+        @Bean
+        JwtDecoder jwtDecoder() {
+            return TOKENS.jwtDecoder();
+        }
+
+        /** This service's own token for its calls, without a Keycloak to fetch it from. */
+        @Bean
+        ServiceTokenSource serviceTokenSource() {
+            return new ServiceTokenSource(new PlatformSecurityProperties("", "", "", "", ""), RestClient.builder(),
+                    Clock.systemUTC()) {
+                @Override
+                public String token() {
+                    return SERVICE_TOKEN;
+                }
+            };
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    TestHttp http;
+
+    @BeforeEach
+    void setUp() {
+        http = new TestHttp("http://localhost:" + port);
+        mongo.getDb().drop();
+        // Each test starts with closed breakers: the outage tests open them on purpose.
+        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+        REGISTRY.unavailable = false;
+        LISTS.unavailable = false;
+        REGISTRY.subjects.clear();
+        LISTS.records.clear();
+        REGISTRY.subjects.put(PERSON, SubjectKind.SUBJECT_KIND_PERSON);
+        REGISTRY.subjects.put(COMPANY, SubjectKind.SUBJECT_KIND_LEGAL_ENTITY);
+        LISTS.records.put(PERSON, List.of(
+                record("rec-spc-1", "spc-dishonest-debtors", ListKind.LIST_KIND_BLACK, "SPC"),
+                record("rec-pen-1", "admin-penalties-general", ListKind.LIST_KIND_PENALTY, "SAMR")));
+        LISTS.records.put(COMPANY, List.of(
+                record("rec-tax-a", "sta-grade-a-taxpayers", ListKind.LIST_KIND_RED, "STA"),
+                record("rec-abn-1", "samr-abnormal-operations", ListKind.LIST_KIND_IRREGULARITY, "SAMR")));
+        if (channel == null) {
+            channel = ManagedChannelBuilder.forAddress("127.0.0.1", GRPC_PORT).usePlaintext().build();
+        }
+    }
+
+    @AfterAll
+    static void closeChannel() {
+        if (channel != null) {
+            channel.shutdownNow();
+        }
+    }
+
+    static ListRecord record(String id, String listId, ListKind kind, String authority) {
+        return ListRecord.newBuilder().setRecordId(id).setListId(listId).setListKind(kind).setIssuingAuthority(authority)
+                .setStatus(RecordStatus.RECORD_STATUS_ACTIVE)
+                .setEffectiveFrom(Timestamp.newBuilder().setSeconds(Instant.now().minusSeconds(86_400).getEpochSecond()))
+                .build();
+    }
+
+    static String reader() {
+        return TOKENS.token("credit-web", "scoring.read");
+    }
+
+    @Test
+    void personIsScoredBySuiningModelWithOneLinePerRecordAndTheScoreIsStored() {
+        TestHttp.Response response = http.get("/api/v1/scores/" + PERSON, reader());
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode score = JSON.readTree(response.body());
+        assertThat(score.get("subjectId").asString()).isEqualTo(PERSON);
+        assertThat(score.get("modelId").asString()).isEqualTo("suining-county-person");
+        assertThat(score.get("modelVersion").asInt()).isEqualTo(1);
+        assertThat(score.get("basePoints").asLong()).isEqualTo(1000);
+        assertThat(score.get("points").asLong()).isEqualTo(940);
+        assertThat(score.get("grade").asString()).isEqualTo("B");
+        JsonNode lines = score.get("contributions");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("ruleId").asString()).isEqualTo("spc-dishonest-debtor");
+        assertThat(lines.get(0).get("sourceRef").asString()).isEqualTo("list-record:rec-spc-1");
+        assertThat(lines.get(0).get("points").asLong()).isEqualTo(-50);
+        assertThat(lines.get(1).get("sourceRef").asString()).isEqualTo("list-record:rec-pen-1");
+        assertThat(lines.get(1).get("points").asLong()).isEqualTo(-10);
+        assertThat(score.get("computedAt").asString()).isNotBlank();
+
+        var stored = mongo.getCollection("score_history").find().first();
+        assertThat(mongo.getCollection("score_history").countDocuments()).isEqualTo(1);
+        assertThat(stored.getString("subjectId")).isEqualTo(PERSON);
+        assertThat(stored.getString("modelId")).isEqualTo("suining-county-person");
+        assertThat(stored.getInteger("version")).isEqualTo(1);
+        assertThat(((Number) stored.get("points")).longValue()).isEqualTo(940);
+        assertThat(stored.getString("grade")).isEqualTo("B");
+        assertThat(stored.getList("contributions", org.bson.Document.class)).hasSize(2);
+        assertThat(stored.getDate("computedAt")).isNotNull();
+    }
+
+    @Test
+    void callsToRegistryAndListsCarryThisServicesBearerToken() {
+        REGISTRY_SERVER.authorizations.clear();
+        LISTS_SERVER.authorizations.clear();
+
+        assertThat(http.get("/api/v1/scores/" + PERSON, reader()).status()).isEqualTo(200);
+
+        assertThat(REGISTRY_SERVER.authorizations).containsOnly("Bearer " + SERVICE_TOKEN).isNotEmpty();
+        assertThat(LISTS_SERVER.authorizations).containsOnly("Bearer " + SERVICE_TOKEN).isNotEmpty();
+    }
+
+    @Test
+    void legalEntityIsScoredByTheCorporateComplianceModel() {
+        JsonNode score = JSON.readTree(http.get("/api/v1/scores/" + COMPANY, reader()).body());
+
+        assertThat(score.get("modelId").asString()).isEqualTo("corporate-compliance");
+        assertThat(score.get("points").asLong()).isEqualTo(1000 + 50 - 50);
+        assertThat(score.get("grade").asString()).isEqualTo("A");
+    }
+
+    @Test
+    void modelForAnotherKindIsUnprocessableAndUnknownModelIsABadRequestNamingModel() {
+        TestHttp.Response wrongKind = http.get("/api/v1/scores/" + COMPANY + "?model=suining-county-person", reader());
+        assertThat(wrongKind.status()).isEqualTo(422);
+        assertThat(wrongKind.contentType()).startsWith("application/problem+json");
+
+        TestHttp.Response unknown = http.get("/api/v1/scores/" + PERSON + "?model=no-such-model", reader());
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(JSON.readTree(unknown.body()).get("errors").get(0).get("field").asString()).isEqualTo("model");
+        assertThat(mongo.getCollection("score_history").countDocuments()).isZero();
+    }
+
+    @Test
+    void unknownSubjectIsNotFoundAsProblemJsonAndNothingIsStored() {
+        TestHttp.Response response = http.get("/api/v1/scores/nobody", reader());
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("type").asString())
+                .isEqualTo("https://credit.example/problems/subject-not-found");
+        assertThat(mongo.getCollection("score_history").countDocuments()).isZero();
+    }
+
+    @Test
+    void withoutTokenIsUnauthenticatedAndWithoutScoringReadIsForbidden() {
+        TestHttp.Response anonymous = http.get("/api/v1/scores/" + PERSON, null);
+        TestHttp.Response airline = http.get("/api/v1/scores/" + PERSON, TOKENS.token("airline-demo", "travel.check"));
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(airline.status()).isEqualTo(403);
+        assertThat(airline.contentType()).startsWith("application/problem+json");
+        assertThat(mongo.getCollection("score_history").countDocuments()).isZero();
+    }
+
+    @Test
+    void listsServiceDownIsServiceUnavailableAndNothingIsStored() {
+        LISTS.unavailable = true;
+
+        TestHttp.Response response = http.get("/api/v1/scores/" + PERSON, reader());
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("lists");
+        assertThat(mongo.getCollection("score_history").countDocuments()).isZero();
+    }
+
+    @Test
+    void registryDownIsServiceUnavailableOverRestAndGrpc() {
+        REGISTRY.unavailable = true;
+
+        assertThat(http.get("/api/v1/scores/" + PERSON, reader()).status()).isEqualTo(503);
+        assertThat(grpcError(() -> stub(reader()).getScore(GetScoreRequest.newBuilder().setSubjectId(PERSON).build()))
+                .getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(mongo.getCollection("score_history").countDocuments()).isZero();
+    }
+
+    @Test
+    void grpcGetScoreAnswersTheSameScore() {
+        var score = stub(reader()).getScore(GetScoreRequest.newBuilder().setSubjectId(PERSON).build()).getScore();
+
+        assertThat(score.getModelId()).isEqualTo("suining-county-person");
+        assertThat(score.getPoints()).isEqualTo(940);
+        assertThat(score.getGrade()).isEqualTo("B");
+        assertThat(score.getContributionsList()).extracting(c -> c.getSourceRef())
+                .containsExactly("list-record:rec-spc-1", "list-record:rec-pen-1");
+        assertThat(score.getBasePoints() + score.getContributionsList().stream().mapToLong(c -> c.getPoints()).sum())
+                .isEqualTo(score.getPoints());
+        assertThat(mongo.getCollection("score_history").countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void grpcUnknownSubjectIsNotFoundWithoutTokenUnauthenticatedWrongScopePermissionDenied() {
+        var request = GetScoreRequest.newBuilder().setSubjectId("nobody").build();
+        assertThat(grpcError(() -> stub(reader()).getScore(request)).getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(grpcError(() -> ScoringServiceGrpc.newBlockingStub(channel).getScore(request)).getCode())
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(grpcError(() -> stub(TOKENS.token("airline-demo", "travel.check")).getScore(request)).getCode())
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+    }
+
+    static ScoringServiceGrpc.ScoringServiceBlockingStub stub(String token) {
+        return ScoringServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(token));
+    }
+
+    static Status grpcError(Runnable call) {
+        try {
+            call.run();
+        } catch (StatusRuntimeException e) {
+            return e.getStatus();
+        }
+        throw new AssertionError("expected the call to fail");
+    }
+
+    static CallCredentials bearer(String token) {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
+                Metadata headers = new Metadata();
+                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+                applier.apply(headers);
+            }
+        };
+    }
+}
