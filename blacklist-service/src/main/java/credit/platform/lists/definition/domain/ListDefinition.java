@@ -1,0 +1,56 @@
+package credit.platform.lists.definition.domain;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A list kept on the platform: who issues it, under which law, whom it may name, how long its
+ * records last and the deadlines its authority must keep.
+ *
+ * @param issuingAuthority  the agency code owning the list ({@code SPC}, {@code NRA}, {@code SAMR}, …),
+ *                          or {@link #ANY_AUTHORITY} for lists any authority writes its own records to
+ *                          (publicity of administrative penalties)
+ * @param objectionWindow   how long after publication a subject may object; {@code null} when at any time
+ * @param objectionDecision how long the authority has to decide an objection; {@code null} when unset
+ * @param removalDeadline   how soon after a deletion ground an entry must be removed
+ * @param excludesMinors    minors are never named (SPC, 2017 art. 3)
+ */
+public record ListDefinition(
+        String id,
+        String name,
+        ListKind kind,
+        String issuingAuthority,
+        String legalBasis,
+        Set<SubjectKind> subjectKinds,
+        TermPolicy term,
+        Publicity publicity,
+        TimeLimit objectionWindow,
+        TimeLimit objectionDecision,
+        TimeLimit removalDeadline,
+        boolean excludesMinors) {
+
+    /** Any administrative authority, each writing records of its own penalty decisions. */
+    public static final String ANY_AUTHORITY = "ANY";
+
+    public ListDefinition {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(issuingAuthority, "issuingAuthority");
+        Objects.requireNonNull(legalBasis, "legalBasis");
+        Objects.requireNonNull(term, "term");
+        Objects.requireNonNull(publicity, "publicity");
+        subjectKinds = Set.copyOf(subjectKinds);
+        if (subjectKinds.isEmpty()) {
+            throw new IllegalArgumentException("list " + id + " names no subject kind");
+        }
+    }
+
+    /** Whether an agency may write records on this list ("whoever designates it owns it"). */
+    public boolean isOwnedBy(String agency) {
+        if (agency == null || agency.isBlank()) {
+            return false;
+        }
+        return ANY_AUTHORITY.equals(issuingAuthority) || issuingAuthority.equals(agency);
+    }
+}

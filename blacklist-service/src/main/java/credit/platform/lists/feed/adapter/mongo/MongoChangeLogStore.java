@@ -1,0 +1,92 @@
+package credit.platform.lists.feed.adapter.mongo;
+
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import credit.platform.lists.feed.domain.ChangeEvent;
+import credit.platform.lists.feed.domain.ChangeLogStore;
+import credit.platform.lists.feed.domain.SequenceConflictException;
+import credit.platform.lists.record.adapter.mongo.RecordDocuments;
+import credit.platform.lists.record.domain.ChangeType;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The change log in collection {@code change_log}: {@code _id} is the sequence (unique, so two
+ * writers can never both take one), {@code eventId} is unique (an event is appended once), and each
+ * entry carries the record as it was after the change.
+ */
+@Repository
+class MongoChangeLogStore implements ChangeLogStore {
+
+    static final String LOG = "change_log";
+
+    private final MongoTemplate mongo;
+
+    MongoChangeLogStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.getCollection(LOG).createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
+    }
+
+    @Override
+    public Optional<Long> sequenceOf(String eventId) {
+        Document entry = mongo.findOne(Query.query(Criteria.where("eventId").is(eventId)), Document.class, LOG);
+        return Optional.ofNullable(entry).map(e -> ((Number) e.get("_id")).longValue());
+    }
+
+    @Override
+    public void insert(ChangeEvent event) {
+        Document record = RecordDocuments.toDocument(event.record());
+        try {
+            mongo.insert(new Document("_id", event.sequence())
+                    .append("eventId", event.eventId())
+                    .append("type", event.type().name())
+                    .append("recordId", event.record().id())
+                    .append("occurredAt", Date.from(event.occurredAt()))
+                    .append("record", record), LOG);
+        } catch (DuplicateKeyException e) {
+            throw new SequenceConflictException("sequence " + event.sequence() + " or event " + event.eventId()
+                    + " is already in the change log", e);
+        }
+    }
+
+    @Override
+    public long maxSequence() {
+        return edge(Sort.Direction.DESC);
+    }
+
+    @Override
+    public long minSequence() {
+        return edge(Sort.Direction.ASC);
+    }
+
+    @Override
+    public List<ChangeEvent> readAfter(long after, long upTo, int limit) {
+        if (upTo <= after) {
+            return List.of();
+        }
+        Query query = Query.query(Criteria.where("_id").gt(after).lte(upTo))
+                .with(Sort.by(Sort.Direction.ASC, "_id"))
+                .limit(limit);
+        return mongo.find(query, Document.class, LOG).stream().map(MongoChangeLogStore::toEvent).toList();
+    }
+
+    private long edge(Sort.Direction direction) {
+        Query query = new Query().with(Sort.by(direction, "_id")).limit(1);
+        Document entry = mongo.findOne(query, Document.class, LOG);
+        return entry == null ? 0 : ((Number) entry.get("_id")).longValue();
+    }
+
+    private static ChangeEvent toEvent(Document d) {
+        return new ChangeEvent(((Number) d.get("_id")).longValue(), d.getString("eventId"),
+                ChangeType.valueOf(d.getString("type")), RecordDocuments.toRecord(d.get("record", Document.class)),
+                d.getDate("occurredAt").toInstant());
+    }
+}

@@ -1,0 +1,81 @@
+package credit.platform.lists.record.adapter.mongo;
+
+import com.mongodb.client.model.Indexes;
+import credit.platform.lists.record.domain.ListRecord;
+import credit.platform.lists.record.domain.RecordRepository;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Records in collection {@code records}. Besides the record, a document carries
+ * {@code pendingEventId} (its latest event is not yet in the change feed) or {@code feedSequence}
+ * (the sequence its latest event was appended at): the outbox lives in the record's own document,
+ * so storing a record and queueing its change is one atomic write.
+ */
+@Repository
+class MongoRecordRepository implements RecordRepository {
+
+    static final String RECORDS = "records";
+
+    private final MongoTemplate mongo;
+
+    MongoRecordRepository(MongoTemplate mongo) {
+        this.mongo = mongo;
+        mongo.getCollection(RECORDS).createIndex(Indexes.ascending("subjectId"));
+        mongo.getCollection(RECORDS).createIndex(Indexes.ascending("feedSequence"));
+    }
+
+    @Override
+    public Optional<ListRecord> findById(String id) {
+        return Optional.ofNullable(mongo.findById(id, Document.class, RECORDS)).map(RecordDocuments::toRecord);
+    }
+
+    @Override
+    public List<ListRecord> findBySubject(String subjectId) {
+        return mongo.find(Query.query(Criteria.where("subjectId").is(subjectId)), Document.class, RECORDS).stream()
+                .map(RecordDocuments::toRecord)
+                .toList();
+    }
+
+    @Override
+    public boolean insert(ListRecord record) {
+        try {
+            mongo.insert(RecordDocuments.toDocument(record).append("pendingEventId", record.latestEvent().eventId()),
+                    RECORDS);
+            return true;
+        } catch (DuplicateKeyException exists) {
+            return false;
+        }
+    }
+
+    @Override
+    public void markPublished(String recordId, String eventId, long sequence) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(recordId).and("pendingEventId").is(eventId)),
+                new Update().unset("pendingEventId").set("feedSequence", sequence), RECORDS);
+    }
+
+    @Override
+    public List<ListRecord> findPendingPublication() {
+        return mongo.find(Query.query(Criteria.where("pendingEventId").exists(true)), Document.class, RECORDS).stream()
+                .map(RecordDocuments::toRecord)
+                .toList();
+    }
+
+    @Override
+    public void forEachPublishedUpTo(long sequence, Consumer<ListRecord> action) {
+        Query query = Query.query(Criteria.where("feedSequence").lte(sequence)).with(Sort.by("feedSequence"));
+        try (Stream<Document> documents = mongo.stream(query, Document.class, RECORDS)) {
+            documents.map(RecordDocuments::toRecord).forEach(action);
+        }
+    }
+}
