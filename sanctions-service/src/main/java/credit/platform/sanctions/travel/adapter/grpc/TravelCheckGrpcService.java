@@ -1,0 +1,163 @@
+package credit.platform.sanctions.travel.adapter.grpc;
+
+import com.google.protobuf.Timestamp;
+import credit.platform.common.grpc.GrpcStatuses;
+import credit.platform.common.web.FieldViolation;
+import credit.platform.sanctions.travel.domain.CheckTravel;
+import credit.platform.sanctions.travel.domain.DocumentScheme;
+import credit.platform.sanctions.travel.domain.InvalidTravelCheckException;
+import credit.platform.sanctions.travel.domain.ServiceClass;
+import credit.platform.sanctions.travel.domain.SourceUnavailableException;
+import credit.platform.sanctions.travel.domain.TravelCheck;
+import credit.platform.sanctions.travel.domain.TravelCheckResult;
+import credit.platform.sanctions.travel.domain.TravelMode;
+import credit.sanctions.v1.BatchCheckTravelRequest;
+import credit.sanctions.v1.BatchCheckTravelResponse;
+import credit.sanctions.v1.CheckTravelRequest;
+import credit.sanctions.v1.CheckTravelResponse;
+import credit.sanctions.v1.Decision;
+import credit.sanctions.v1.TravelCheckServiceGrpc;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Service;
+
+/**
+ * gRPC travel checks: one, a batch (one result per passenger, in request order), or a
+ * bidirectional stream (one response per request, in order). Errors: INVALID_ARGUMENT naming the
+ * field; UNAVAILABLE when the registry or the lists service cannot answer (fail closed — see
+ * {@link CheckTravel}). On a stream an error ends the stream; the responses before it stand.
+ */
+@Service
+class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckServiceImplBase {
+
+    private final CheckTravel checkTravel;
+
+    TravelCheckGrpcService(CheckTravel checkTravel) {
+        this.checkTravel = checkTravel;
+    }
+
+    @Override
+    public void checkTravel(CheckTravelRequest request, StreamObserver<CheckTravelResponse> response) {
+        respond(response, () -> toProto(checkTravel.check(fromProto(request))));
+    }
+
+    @Override
+    public void batchCheckTravel(BatchCheckTravelRequest request, StreamObserver<BatchCheckTravelResponse> response) {
+        respond(response, () -> {
+            List<TravelCheck> checks = new ArrayList<>(request.getChecksCount());
+            for (int i = 0; i < request.getChecksCount(); i++) {
+                try {
+                    checks.add(fromProto(request.getChecks(i)));
+                } catch (InvalidTravelCheckException e) {
+                    throw e.prefixed("checks[" + i + "].");
+                }
+            }
+            BatchCheckTravelResponse.Builder out = BatchCheckTravelResponse.newBuilder();
+            checkTravel.checkAll(checks).forEach(r -> out.addResults(toProto(r)));
+            return out.build();
+        });
+    }
+
+    @Override
+    public StreamObserver<CheckTravelRequest> streamCheckTravel(StreamObserver<CheckTravelResponse> response) {
+        return new StreamObserver<>() {
+            private boolean failed;
+
+            @Override
+            public void onNext(CheckTravelRequest request) {
+                // gRPC delivers a call's messages one at a time, so answers keep the requests' order.
+                if (failed) {
+                    return;
+                }
+                try {
+                    response.onNext(toProto(checkTravel.check(fromProto(request))));
+                } catch (RuntimeException e) {
+                    failed = true;
+                    response.onError(toStatus(e));
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                failed = true;
+            }
+
+            @Override
+            public void onCompleted() {
+                if (!failed) {
+                    response.onCompleted();
+                }
+            }
+        };
+    }
+
+    private static TravelCheck fromProto(CheckTravelRequest r) {
+        DocumentScheme scheme = switch (r.getDocument().getScheme()) {
+            case IDENTIFIER_SCHEME_RESIDENT_ID -> DocumentScheme.RESIDENT_ID;
+            case IDENTIFIER_SCHEME_PASSPORT -> DocumentScheme.PASSPORT;
+            case IDENTIFIER_SCHEME_FOREIGN_PERMANENT_RESIDENT_ID -> DocumentScheme.FOREIGN_PERMANENT_RESIDENT_ID;
+            default -> null;
+        };
+        TravelMode mode = switch (r.getMode()) {
+            case TRAVEL_MODE_AIR -> TravelMode.AIR;
+            case TRAVEL_MODE_RAIL -> TravelMode.RAIL;
+            case TRAVEL_MODE_SHIP -> TravelMode.SHIP;
+            default -> null;
+        };
+        ServiceClass serviceClass = switch (r.getServiceClass()) {
+            case SERVICE_CLASS_UNSPECIFIED, UNRECOGNIZED -> null;
+            default -> ServiceClass.valueOf(r.getServiceClass().name().substring("SERVICE_CLASS_".length()));
+        };
+        Instant departure = r.hasDeparture()
+                ? Instant.ofEpochSecond(r.getDeparture().getSeconds(), r.getDeparture().getNanos()) : null;
+        return TravelCheck.of(r.getPassengerRef(), scheme, r.getDocument().getValue(),
+                r.getDocument().getIssuingCountry(), mode, serviceClass, r.getTrainNumber(), departure);
+    }
+
+    private static CheckTravelResponse toProto(TravelCheckResult r) {
+        return CheckTravelResponse.newBuilder()
+                .setPassengerRef(r.passengerRef())
+                .setDecision(r.decision().denied() ? Decision.DECISION_DENY : Decision.DECISION_ALLOW)
+                .setReasonCode(r.decision().reasonCode())
+                .setIssuingAuthority(r.decision().issuingAuthority())
+                .setDecisionReference(r.decisionReference())
+                .setAppealChannel(r.decision().appealChannel())
+                .build();
+    }
+
+    static Timestamp timestamp(Instant i) {
+        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+    }
+
+    private static StatusRuntimeException toStatus(RuntimeException e) {
+        if (e instanceof InvalidTravelCheckException invalid) {
+            return GrpcStatuses.invalidArgument(invalid.violations().stream()
+                    .map(v -> new FieldViolation(v.field(), v.rule(), v.message())).toList());
+        }
+        if (e instanceof SourceUnavailableException unavailable) {
+            // Fail closed: never a guessed ALLOW; the caller applies its documented fallback.
+            return Status.UNAVAILABLE.withDescription(unavailable.getMessage()).asRuntimeException();
+        }
+        if (e instanceof StatusRuntimeException sre) {
+            return sre;
+        }
+        return Status.INTERNAL.withDescription("The check could not be completed").asRuntimeException();
+    }
+
+    private static <T> void respond(StreamObserver<T> response, Supplier<T> body) {
+        T result;
+        try {
+            result = body.get();
+        } catch (RuntimeException e) {
+            response.onError(toStatus(e));
+            return;
+        }
+        response.onNext(result);
+        response.onCompleted();
+    }
+}

@@ -1,0 +1,15 @@
+package credit.platform.sanctions.travel.adapter.rest;
+
+import credit.platform.common.security.RestRoute;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The scope each travel-check route needs; anything not listed is denied. */
+@Configuration(proxyBeanMethods = false)
+class TravelCheckRoutes {
+
+    @Bean
+    RestRoute travelChecks() {
+        return RestRoute.post("/api/v1/travel-checks", "travel.check");
+    }
+}

@@ -1,0 +1,6 @@
+package credit.platform.sanctions.travel.domain;
+
+/** The answer to a travel check. */
+public enum Decision {
+    ALLOW, DENY
+}
