@@ -72,16 +72,16 @@ class ListDefinitionSeeds implements ApplicationRunner {
 
     record Seed(String id, String name, String kind, String issuingAuthority, String legalBasis,
             List<String> subjectKinds, String defaultDuration, String minDuration, String maxDuration,
-            String minExtension, String maxExtension, boolean untilDeletionGround, String publicity,
-            Limit objectionWindow, Limit objectionDecision, Limit removalDeadline, boolean excludesMinors) {
+            String minExtension, String maxExtension, Boolean untilDeletionGround, String publicity,
+            Limit objectionWindow, Limit objectionDecision, Limit removalDeadline, Boolean excludesMinors) {
 
         ListDefinition toDomain() {
             Set<SubjectKind> kinds = subjectKinds.stream().map(SubjectKind::valueOf).collect(Collectors.toSet());
             TermPolicy term = new TermPolicy(period(defaultDuration), period(minDuration), period(maxDuration),
-                    period(minExtension), period(maxExtension), untilDeletionGround);
+                    period(minExtension), period(maxExtension), Boolean.TRUE.equals(untilDeletionGround));
             return new ListDefinition(id, name, ListKind.valueOf(kind), issuingAuthority, legalBasis, kinds, term,
                     Publicity.valueOf(publicity), limit(objectionWindow), limit(objectionDecision),
-                    limit(removalDeadline), excludesMinors);
+                    limit(removalDeadline), Boolean.TRUE.equals(excludesMinors));
         }
 
         private static Period period(String iso) {
