@@ -1,0 +1,162 @@
+package credit.platform.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a {@link PlatformStack} needs to know: where the repository is, which ports to use,
+ * where Mongo keeps its data and where the logs go.
+ *
+ * @param name             short name of this stack ("local", "tests"): names Keycloak's instance directory
+ * @param repoRoot         the repository root (holds {@code keycloak/credit-realm.json} and the modules' {@code target/} jars)
+ * @param keycloakPort     Keycloak HTTP port (issuer {@code http://localhost:<port>/realms/credit})
+ * @param keycloakManagementPort Keycloak management interface port (default 9000 would collide between stacks)
+ * @param mongoPort        port of the embedded MongoDB-protocol server
+ * @param mongoFile        H2 file the Mongo server persists to, or {@code null} for an in-memory backend
+ * @param logDir           where each component's {@code <name>.log} is written
+ * @param apps             the five applications, in start order
+ * @param startupTimeout   how long each component may take to become ready
+ */
+public record StackConfig(
+        String name,
+        Path repoRoot,
+        int keycloakPort,
+        int keycloakManagementPort,
+        int mongoPort,
+        Path mongoFile,
+        Path logDir,
+        List<AppConfig> apps,
+        Duration startupTimeout) {
+
+    public static final String REALM = "credit";
+
+    /** JVM options of each app process: small heaps and quick start-up on a 2-core machine. */
+    public static final List<String> APP_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /** One Spring Boot application of the platform. {@code grpcPort} is 0 for the gateway (HTTP only). */
+    public record AppConfig(String name, String database, int httpPort, int grpcPort) {
+        public boolean hasGrpc() {
+            return grpcPort > 0;
+        }
+    }
+
+    public StackConfig {
+        Objects.requireNonNull(name, "name");
+        repoRoot = repoRoot.toAbsolutePath().normalize();
+        logDir = logDir.toAbsolutePath().normalize();
+        mongoFile = mongoFile == null ? null : mongoFile.toAbsolutePath().normalize();
+        apps = List.copyOf(apps);
+    }
+
+    /** The ports every app's application.yml defaults to: {@code ./platform} runs this. */
+    public static StackConfig local(Path repoRoot) {
+        Path root = repoRoot.toAbsolutePath().normalize();
+        return new StackConfig("local", root, 8180, 9000, 27017,
+                root.resolve(".run/mongo/credit.mv"), root.resolve(".run/logs"),
+                apps(8080, 8081, 9091), Duration.ofSeconds(180));
+    }
+
+    /**
+     * A disjoint set of ports, an in-memory Mongo and logs under {@code system-tests/target}, so the
+     * system tests can run while a local platform is up.
+     */
+    public static StackConfig forTests(Path repoRoot) {
+        Path root = repoRoot.toAbsolutePath().normalize();
+        return new StackConfig("tests", root, 18180, 19000, 28017,
+                null, root.resolve("system-tests/target/stack-logs"),
+                apps(18080, 18081, 19091), Duration.ofSeconds(240));
+    }
+
+    private static List<AppConfig> apps(int gatewayHttp, int firstServiceHttp, int firstGrpc) {
+        return List.of(
+                new AppConfig("registry-service", "registry", firstServiceHttp, firstGrpc),
+                new AppConfig("blacklist-service", "lists", firstServiceHttp + 1, firstGrpc + 1),
+                new AppConfig("scoring-service", "scoring", firstServiceHttp + 2, firstGrpc + 2),
+                new AppConfig("sanctions-service", "sanctions", firstServiceHttp + 3, firstGrpc + 3),
+                new AppConfig("gateway", null, gatewayHttp, 0));
+    }
+
+    public AppConfig app(String appName) {
+        return apps.stream().filter(a -> a.name().equals(appName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no app named " + appName));
+    }
+
+    /** Every TCP port this stack binds, keyed by a human-readable owner. */
+    public Map<String, Integer> ports() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("keycloak", keycloakPort);
+        ports.put("keycloak-management", keycloakManagementPort);
+        ports.put("mongo", mongoPort);
+        for (AppConfig app : apps) {
+            ports.put(app.name() + "-http", app.httpPort());
+            if (app.hasGrpc()) {
+                ports.put(app.name() + "-grpc", app.grpcPort());
+            }
+        }
+        return ports;
+    }
+
+    public String keycloakUrl() {
+        return "http://localhost:" + keycloakPort;
+    }
+
+    public String issuerUri() {
+        return keycloakUrl() + "/realms/" + REALM;
+    }
+
+    public String tokenUri() {
+        return issuerUri() + "/protocol/openid-connect/token";
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + app("gateway").httpPort();
+    }
+
+    public String mongoUri(String database) {
+        return "mongodb://localhost:" + mongoPort + "/" + database;
+    }
+
+    public Path realmFile() {
+        return repoRoot.resolve("keycloak/credit-realm.json");
+    }
+
+    public Path cacheDir() {
+        return repoRoot.resolve(".cache");
+    }
+
+    public Path appJar(AppConfig app) {
+        return repoRoot.resolve(app.name()).resolve("target").resolve(app.name() + ".jar");
+    }
+
+    /**
+     * The command-line overrides for one app. Every value is passed even where it equals the app's
+     * default, so that a stack on other ports (the tests) is wired consistently.
+     */
+    public List<String> appArguments(AppConfig app) {
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + app.httpPort());
+        if (app.hasGrpc()) {
+            args.add("--spring.grpc.server.port=" + app.grpcPort());
+        }
+        if (app.database() != null) {
+            args.add("--spring.mongodb.uri=" + mongoUri(app.database()));
+        }
+        args.add("--credit.security.issuer-uri=" + issuerUri());
+        args.add("--credit.security.token-uri=" + tokenUri());
+        args.add("--spring.grpc.client.channel.registry.target=static://localhost:" + app("registry-service").grpcPort());
+        args.add("--spring.grpc.client.channel.lists.target=static://localhost:" + app("blacklist-service").grpcPort());
+        args.add("--spring.grpc.client.channel.scoring.target=static://localhost:" + app("scoring-service").grpcPort());
+        if (app.name().equals("gateway")) {
+            args.add("--credit.gateway.registry-uri=http://localhost:" + app("registry-service").httpPort());
+            args.add("--credit.gateway.lists-uri=http://localhost:" + app("blacklist-service").httpPort());
+            args.add("--credit.gateway.scoring-uri=http://localhost:" + app("scoring-service").httpPort());
+            args.add("--credit.gateway.sanctions-uri=http://localhost:" + app("sanctions-service").httpPort());
+        }
+        return args;
+    }
+}

@@ -1,0 +1,86 @@
+package credit.platform.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StackConfigTest {
+
+    private final Path root = Path.of("/repo");
+
+    @Test
+    void localStackUsesThePortsTheAppsDefaultTo() {
+        StackConfig local = StackConfig.local(root);
+        assertThat(local.keycloakPort()).isEqualTo(8180);
+        assertThat(local.mongoPort()).isEqualTo(27017);
+        assertThat(local.gatewayUrl()).isEqualTo("http://localhost:8080");
+        assertThat(local.app("registry-service")).isEqualTo(new StackConfig.AppConfig("registry-service", "registry", 8081, 9091));
+        assertThat(local.app("blacklist-service")).isEqualTo(new StackConfig.AppConfig("blacklist-service", "lists", 8082, 9092));
+        assertThat(local.app("scoring-service")).isEqualTo(new StackConfig.AppConfig("scoring-service", "scoring", 8083, 9093));
+        assertThat(local.app("sanctions-service")).isEqualTo(new StackConfig.AppConfig("sanctions-service", "sanctions", 8084, 9094));
+        assertThat(local.app("gateway").hasGrpc()).isFalse();
+        assertThat(local.issuerUri()).isEqualTo("http://localhost:8180/realms/credit");
+        assertThat(local.tokenUri()).isEqualTo("http://localhost:8180/realms/credit/protocol/openid-connect/token");
+        assertThat(local.mongoFile()).isEqualTo(root.resolve(".run/mongo/credit.mv"));
+        assertThat(local.logDir()).isEqualTo(root.resolve(".run/logs"));
+    }
+
+    @Test
+    void appsStartInDependencyOrderWithTheGatewayLast() {
+        assertThat(StackConfig.local(root).apps()).extracting(StackConfig.AppConfig::name)
+                .containsExactly("registry-service", "blacklist-service", "scoring-service", "sanctions-service", "gateway");
+    }
+
+    @Test
+    void everyStackBindsEachPortOnlyOnce() {
+        for (StackConfig config : new StackConfig[] {StackConfig.local(root), StackConfig.forTests(root)}) {
+            assertThat(new HashSet<>(config.ports().values())).as(config.name()).hasSameSizeAs(config.ports().values());
+        }
+    }
+
+    @Test
+    void testStackPortsAreDisjointFromTheLocalStackSoBothCanRunAtOnce() {
+        Set<Integer> local = new HashSet<>(StackConfig.local(root).ports().values());
+        Set<Integer> tests = new HashSet<>(StackConfig.forTests(root).ports().values());
+        assertThat(tests).doesNotContainAnyElementsOf(local);
+        assertThat(StackConfig.forTests(root).name()).isNotEqualTo(StackConfig.local(root).name());
+    }
+
+    @Test
+    void testStackKeepsMongoInMemoryAndLogsUnderTarget() {
+        StackConfig tests = StackConfig.forTests(root);
+        assertThat(tests.mongoFile()).isNull();
+        assertThat(tests.logDir().startsWith(root.resolve("system-tests/target"))).isTrue();
+    }
+
+    @Test
+    void everyAppIsWiredToThisStacksPortsNotTheDefaults() {
+        StackConfig tests = StackConfig.forTests(root);
+        assertThat(tests.appArguments(tests.app("scoring-service"))).contains(
+                "--server.port=18083",
+                "--spring.grpc.server.port=19093",
+                "--spring.mongodb.uri=mongodb://localhost:28017/scoring",
+                "--credit.security.issuer-uri=http://localhost:18180/realms/credit",
+                "--credit.security.token-uri=http://localhost:18180/realms/credit/protocol/openid-connect/token",
+                "--spring.grpc.client.channel.registry.target=static://localhost:19091",
+                "--spring.grpc.client.channel.lists.target=static://localhost:19092",
+                "--spring.grpc.client.channel.scoring.target=static://localhost:19093");
+        assertThat(tests.appArguments(tests.app("gateway")))
+                .contains("--server.port=18080",
+                        "--credit.gateway.registry-uri=http://localhost:18081",
+                        "--credit.gateway.lists-uri=http://localhost:18082",
+                        "--credit.gateway.scoring-uri=http://localhost:18083",
+                        "--credit.gateway.sanctions-uri=http://localhost:18084")
+                .noneMatch(a -> a.startsWith("--spring.grpc.server.port") || a.startsWith("--spring.mongodb.uri"));
+    }
+
+    @Test
+    void appJarsAreTheModulesBootJars() {
+        StackConfig local = StackConfig.local(root);
+        assertThat(local.appJar(local.app("gateway"))).isEqualTo(root.resolve("gateway/target/gateway.jar"));
+    }
+}
