@@ -1,0 +1,99 @@
+package credit.platform.systemtests;
+
+import credit.platform.client.IdentifierDto;
+import credit.platform.client.PlatformClient;
+import credit.platform.client.lists.CreateRecordRequest;
+import credit.platform.client.lists.RecordView;
+import credit.platform.client.lists.SubjectNameDto;
+import credit.platform.client.registry.CreateSubjectRequest;
+import credit.platform.client.registry.SubjectView;
+import credit.platform.client.scoring.ScoreView;
+import credit.platform.client.travel.TravelCheckRequest;
+import credit.platform.client.travel.TravelCheckResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@ExtendWith(PlatformExtension.class)
+class EndToEndIT {
+
+    private static final String LISTED_ID = "11010519491231002X";
+    private static final String UNLISTED_ID = ResidentIds.withCheckCharacter("11010119800101123");
+    private static final String SPC_LIST = "spc-dishonest-debtors";
+    /** Change propagation (lists → sanctions index / scoring) is meant to take about a second. */
+    private static final Duration PROPAGATION = Duration.ofSeconds(20);
+
+    @Test
+    void validTokenReachesEveryService(TestPlatform platform) {
+        PlatformClient registrar = platform.clientFor("registrar-demo");
+        PlatformClient court = platform.clientFor("court-demo");
+        PlatformClient admin = platform.clientFor("platform-admin");
+        PlatformClient airline = platform.clientFor("airline-demo");
+
+        // registry-service: create a person and read it back
+        SubjectView created = registrar.registry().createSubject(new CreateSubjectRequest("PERSON",
+                List.of(new IdentifierDto("RESIDENT_ID", LISTED_ID, null)), "测试", null, null));
+        assertThat(created.id()).isNotBlank();
+        SubjectView read = registrar.registry().getSubject(created.id());
+        assertThat(read.id()).isEqualTo(created.id());
+        assertThat(read.name()).isEqualTo("测试");
+        assertThat(read.identifiers()).extracting(IdentifierDto::value).contains(LISTED_ID);
+
+        // blacklist-service: the court lists that person, and reads the record back
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        RecordView record = court.lists().createRecord(SPC_LIST, new CreateRecordRequest(
+                new SubjectNameDto("PERSON", "RESIDENT_ID", LISTED_ID, null, "测试"),
+                "(2026)京0105执123号", "有履行能力而拒不履行生效法律文书确定义务",
+                "System test: judgment debt of 100000 CNY unpaid", today, null));
+        assertThat(record.id()).isNotBlank();
+        RecordView recordRead = court.lists().getRecord(SPC_LIST, record.id());
+        assertThat(recordRead.id()).isEqualTo(record.id());
+        assertThat(recordRead.listId()).isEqualTo(SPC_LIST);
+        assertThat(recordRead.subjectId()).isEqualTo(created.id());
+        assertThat(recordRead.issuingAuthority()).isEqualTo("SPC");
+
+        // scoring-service: below the base because of the record, and the record is named in the explanation
+        AtomicReference<ScoreView> score = new AtomicReference<>();
+        await("score reflects record " + record.id()).atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> {
+                    score.set(admin.scoring().getScore(created.id()));
+                    return score.get().points() < score.get().basePoints();
+                });
+        assertThat(score.get().subjectId()).isEqualTo(created.id());
+        assertThat(score.get().contributions())
+                .anySatisfy(c -> {
+                    assertThat(c.sourceRef()).contains(record.id());
+                    assertThat(c.points()).isNegative();
+                });
+
+        // sanctions-service: the airline may not sell this person an economy seat…
+        Instant departure = Instant.now().plus(Duration.ofDays(1));
+        AtomicReference<TravelCheckResult> deny = new AtomicReference<>();
+        await("travel check denies the listed person").atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> {
+                    deny.set(airline.travel().check(new TravelCheckRequest("PNR-1", new IdentifierDto("RESIDENT_ID", LISTED_ID, null),
+                            "测试", "AIR", "AIR_ECONOMY", null, departure)));
+                    return "DENY".equals(deny.get().decision());
+                });
+        assertThat(deny.get().passengerRef()).isEqualTo("PNR-1");
+        assertThat(deny.get().reasonCode()).isNotBlank();
+        assertThat(deny.get().decisionReference()).isNotBlank();
+
+        // …but may sell one to somebody who is on no list
+        TravelCheckResult allow = airline.travel().check(new TravelCheckRequest("PNR-2",
+                new IdentifierDto("RESIDENT_ID", UNLISTED_ID, null), "张三", "AIR", "AIR_ECONOMY", null, departure));
+        assertThat(allow.decision()).isEqualTo("ALLOW");
+        assertThat(allow.passengerRef()).isEqualTo("PNR-2");
+    }
+}
