@@ -5,7 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -15,6 +18,20 @@ final class HttpWait {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private HttpWait() {
+    }
+
+    static final int TAIL_LINES = 40;
+
+    /** The last lines of a log, so that a CI failure shows the cause without fetching the file. */
+    static String tail(Path logFile) {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            List<String> last = lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
+            return "\n---- last " + last.size() + " lines of " + logFile + " ----\n" + String.join("\n", last)
+                    + "\n---- end of " + logFile.getFileName() + " ----";
+        } catch (IOException | RuntimeException e) {
+            return " (log not readable: " + e.getMessage() + ")";
+        }
     }
 
     static boolean isOk(String url) {
@@ -43,11 +60,11 @@ final class HttpWait {
             }
             if (!alive.getAsBoolean()) {
                 throw new StackStartException(component + " exited before it became ready (" + url
-                        + " never answered 200); read " + logFile);
+                        + " never answered 200); read " + logFile + tail(logFile));
             }
             if (System.nanoTime() > deadline) {
                 throw new StackStartException(component + " was not ready within " + timeout.toSeconds() + " s ("
-                        + url + " did not answer 200); read " + logFile);
+                        + url + " did not answer 200); read " + logFile + tail(logFile));
             }
             try {
                 Thread.sleep(250);

@@ -1,5 +1,8 @@
 package credit.platform.launcher;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +32,7 @@ public final class LocalPlatform {
         boolean infraOnly = List.of(args).contains("--infra-only");
         Path root = RepoRoot.find();
         StackConfig config = StackConfig.local(root);
+        logEmbeddedMongoTo(config.logDir().resolve("mongo.log"));
         PlatformStack stack = new PlatformStack(config);
         long t0 = System.nanoTime();
         try {
@@ -45,6 +49,21 @@ public final class LocalPlatform {
         System.out.println(banner(config, infraOnly, (System.nanoTime() - t0) / 1e9));
         // The stack's shutdown hook stops everything on Ctrl-C / SIGTERM; until then, wait.
         new CountDownLatch(1).await();
+    }
+
+    /**
+     * The embedded Mongo server runs in this JVM and logs through slf4j-simple: send that to a file like
+     * every other component's log, not onto the console under the banner. Must run before the first logger.
+     */
+    private static void logEmbeddedMongoTo(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty("org.slf4j.simpleLogger.logFile", file.toString());
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
     }
 
     static String banner(StackConfig c, boolean infraOnly, double seconds) {
@@ -75,10 +94,12 @@ public final class LocalPlatform {
         b.append("   TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=registrar-demo -d client_secret=registrar-demo-secret \\\n");
         b.append("           ").append(c.tokenUri()).append(" | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n");
         b.append("   curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\\n");
-        b.append("        -d '{\"type\":\"PERSON\",\"name\":\"测试\",\"identifiers\":[{\"scheme\":\"RESIDENT_ID\",\"value\":\"11010519491231002X\"}]}' \\\n");
+        b.append("        -d '{\"kind\":\"PERSON\",\"name\":\"测试\",\"identifiers\":[{\"scheme\":\"RESIDENT_ID\",\"value\":\"11010519491231002X\"}]}' \\\n");
         b.append("        ").append(infraOnly ? "http://localhost:8080" : c.gatewayUrl()).append("/api/v1/subjects\n");
-        b.append("   curl -s -H \"Authorization: Bearer $TOKEN\" ").append(infraOnly ? "http://localhost:8080" : c.gatewayUrl())
-                .append("/api/v1/subjects/<id from the answer>\n");
+        b.append("   curl -s -H \"Authorization: Bearer $TOKEN\" '").append(infraOnly ? "http://localhost:8080" : c.gatewayUrl())
+                .append("/api/v1/subjects/lookup?scheme=RESIDENT_ID&value=11010519491231002X'\n");
+        b.append("   (data persists in ").append(c.mongoFile() == null ? "memory" : c.mongoFile().getParent())
+                .append(": creating the same subject again answers 409 Conflict)\n");
         b.append('\n').append(" Logs: ").append(c.logDir()).append("/<component>.log\n");
         b.append(" Stop: Ctrl-C (stops every process this launcher started)\n");
         b.append(line).append('\n');

@@ -49,11 +49,13 @@ public final class PlatformStack implements AutoCloseable {
     /** What is running, last started first: closed in this order. */
     private final Deque<Component> started = new ArrayDeque<>();
     private final List<String> timings = new ArrayList<>();
+    private final PidFile pidFile;
     private Thread shutdownHook;
     private boolean closed;
 
     public PlatformStack(StackConfig config) {
         this.config = config;
+        this.pidFile = new PidFile(config.logDir().resolve("stack.pids"));
     }
 
     public StackConfig config() {
@@ -88,6 +90,10 @@ public final class PlatformStack implements AutoCloseable {
         shutdownHook = new Thread(this::closeQuietly, "platform-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
+            for (String leftover : pidFile.stopLeftovers(STOP_GRACE)) {
+                System.out.println("[platform] stopped " + leftover + ", left running by an earlier " + config.name()
+                        + " stack that was killed");
+            }
             checkPrerequisites(withApps);
             createDirectories(config.logDir());
             startMongo();
@@ -219,6 +225,7 @@ public final class PlatformStack implements AutoCloseable {
         // jboss-threads wants this on Java 24+ (else a stack trace at shutdown)
         env.put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
         Process process = startProcess("keycloak", pb, log);
+        pidFile.add("keycloak", process.toHandle());
         started.push(new Component("keycloak", () -> ProcessTree.stop(process.toHandle(), STOP_GRACE)));
         HttpWait.awaitOk("keycloak", config.issuerUri() + "/.well-known/openid-configuration",
                 config.startupTimeout(), process::isAlive, log);
@@ -289,6 +296,7 @@ public final class PlatformStack implements AutoCloseable {
         pb.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("CREDIT_")
                 || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
         Process process = startProcess(app.name(), pb, log);
+        pidFile.add(app.name(), process.toHandle());
         started.push(new Component(app.name(), () -> ProcessTree.stop(process.toHandle(), STOP_GRACE)));
         HttpWait.awaitOk(app.name(), "http://localhost:" + app.httpPort() + "/actuator/health/readiness",
                 config.startupTimeout(), process::isAlive, log);
@@ -335,6 +343,7 @@ public final class PlatformStack implements AutoCloseable {
             if (failure != null) {
                 throw failure;
             }
+            pidFile.delete();
         }
     }
 
