@@ -30,7 +30,14 @@ public final class LocalPlatform {
 
     public static void main(String[] args) throws InterruptedException {
         boolean infraOnly = List.of(args).contains("--infra-only");
-        Path root = RepoRoot.find();
+        Path root;
+        try {
+            root = RepoRoot.find();
+        } catch (IllegalStateException e) {
+            System.err.println("[platform] " + e.getMessage() + " — run it from the repository (./platform).");
+            System.exit(2);
+            return;
+        }
         StackConfig config = StackConfig.local(root);
         logEmbeddedMongoTo(config.logDir().resolve("mongo.log"));
         PlatformStack stack = new PlatformStack(config);
