@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Remembers the processes a stack started ({@code <logDir>/stack.pids}: pid, start instant, name), so
+ * Remembers the processes a stack started ({@code .run/stack-<name>.pids}: pid, start instant, name; the first line is the launcher JVM), so
  * that a stack whose JVM was killed without running its shutdown hook (SIGKILL, a CI job cancelled)
  * leaves nothing behind for long: the next start of the same stack stops the leftovers first.
  */

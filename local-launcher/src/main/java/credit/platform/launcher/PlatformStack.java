@@ -55,7 +55,8 @@ public final class PlatformStack implements AutoCloseable {
 
     public PlatformStack(StackConfig config) {
         this.config = config;
-        this.pidFile = new PidFile(config.logDir().resolve("stack.pids"));
+        // under .run/ (not target/): survives a "mvn clean" after a killed test run
+        this.pidFile = new PidFile(config.pidFile());
     }
 
     public StackConfig config() {

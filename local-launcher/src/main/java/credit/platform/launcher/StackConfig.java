@@ -125,6 +125,11 @@ public record StackConfig(
         return repoRoot.resolve("keycloak/credit-realm.json");
     }
 
+    /** Where this stack records the processes it started (see {@code PidFile}). */
+    public Path pidFile() {
+        return repoRoot.resolve(".run").resolve("stack-" + name + ".pids");
+    }
+
     public Path cacheDir() {
         return repoRoot.resolve(".cache");
     }

@@ -1,0 +1,112 @@
+package credit.platform.systemtests;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** keycloak/credit-realm.json issues the tokens the services rely on (scopes, agency, audience, issuer). */
+@ExtendWith(PlatformExtension.class)
+class RealmIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void courtTokenCarriesItsListScopesItsAgencyAndThePlatformAudience(TestPlatform platform) throws Exception {
+        JsonNode claims = clientCredentialsClaims(platform, "court-demo");
+
+        assertThat(scopes(claims)).contains("lists.read", "lists.write", "registry.read")
+                .doesNotContain("registry.write", "travel.check", "platform.admin");
+        assertThat(claims.path("agency").asString()).isEqualTo("SPC");
+        assertThat(audiences(claims)).contains("credit-platform");
+        assertThat(claims.path("iss").asString()).isEqualTo(platform.config().issuerUri());
+        assertThat(claims.path("sub").asString()).isNotBlank();
+        assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(300);
+    }
+
+    @Test
+    void airlineTokenCarriesTravelCheckOnlyAndNoAgency(TestPlatform platform) throws Exception {
+        JsonNode claims = clientCredentialsClaims(platform, "airline-demo");
+
+        assertThat(scopes(claims)).contains("travel.check").noneMatch(s -> s.startsWith("lists.") || s.startsWith("registry."));
+        assertThat(claims.has("agency")).isFalse();
+        assertThat(audiences(claims)).contains("credit-platform");
+    }
+
+    @Test
+    void everyDemoClientGetsExactlyItsAgreedScopes(TestPlatform platform) throws Exception {
+        assertThat(scopes(clientCredentialsClaims(platform, "platform-admin"))).containsAll(List.of(
+                "registry.read", "registry.write", "lists.read", "lists.write", "scoring.read", "travel.check",
+                "audit.read", "platform.admin"));
+        assertThat(apiScopes(clientCredentialsClaims(platform, "registrar-demo"))).containsExactlyInAnyOrder("registry.read", "registry.write");
+        assertThat(apiScopes(clientCredentialsClaims(platform, "auditor-demo"))).containsExactlyInAnyOrder("audit.read");
+        assertThat(apiScopes(clientCredentialsClaims(platform, "rail-demo"))).containsExactlyInAnyOrder("travel.check");
+        assertThat(apiScopes(clientCredentialsClaims(platform, "credit-services")))
+                .containsExactlyInAnyOrder("registry.read", "registry.write", "lists.read", "scoring.read");
+        assertThat(clientCredentialsClaims(platform, "samr-demo").path("agency").asString()).isEqualTo("SAMR");
+        assertThat(clientCredentialsClaims(platform, "tax-demo").path("agency").asString()).isEqualTo("STA");
+    }
+
+    @Test
+    void demoCitizenCanSignInThroughTheWebClientWithoutRequiredActions(TestPlatform platform) throws Exception {
+        HttpResponse<String> response = token(platform, "grant_type=password&client_id=credit-web"
+                + "&username=citizen-demo&password=citizen-demo-password&scope=openid");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode claims = payload(JSON.readTree(response.body()).path("access_token").asString());
+        assertThat(claims.path("preferred_username").asString()).isEqualTo("citizen-demo");
+        assertThat(audiences(claims)).contains("credit-platform");
+    }
+
+    private static JsonNode clientCredentialsClaims(TestPlatform platform, String clientId) throws Exception {
+        HttpResponse<String> response = token(platform, "grant_type=client_credentials&client_id=" + clientId
+                + "&client_secret=" + URLEncoder.encode(clientId + "-secret", StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(clientId + ": " + response.body()).isEqualTo(200);
+        return payload(JSON.readTree(response.body()).path("access_token").asString());
+    }
+
+    private static HttpResponse<String> token(TestPlatform platform, String form) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.config().tokenUri()))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode payload(String jwt) {
+        return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
+    private static Set<String> scopes(JsonNode claims) {
+        return Arrays.stream(claims.path("scope").asString().split(" ")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
+    }
+
+    /** The platform's own scopes (those with a dot), without OIDC ones such as profile or email. */
+    private static Set<String> apiScopes(JsonNode claims) {
+        return scopes(claims).stream().filter(s -> s.contains(".")).collect(Collectors.toSet());
+    }
+
+    private static Set<String> audiences(JsonNode claims) {
+        JsonNode aud = claims.path("aud");
+        if (aud.isArray()) {
+            return aud.valueStream().map(JsonNode::asString).collect(Collectors.toSet());
+        }
+        return Set.of(aud.asString());
+    }
+}
