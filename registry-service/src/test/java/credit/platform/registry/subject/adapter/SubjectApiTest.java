@@ -264,8 +264,10 @@ class SubjectApiTest {
     }
 
     @Test
-    void readinessProbeIsOpen() {
+    void readinessProbeIsOpenAndOverallHealthIncludingMongoIsUp() {
         assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        TestHttp.Response health = http.get("/actuator/health", null);
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
     }
 
     static Identifier residentId(String value) {
