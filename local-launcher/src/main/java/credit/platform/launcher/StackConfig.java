@@ -13,7 +13,7 @@ import java.util.Objects;
  * where Mongo keeps its data and where the logs go.
  *
  * @param name             short name of this stack ("local", "tests"): names Keycloak's instance directory
- * @param repoRoot         the repository root (holds {@code keycloak/credit-realm.json} and the modules' {@code target/} jars)
+ * @param repoRoot         the repository root (holds {@code keycloak/credit-realm.json} and the modules' executable {@code target/<module>-exec.jar})
  * @param keycloakPort     Keycloak HTTP port (issuer {@code http://localhost:<port>/realms/credit})
  * @param keycloakManagementPort Keycloak management interface port (default 9000 would collide between stacks)
  * @param mongoPort        port of the embedded MongoDB-protocol server
@@ -135,7 +135,7 @@ public record StackConfig(
     }
 
     public Path appJar(AppConfig app) {
-        return repoRoot.resolve(app.name()).resolve("target").resolve(app.name() + ".jar");
+        return repoRoot.resolve(app.name()).resolve("target").resolve(app.name() + "-exec.jar");
     }
 
     /**

@@ -35,7 +35,7 @@ class PlatformStackTest {
             assertThatThrownBy(stack::start)
                     .isInstanceOf(StackStartException.class)
                     .hasMessageContaining("realm file missing")
-                    .hasMessageContaining("gateway/target/gateway.jar")
+                    .hasMessageContaining("gateway/target/gateway-exec.jar")
                     .hasMessageContaining("Keycloak distribution missing")
                     .hasMessageContaining("./mvnw -DskipTests install");
         }

@@ -81,6 +81,6 @@ class StackConfigTest {
     @Test
     void appJarsAreTheModulesBootJars() {
         StackConfig local = StackConfig.local(root);
-        assertThat(local.appJar(local.app("gateway"))).isEqualTo(root.resolve("gateway/target/gateway.jar"));
+        assertThat(local.appJar(local.app("gateway"))).isEqualTo(root.resolve("gateway/target/gateway-exec.jar"));
     }
 }
