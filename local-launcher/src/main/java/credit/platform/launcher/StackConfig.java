@@ -78,7 +78,7 @@ public record StackConfig(
                 new AppConfig("blacklist-service", "lists", firstServiceHttp + 1, firstGrpc + 1),
                 new AppConfig("scoring-service", "scoring", firstServiceHttp + 2, firstGrpc + 2),
                 new AppConfig("sanctions-service", "sanctions", firstServiceHttp + 3, firstGrpc + 3),
-                new AppConfig("gateway", null, gatewayHttp, 0));
+                new AppConfig("gateway", "audit", gatewayHttp, 0));
     }
 
     public AppConfig app(String appName) {
