@@ -74,8 +74,9 @@ class StackConfigTest {
                         "--credit.gateway.registry-uri=http://localhost:18081",
                         "--credit.gateway.lists-uri=http://localhost:18082",
                         "--credit.gateway.scoring-uri=http://localhost:18083",
-                        "--credit.gateway.sanctions-uri=http://localhost:18084")
-                .noneMatch(a -> a.startsWith("--spring.grpc.server.port") || a.startsWith("--spring.mongodb.uri"));
+                        "--credit.gateway.sanctions-uri=http://localhost:18084",
+                        "--spring.mongodb.uri=mongodb://localhost:28017/audit")
+                .noneMatch(a -> a.startsWith("--spring.grpc.server.port"));
     }
 
     @Test
