@@ -47,6 +47,11 @@ public abstract class ListsServiceTest {
     static void properties(DynamicPropertyRegistry registry) {
         MongoTestServer.register(registry, "lists-test");
         registry.add("spring.grpc.server.port", () -> GRPC_PORT);
+        // Tests run the expiry sweep and the overdue count themselves, after moving the clock.
+        registry.add("credit.lists.expiry.initial-delay", () -> "PT1H");
+        registry.add("credit.lists.expiry.sweep-interval", () -> "PT1H");
+        registry.add("credit.lists.applications.metric-initial-delay", () -> "PT1H");
+        registry.add("credit.lists.applications.metric-interval", () -> "PT1H");
         registry.add("spring.grpc.server.address", () -> "127.0.0.1");
         registry.add("spring.grpc.client.channel.registry.target", () -> "static://127.0.0.1:" + REGISTRY.port());
         registry.add("credit.remote-calls.calls.registry-register.deadline", () -> "2s");
@@ -95,6 +100,7 @@ public abstract class ListsServiceTest {
         // Definitions stay (seeded at start-up); records and the log start empty.
         mongo.remove(new Query(), "records");
         mongo.remove(new Query(), "change_log");
+        mongo.remove(new Query(), "applications");
         REGISTRY.reset();
         CLOCK.set(Instant.parse("2026-10-15T02:00:00Z"));
     }
@@ -142,5 +148,14 @@ public abstract class ListsServiceTest {
                  "caseNumber":"(2026)京0105执123号","legalGround":"有履行能力而拒不履行生效法律文书确定义务",
                  "facts":"未按执行通知履行给付义务","effectiveFrom":"%s","effectiveUntil":%s}
                 """.formatted(residentId, effectiveFrom, effectiveUntil == null ? "null" : "\"" + effectiveUntil + "\"");
+    }
+
+    /** A new-record body for a legal entity named by USCC, on a penalty or SAMR list. */
+    protected static String company(String uscc, String effectiveFrom) {
+        return """
+                {"subject":{"kind":"LEGAL_ENTITY","scheme":"USCC","value":"%s","name":"某某贸易有限公司"},
+                 "caseNumber":"厦市监处罚〔2026〕88号","legalGround":"虚假宣传","facts":"罚款五万元",
+                 "effectiveFrom":"%s"}
+                """.formatted(uscc, effectiveFrom);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
  * @param objectionDecision how long the authority has to decide an objection; {@code null} when unset
  * @param removalDeadline   how soon after a deletion ground an entry must be removed
  * @param excludesMinors    minors are never named (SPC, 2017 art. 3)
+ * @param repair            credit-repair rules; {@code null} when records on this list cannot be repaired
  */
 public record ListDefinition(
         String id,
@@ -27,7 +28,16 @@ public record ListDefinition(
         TimeLimit objectionWindow,
         TimeLimit objectionDecision,
         TimeLimit removalDeadline,
-        boolean excludesMinors) {
+        boolean excludesMinors,
+        RepairPolicy repair) {
+
+    /** Objections are decided within this when the list names no limit of its own (platform default). */
+    public static final TimeLimit DEFAULT_OBJECTION_DECISION = TimeLimit.days(15);
+
+    /** How long the authority has to decide an objection. */
+    public TimeLimit objectionDecisionOrDefault() {
+        return objectionDecision != null ? objectionDecision : DEFAULT_OBJECTION_DECISION;
+    }
 
     /** Any administrative authority, each writing records of its own penalty decisions. */
     public static final String ANY_AUTHORITY = "ANY";

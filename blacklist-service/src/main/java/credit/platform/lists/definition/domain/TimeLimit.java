@@ -1,5 +1,6 @@
 package credit.platform.lists.definition.domain;
 
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -25,5 +26,18 @@ public record TimeLimit(int amount, Unit unit) {
 
     public static TimeLimit workingDays(int amount) {
         return new TimeLimit(amount, Unit.WORKING_DAYS);
+    }
+
+    /**
+     * The last day of this limit counted from the day after {@code start} (calendar days, or working
+     * days by {@code calendar}); acting on that day is still in time.
+     */
+    public LocalDate lastDayAfter(LocalDate start, WorkingCalendar calendar) {
+        return unit == Unit.DAYS ? start.plusDays(amount) : calendar.plusWorkingDays(start, amount);
+    }
+
+    @Override
+    public String toString() {
+        return amount + (unit == Unit.DAYS ? " days" : " working days");
     }
 }

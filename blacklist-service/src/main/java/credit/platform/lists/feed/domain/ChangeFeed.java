@@ -108,17 +108,21 @@ public class ChangeFeed implements RecordChangeLog {
     }
 
     /**
-     * A consistent snapshot: every record in force whose latest change is in the feed at or before
-     * the returned sequence, so that watching from it misses nothing and repeats nothing. (Records
-     * are marked published under the same lock that advances the watermark.)
+     * A consistent snapshot: every record as it was at the returned sequence (its last change at or
+     * before it), if in force today, so that watching from that sequence misses nothing and repeats
+     * nothing. A record whose stored version is already past the sequence (a change published later, or
+     * still pending) is taken from the log instead: the log up to the sequence never changes.
      *
      * @return the sequence the snapshot reflects
      */
     public long snapshot(LocalDate today, Consumer<ListRecord> action) {
         long at = watermark();
-        records.forEachPublishedUpTo(at, record -> {
-            if (record.isInForceOn(today)) {
-                action.accept(record);
+        records.forEachStored(stored -> {
+            ListRecord asAt = stored.feedSequence() != null && stored.feedSequence() <= at
+                    ? stored.record()
+                    : store.latestFor(stored.record().id(), at).map(ChangeEvent::record).orElse(null);
+            if (asAt != null && asAt.isInForceOn(today)) {
+                action.accept(asAt);
             }
         });
         return at;

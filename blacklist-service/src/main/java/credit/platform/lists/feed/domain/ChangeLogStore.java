@@ -24,4 +24,7 @@ public interface ChangeLogStore {
 
     /** Entries with {@code after < sequence <= upTo}, in sequence order, at most {@code limit}. */
     List<ChangeEvent> readAfter(long after, long upTo, int limit);
+
+    /** The record's last entry with {@code sequence <= upTo}: the record as it was at that sequence. */
+    Optional<ChangeEvent> latestFor(String recordId, long upTo);
 }

@@ -59,4 +59,46 @@ public record ListRecord(
     public RecordEvent latestEvent() {
         return history.getLast();
     }
+
+    /** Whether a step with this event id is in the history (a retried step is not taken twice). */
+    public boolean hasEvent(String eventId) {
+        return history.stream().anyMatch(e -> e.eventId().equals(eventId));
+    }
+
+    /** The record after {@code event}: the new status and term, version + 1, the event appended to the history. */
+    public ListRecord next(RecordStatus newStatus, Term newTerm, RecordEvent event) {
+        List<RecordEvent> after = new java.util.ArrayList<>(history);
+        after.add(event);
+        return new ListRecord(id, listId, listKind, subjectId, identifier, issuingAuthority, legalBasis, caseNumber,
+                legalGround, facts, newStatus, newTerm, version + 1, createdAt, after);
+    }
+
+    /**
+     * The status the record had on {@code day}, from its history and term; empty when it was not yet
+     * effective then. Removal counts from the day it was recorded; the end of the term from the day after
+     * its last day (an extension only lengthens the term, and is only possible while the record is in force,
+     * so the current term answers for every earlier day too).
+     */
+    public java.util.Optional<RecordStatus> statusAsOf(LocalDate day) {
+        if (day.isBefore(term.from())) {
+            return java.util.Optional.empty();
+        }
+        RecordStatus status = RecordStatus.ACTIVE;
+        for (RecordEvent event : history) {
+            if (LocalDate.ofInstant(event.at(), CALENDAR).isAfter(day)) {
+                break;
+            }
+            status = switch (event.type()) {
+                case CREATED, REINSTATED -> RecordStatus.ACTIVE;
+                case DISPUTED -> RecordStatus.DISPUTED;
+                case EXTENDED -> RecordStatus.EXTENDED;
+                case REMOVED -> RecordStatus.REMOVED;
+                case EXPIRED -> RecordStatus.EXPIRED;
+            };
+        }
+        if (status.isInForce() && term.hasEndedBy(day)) {
+            status = RecordStatus.EXPIRED;
+        }
+        return java.util.Optional.of(status);
+    }
 }

@@ -2,6 +2,7 @@ package credit.platform.lists.record.domain;
 
 import credit.platform.lists.definition.domain.ListCatalog;
 import credit.platform.lists.definition.domain.ListDefinition;
+import credit.platform.lists.definition.domain.Publicity;
 import credit.platform.lists.definition.domain.RuleViolation;
 import credit.platform.lists.definition.domain.RuleViolationException;
 import credit.platform.lists.definition.domain.SubjectKind;
@@ -11,10 +12,12 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,6 +126,191 @@ public class RecordService {
                 .filter(r -> includeEnded || r.isInForceOn(today))
                 .sorted((a, b) -> b.createdAt().compareTo(a.createdAt()))
                 .toList();
+    }
+
+    /** The actor of changes nobody asked for (the expiry sweep). */
+    public static final String SYSTEM = "system";
+    private static final int STEP_ATTEMPTS = 3;
+
+    /**
+     * Takes a record off its list before its end (ACTIVE, EXTENDED or DISPUTED → REMOVED). Removed
+     * records stay, with their history, but are no longer public nor used for sanctions.
+     *
+     * @param expectedVersion the version the caller read, or {@code null} to skip that check
+     * @throws ListOwnedElsewhereException the actor's agency does not own the list
+     * @throws RecordStateException        the record is no longer in force
+     * @throws ConcurrentChangeException   the record is not at {@code expectedVersion}, or changed meanwhile
+     */
+    public ListRecord remove(String listId, String recordId, RemovalGround ground, String reason,
+            Long expectedVersion, Actor actor) {
+        writableList(listId, actor);
+        ListRecord current = get(listId, recordId);
+        return transition(current, expectedVersion, r -> {
+            requireInForce(r, "removed");
+            return r.next(RecordStatus.REMOVED, r.term(), new RecordEvent(UUID.randomUUID().toString(),
+                    ChangeType.REMOVED, actor.clientId(), clock.instant(), reason, ground));
+        });
+    }
+
+    /**
+     * Extends a record's term within the list's maximum (SPC: by 1 to 3 years, at most 5 in all):
+     * ACTIVE or EXTENDED → EXTENDED. A disputed record is not extended until its objection is decided.
+     *
+     * @throws RuleViolationException    the extension breaks the list's rules (field {@code extension})
+     * @throws RecordStateException      the record is disputed or no longer in force
+     * @throws ConcurrentChangeException the record is not at {@code expectedVersion}, or changed meanwhile
+     */
+    public ListRecord extend(String listId, String recordId, Period extension, String reason, Long expectedVersion,
+            Actor actor) {
+        ListDefinition list = writableList(listId, actor);
+        ListRecord current = get(listId, recordId);
+        return transition(current, expectedVersion, r -> {
+            requireInForce(r, "extended");
+            if (r.status() == RecordStatus.DISPUTED) {
+                throw new RecordStateException(r.status(), "the record is disputed: decide the objection before extending it");
+            }
+            Term extended = list.term().extend(r.term(), extension);
+            return r.next(RecordStatus.EXTENDED, extended, new RecordEvent(UUID.randomUUID().toString(),
+                    ChangeType.EXTENDED, actor.clientId(), clock.instant(),
+                    reason + " (extended by " + extension + " to " + extended.until() + ")"));
+        });
+    }
+
+    /**
+     * An objection was filed: ACTIVE or EXTENDED → DISPUTED. Idempotent by {@code eventId}.
+     *
+     * @throws RecordStateException the record is already disputed or no longer in force
+     */
+    public ListRecord dispute(String recordId, String eventId, String actor, String reason) {
+        return step(recordId, eventId, r -> {
+            requireInForce(r, "disputed");
+            if (r.status() == RecordStatus.DISPUTED) {
+                throw new RecordStateException(r.status(), "the record is already disputed by another objection");
+            }
+            return r.next(RecordStatus.DISPUTED, r.term(),
+                    new RecordEvent(eventId, ChangeType.DISPUTED, actor, clock.instant(), reason));
+        });
+    }
+
+    /** An objection was rejected: DISPUTED → ACTIVE. Idempotent by {@code eventId}; a record no longer disputed is left as it is. */
+    public ListRecord reinstate(String recordId, String eventId, String actor, String reason) {
+        return step(recordId, eventId, r -> r.statusOn(today()) != RecordStatus.DISPUTED ? null
+                : r.next(RecordStatus.ACTIVE, r.term(),
+                        new RecordEvent(eventId, ChangeType.REINSTATED, actor, clock.instant(), reason)));
+    }
+
+    /** An objection was upheld or repair granted: → REMOVED. Idempotent by {@code eventId}; an ended record is left as it is. */
+    public ListRecord removeOnDecision(String recordId, String eventId, String actor, String reason,
+            RemovalGround ground) {
+        return step(recordId, eventId, r -> !r.isInForceOn(today()) ? null
+                : r.next(RecordStatus.REMOVED, r.term(),
+                        new RecordEvent(eventId, ChangeType.REMOVED, actor, clock.instant(), reason, ground)));
+    }
+
+    /**
+     * The expiry sweep: every record still in force whose last effective day has passed becomes
+     * EXPIRED, with an event in its history and in the change feed, without anyone asking.
+     *
+     * @return how many records expired
+     */
+    public int expireDue() {
+        LocalDate today = today();
+        int expired = 0;
+        for (ListRecord due : records.findEndedBefore(today)) {
+            String eventId = "expired:" + due.id() + ":" + due.term().until();
+            try {
+                step(due.id(), eventId, r -> !r.status().isInForce() || !r.term().hasEndedBy(today) ? null
+                        : r.next(RecordStatus.EXPIRED, r.term(), new RecordEvent(eventId, ChangeType.EXPIRED, SYSTEM,
+                                clock.instant(), "term ended on " + r.term().until())));
+                expired++;
+            } catch (ConcurrentChangeException e) {
+                log.info("record {} changed while expiring; the next sweep retries", due.id());
+            }
+        }
+        if (expired > 0) {
+            log.info("{} records expired", expired);
+        }
+        return expired;
+    }
+
+    /** A subject's records that were in force on {@code day} (its history and term), as they are now. */
+    public List<ListRecord> recordsOfAsOf(String subjectId, LocalDate day) {
+        return records.findBySubject(subjectId).stream()
+                .filter(r -> r.statusAsOf(day).map(RecordStatus::isInForce).orElse(false))
+                .sorted((a, b) -> b.createdAt().compareTo(a.createdAt()))
+                .toList();
+    }
+
+    /** One page of a list's records (all statuses), newest first. */
+    public RecordPage page(String listId, int page, int size) {
+        lists.get(listId);
+        return new RecordPage(records.findByList(listId, page, size), page, size, records.countByList(listId));
+    }
+
+    /** A page of records and the total across pages. */
+    public record RecordPage(List<ListRecord> items, int page, int size, long total) {
+    }
+
+    /**
+     * What the public may see of a legal entity named by its USCC: its records in force today on
+     * lists whose publicity is PUBLIC (removed, expired and repaired records are no longer published).
+     */
+    public List<ListRecord> publicRecordsOf(String uscc) {
+        LocalDate today = today();
+        return records.findByIdentifier(IdentifierScheme.USCC, uscc).stream()
+                .filter(r -> r.isInForceOn(today) && !r.term().from().isAfter(today))
+                .filter(r -> lists.get(r.listId()).publicity() == Publicity.PUBLIC)
+                .sorted((a, b) -> b.createdAt().compareTo(a.createdAt()))
+                .toList();
+    }
+
+    /** One user-requested change, guarded by the caller's expected version and the stored version. */
+    private ListRecord transition(ListRecord current, Long expectedVersion, UnaryOperator<ListRecord> change) {
+        if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new ConcurrentChangeException(expectedVersion, current.version());
+        }
+        publish(current); // a previous change still pending reaches the feed first
+        ListRecord next = change.apply(current);
+        if (!records.replace(next, current.version())) {
+            throw new ConcurrentChangeException(current.version(), get(current.id()).version());
+        }
+        log.info("record {} {} by {}", next.id(), next.latestEvent().type(), next.latestEvent().actor());
+        publish(next);
+        return next;
+    }
+
+    /**
+     * A step that follows from something else (an objection, a decision, the sweep): retried on
+     * concurrent changes, and taken once per {@code eventId}. {@code change} returns {@code null} when
+     * there is nothing to do.
+     */
+    private ListRecord step(String recordId, String eventId, UnaryOperator<ListRecord> change) {
+        for (int attempt = 1; ; attempt++) {
+            ListRecord current = get(recordId);
+            publish(current);
+            if (current.hasEvent(eventId)) {
+                return current;
+            }
+            ListRecord next = change.apply(current);
+            if (next == null) {
+                return current;
+            }
+            if (records.replace(next, current.version())) {
+                log.info("record {} {} by {}", next.id(), next.latestEvent().type(), next.latestEvent().actor());
+                publish(next);
+                return next;
+            }
+            if (attempt >= STEP_ATTEMPTS) {
+                throw new ConcurrentChangeException(current.version(), get(recordId).version());
+            }
+        }
+    }
+
+    private void requireInForce(ListRecord r, String what) {
+        RecordStatus status = r.statusOn(today());
+        if (!status.isInForce()) {
+            throw new RecordStateException(status, "the record is " + status + " and cannot be " + what);
+        }
     }
 
     /** Appends every record change that is stored but not yet in the feed (after a crash). */

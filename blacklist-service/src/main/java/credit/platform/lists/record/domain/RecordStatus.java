@@ -1,6 +1,9 @@
 package credit.platform.lists.record.domain;
 
-/** Where a record stands. EXPIRED is derived from the term and the clock, never stored. */
+/**
+ * Where a record stands. EXPIRED is stored by the expiry sweep once the last effective day has
+ * passed; until the sweep runs it is derived from the term and the clock ({@link ListRecord#statusOn}).
+ */
 public enum RecordStatus {
     ACTIVE, DISPUTED, EXTENDED, REMOVED, EXPIRED;
 

@@ -18,7 +18,12 @@ import io.grpc.stub.ClientResponseObserver;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.time.Period;
+import credit.platform.lists.record.domain.ListRecord;
+import credit.platform.lists.record.domain.RemovalGround;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,6 +84,82 @@ class ChangeFeedWatchTest extends ListsServiceTest {
         assertThat(first.received).hasSize(KILL_AFTER);
     }
 
+    /**
+     * The consumer's job (sanctions builds its index like this): Snapshot, then Watch from its sequence,
+     * killed mid-way and resumed from its last sequence while writers create, remove, extend and dispute
+     * records. Its reconstructed set — record id → version — equals the service's effective set.
+     */
+    @Test
+    void consumerRebuildingFromSnapshotAndResumedWatchEndsWithTheServicesEffectiveSetWhileRecordsChange() throws Exception {
+        Actor court = new Actor("court-demo", "SPC", false);
+        for (int i = 0; i < 10; i++) {
+            records.create(aDebtor(9, i), court);
+        }
+        Map<String, Long> consumer = new HashMap<>();
+        var snapshot = ListsServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(reader()))
+                .snapshot(credit.lists.v1.SnapshotRequest.getDefaultInstance());
+        long at = 0;
+        while (snapshot.hasNext()) {
+            var item = snapshot.next();
+            if (item.hasRecord()) {
+                consumer.put(item.getRecord().getRecordId(), item.getRecord().getVersion());
+            } else {
+                at = item.getAtSequence();
+            }
+        }
+        assertThat(consumer).hasSize(10);
+
+        Session first = watch(at, KILL_AFTER);
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            writers.add(pool.submit(() -> {
+                for (int i = 0; i < 12; i++) {
+                    ListRecord r = records.create(aDebtor(writer, i), court);
+                    switch (i % 4) {
+                        case 0 -> records.remove(r.listId(), r.id(), RemovalGround.PERFORMED, "paid", null, court);
+                        case 1 -> records.extend(r.listId(), r.id(), Period.ofYears(1), "serious", null, court);
+                        case 2 -> records.dispute(r.id(), "objection:" + r.id(), "ndrc-demo", "objection");
+                        default -> { }
+                    }
+                }
+            }));
+        }
+        assertThat(first.ended.await(30, TimeUnit.SECONDS)).as("first consumer reached its kill point").isTrue();
+        Session second = watch(first.lastSequence(), Integer.MAX_VALUE);
+        for (Future<?> writer : writers) {
+            writer.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        long last = mongo.getCollection("change_log").find().sort(new Document("_id", -1)).first().get("_id", Number.class).longValue();
+        second.awaitSequence(last, 30);
+        second.call.cancel("test done", null);
+
+        List<credit.lists.v1.ChangeEvent> seen = new ArrayList<>(first.changes);
+        seen.addAll(second.changes);
+        assertThat(seen.stream().map(credit.lists.v1.ChangeEvent::getSequence).toList()).isSorted().doesNotHaveDuplicates();
+        for (var change : seen) {
+            var status = change.getRecord().getStatus();
+            boolean inForce = status == credit.lists.v1.RecordStatus.RECORD_STATUS_ACTIVE
+                    || status == credit.lists.v1.RecordStatus.RECORD_STATUS_DISPUTED
+                    || status == credit.lists.v1.RecordStatus.RECORD_STATUS_EXTENDED;
+            if (inForce) {
+                consumer.put(change.getRecord().getRecordId(), change.getRecord().getVersion());
+            } else {
+                consumer.remove(change.getRecord().getRecordId());
+            }
+        }
+        Map<String, Long> service = new HashMap<>();
+        mongo.getCollection("records").find().forEach(d -> {
+            if (List.of("ACTIVE", "DISPUTED", "EXTENDED").contains(d.getString("status"))) {
+                service.put(d.getString("_id"), d.get("version", Number.class).longValue());
+            }
+        });
+        assertThat(service).hasSize(10 + WRITERS * 9);
+        assertThat(consumer).isEqualTo(service);
+    }
+
     /** A Watch consumer that processes each change, and kills its own stream after {@code killAfter}. */
     Session watch(long from, int killAfter) {
         Session session = new Session();
@@ -95,6 +176,7 @@ class ChangeFeedWatchTest extends ListsServiceTest {
                             return; // killed: a dead consumer processes nothing more
                         }
                         var change = response.getChange();
+                        session.changes.add(change);
                         session.received.add(change.getSequence() + "/" + change.getRecord().getRecordId());
                         if (session.received.size() == killAfter) {
                             session.call.cancel("consumer killed", null);
@@ -124,6 +206,7 @@ class ChangeFeedWatchTest extends ListsServiceTest {
 
     static final class Session {
         final List<String> received = Collections.synchronizedList(new ArrayList<>());
+        final List<credit.lists.v1.ChangeEvent> changes = Collections.synchronizedList(new ArrayList<>());
         final CountDownLatch ended = new CountDownLatch(1);
         volatile ClientCallStreamObserver<WatchRequest> call;
 

@@ -4,6 +4,7 @@ import credit.platform.lists.definition.domain.ListDefinition;
 import credit.platform.lists.definition.domain.ListDefinitionRepository;
 import credit.platform.lists.definition.domain.ListKind;
 import credit.platform.lists.definition.domain.Publicity;
+import credit.platform.lists.definition.domain.RepairPolicy;
 import credit.platform.lists.definition.domain.SubjectKind;
 import credit.platform.lists.definition.domain.TermPolicy;
 import credit.platform.lists.definition.domain.TimeLimit;
@@ -67,7 +68,10 @@ class MongoListDefinitionRepository implements ListDefinitionRepository {
                 .append("objectionWindow", limit(d.objectionWindow()))
                 .append("objectionDecision", limit(d.objectionDecision()))
                 .append("removalDeadline", limit(d.removalDeadline()))
-                .append("excludesMinors", d.excludesMinors());
+                .append("excludesMinors", d.excludesMinors())
+                .append("repair", d.repair() == null ? null
+                        : new Document("minimumPublicity", d.repair().minimumPublicity().toString())
+                                .append("decision", limit(d.repair().decision())));
     }
 
     private static ListDefinition toDefinition(Document d) {
@@ -79,7 +83,12 @@ class MongoListDefinitionRepository implements ListDefinitionRepository {
                 d.getList("subjectKinds", String.class).stream().map(SubjectKind::valueOf).collect(Collectors.toSet()),
                 term, Publicity.valueOf(d.getString("publicity")), limit(d.get("objectionWindow", Document.class)),
                 limit(d.get("objectionDecision", Document.class)), limit(d.get("removalDeadline", Document.class)),
-                d.getBoolean("excludesMinors", false));
+                d.getBoolean("excludesMinors", false), repair(d.get("repair", Document.class)));
+    }
+
+    private static RepairPolicy repair(Document d) {
+        return d == null ? null
+                : new RepairPolicy(Period.parse(d.getString("minimumPublicity")), limit(d.get("decision", Document.class)));
     }
 
     private static String text(Period p) {

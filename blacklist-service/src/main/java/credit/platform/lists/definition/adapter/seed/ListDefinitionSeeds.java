@@ -4,6 +4,7 @@ import credit.platform.lists.definition.domain.ListCatalog;
 import credit.platform.lists.definition.domain.ListDefinition;
 import credit.platform.lists.definition.domain.ListKind;
 import credit.platform.lists.definition.domain.Publicity;
+import credit.platform.lists.definition.domain.RepairPolicy;
 import credit.platform.lists.definition.domain.SubjectKind;
 import credit.platform.lists.definition.domain.TermPolicy;
 import credit.platform.lists.definition.domain.TimeLimit;
@@ -70,10 +71,15 @@ class ListDefinitionSeeds implements ApplicationRunner {
         }
     }
 
+    /** Credit repair: allowed after {@code minimumPublicity} (ISO period), decided within {@code decision}. */
+    record Repair(String minimumPublicity, Limit decision) {
+    }
+
     record Seed(String id, String name, String kind, String issuingAuthority, String legalBasis,
             List<String> subjectKinds, String defaultDuration, String minDuration, String maxDuration,
             String minExtension, String maxExtension, Boolean untilDeletionGround, String publicity,
-            Limit objectionWindow, Limit objectionDecision, Limit removalDeadline, Boolean excludesMinors) {
+            Limit objectionWindow, Limit objectionDecision, Limit removalDeadline, Boolean excludesMinors,
+            Repair repair) {
 
         ListDefinition toDomain() {
             Set<SubjectKind> kinds = subjectKinds.stream().map(SubjectKind::valueOf).collect(Collectors.toSet());
@@ -81,7 +87,9 @@ class ListDefinitionSeeds implements ApplicationRunner {
                     period(minExtension), period(maxExtension), Boolean.TRUE.equals(untilDeletionGround));
             return new ListDefinition(id, name, ListKind.valueOf(kind), issuingAuthority, legalBasis, kinds, term,
                     Publicity.valueOf(publicity), limit(objectionWindow), limit(objectionDecision),
-                    limit(removalDeadline), Boolean.TRUE.equals(excludesMinors));
+                    limit(removalDeadline), Boolean.TRUE.equals(excludesMinors),
+                    repair == null ? null : new RepairPolicy(Period.parse(repair.minimumPublicity()),
+                            repair.decision().toDomain()));
         }
 
         private static Period period(String iso) {

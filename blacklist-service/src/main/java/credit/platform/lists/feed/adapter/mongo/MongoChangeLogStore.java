@@ -33,6 +33,15 @@ class MongoChangeLogStore implements ChangeLogStore {
     MongoChangeLogStore(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.getCollection(LOG).createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
+        mongo.getCollection(LOG).createIndex(Indexes.ascending("recordId", "_id"));
+    }
+
+    @Override
+    public Optional<ChangeEvent> latestFor(String recordId, long upTo) {
+        Query query = Query.query(Criteria.where("recordId").is(recordId).and("_id").lte(upTo))
+                .with(Sort.by(Sort.Direction.DESC, "_id"))
+                .limit(1);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, LOG)).map(MongoChangeLogStore::toEvent);
     }
 
     @Override

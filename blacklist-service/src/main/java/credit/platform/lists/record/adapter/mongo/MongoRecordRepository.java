@@ -1,8 +1,10 @@
 package credit.platform.lists.record.adapter.mongo;
 
 import com.mongodb.client.model.Indexes;
+import credit.platform.lists.record.domain.IdentifierScheme;
 import credit.platform.lists.record.domain.ListRecord;
 import credit.platform.lists.record.domain.RecordRepository;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Repository;
 class MongoRecordRepository implements RecordRepository {
 
     static final String RECORDS = "records";
+    private static final List<String> IN_FORCE = List.of("ACTIVE", "DISPUTED", "EXTENDED");
 
     private final MongoTemplate mongo;
 
@@ -33,6 +36,9 @@ class MongoRecordRepository implements RecordRepository {
         this.mongo = mongo;
         mongo.getCollection(RECORDS).createIndex(Indexes.ascending("subjectId"));
         mongo.getCollection(RECORDS).createIndex(Indexes.ascending("feedSequence"));
+        mongo.getCollection(RECORDS).createIndex(Indexes.ascending("listId", "createdAt"));
+        mongo.getCollection(RECORDS).createIndex(Indexes.ascending("identifier.value"));
+        mongo.getCollection(RECORDS).createIndex(Indexes.ascending("status", "effectiveUntil"));
     }
 
     @Override
@@ -76,6 +82,56 @@ class MongoRecordRepository implements RecordRepository {
         Query query = Query.query(Criteria.where("feedSequence").lte(sequence)).with(Sort.by("feedSequence"));
         try (Stream<Document> documents = mongo.stream(query, Document.class, RECORDS)) {
             documents.map(RecordDocuments::toRecord).forEach(action);
+        }
+    }
+
+    @Override
+    public boolean replace(ListRecord next, long expectedVersion) {
+        Document filter = new Document("_id", next.id())
+                .append("version", expectedVersion)
+                .append("pendingEventId", new Document("$exists", false));
+        Document replacement = RecordDocuments.toDocument(next).append("pendingEventId", next.latestEvent().eventId());
+        return mongo.getCollection(RECORDS).replaceOne(filter, replacement).getMatchedCount() == 1;
+    }
+
+    @Override
+    public List<ListRecord> findEndedBefore(LocalDate today) {
+        Query query = Query.query(Criteria.where("status").in(IN_FORCE)
+                .and("effectiveUntil").lt(today.toString()));
+        return mongo.find(query, Document.class, RECORDS).stream()
+                .map(RecordDocuments::toRecord)
+                // effectiveUntil is null for open-ended records: never ended
+                .filter(r -> r.term().until() != null && r.term().until().isBefore(today))
+                .toList();
+    }
+
+    @Override
+    public List<ListRecord> findByList(String listId, int page, int size) {
+        Query query = Query.query(Criteria.where("listId").is(listId))
+                .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id")))
+                .skip((long) page * size)
+                .limit(size);
+        return mongo.find(query, Document.class, RECORDS).stream().map(RecordDocuments::toRecord).toList();
+    }
+
+    @Override
+    public long countByList(String listId) {
+        return mongo.count(Query.query(Criteria.where("listId").is(listId)), RECORDS);
+    }
+
+    @Override
+    public List<ListRecord> findByIdentifier(IdentifierScheme scheme, String value) {
+        Query query = Query.query(Criteria.where("identifier.value").is(value).and("identifier.scheme").is(scheme.name()));
+        return mongo.find(query, Document.class, RECORDS).stream().map(RecordDocuments::toRecord).toList();
+    }
+
+    @Override
+    public void forEachStored(Consumer<StoredRecord> action) {
+        try (Stream<Document> documents = mongo.stream(new Query(), Document.class, RECORDS)) {
+            documents.forEach(d -> {
+                Number sequence = d.containsKey("pendingEventId") ? null : (Number) d.get("feedSequence");
+                action.accept(new StoredRecord(RecordDocuments.toRecord(d), sequence == null ? null : sequence.longValue()));
+            });
         }
     }
 }

@@ -7,6 +7,7 @@ import credit.platform.lists.record.domain.IdentifierScheme;
 import credit.platform.lists.record.domain.ListRecord;
 import credit.platform.lists.record.domain.RecordEvent;
 import credit.platform.lists.record.domain.RecordStatus;
+import credit.platform.lists.record.domain.RemovalGround;
 import credit.platform.lists.record.domain.SubjectIdentifier;
 import java.time.LocalDate;
 import java.util.Date;
@@ -49,7 +50,8 @@ public final class RecordDocuments {
         String until = d.getString("effectiveUntil");
         List<RecordEvent> history = d.getList("history", Document.class).stream()
                 .map(e -> new RecordEvent(e.getString("eventId"), ChangeType.valueOf(e.getString("type")),
-                        e.getString("actor"), e.getDate("at").toInstant(), e.getString("reason")))
+                        e.getString("actor"), e.getDate("at").toInstant(), e.getString("reason"),
+                        e.getString("ground") == null ? null : RemovalGround.valueOf(e.getString("ground"))))
                 .toList();
         return new ListRecord(d.getString("_id"), d.getString("listId"), ListKind.valueOf(d.getString("listKind")),
                 d.getString("subjectId"),
@@ -66,6 +68,7 @@ public final class RecordDocuments {
                 .append("type", e.type().name())
                 .append("actor", e.actor())
                 .append("at", Date.from(e.at()))
-                .append("reason", e.reason());
+                .append("reason", e.reason())
+                .append("ground", e.ground() == null ? null : e.ground().name());
     }
 }

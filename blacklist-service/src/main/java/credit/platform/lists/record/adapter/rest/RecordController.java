@@ -9,9 +9,16 @@ import credit.platform.lists.definition.domain.RuleViolation;
 import credit.platform.lists.definition.domain.RuleViolationException;
 import credit.platform.lists.definition.domain.SubjectKind;
 import credit.platform.lists.record.adapter.rest.RecordJson.CreateRecordRequest;
+import credit.platform.lists.record.adapter.rest.RecordJson.ExtensionRequest;
+import credit.platform.lists.record.adapter.rest.RecordJson.PublicRecordView;
+import credit.platform.lists.record.adapter.rest.RecordJson.RecordPageView;
+import credit.platform.lists.record.adapter.rest.RecordJson.RemovalRequest;
 import credit.platform.lists.record.adapter.rest.RecordJson.RecordView;
 import credit.platform.lists.record.adapter.rest.RecordJson.SubjectDto;
 import credit.platform.lists.record.domain.Actor;
+import credit.platform.lists.record.domain.ConcurrentChangeException;
+import credit.platform.lists.record.domain.RecordStateException;
+import credit.platform.lists.record.domain.RemovalGround;
 import credit.platform.lists.record.domain.IdentifierScheme;
 import credit.platform.lists.record.domain.ListOwnedElsewhereException;
 import credit.platform.lists.record.domain.ListRecord;
@@ -24,6 +31,7 @@ import credit.platform.lists.record.domain.SubjectIdentifier;
 import credit.platform.lists.record.domain.SubjectRejectedException;
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,13 +49,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** REST for agencies: put subjects on lists, read records. */
+/** REST for agencies: put subjects on lists, take them off, extend, read and page records; the public view. */
 @RestController
 class RecordController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final int MAX_TEXT = 4000;
     private static final int MAX_SHORT = 200;
+    private static final int MAX_PAGE = 500;
 
     private final RecordService records;
 
@@ -73,9 +82,95 @@ class RecordController {
 
     @GetMapping("/api/v1/records")
     List<RecordView> ofSubject(@RequestParam String subjectId,
-            @RequestParam(defaultValue = "true") boolean includeEnded) {
+            @RequestParam(defaultValue = "true") boolean includeEnded,
+            @RequestParam(required = false) String asOf) {
         LocalDate today = records.today();
+        if (asOf != null) {
+            List<FieldViolation> violations = new ArrayList<>();
+            LocalDate day = date(asOf, "asOf", true, violations);
+            if (!violations.isEmpty()) {
+                throw new InvalidRequestException(violations);
+            }
+            return records.recordsOfAsOf(subjectId, day).stream().map(r -> RecordView.of(r, today)).toList();
+        }
         return records.recordsOf(subjectId, includeEnded).stream().map(r -> RecordView.of(r, today)).toList();
+    }
+
+    /** The public view of a legal entity by USCC: records in force on public lists, nothing else. */
+    @GetMapping("/api/v1/records/public")
+    List<PublicRecordView> publicView(@RequestParam String uscc) {
+        String value = uscc.strip().toUpperCase();
+        if (value.length() != 18) {
+            throw new InvalidRequestException(List.of(new FieldViolation("uscc", "length",
+                    "a unified social credit code has 18 characters")));
+        }
+        return records.publicRecordsOf(value).stream().map(PublicRecordView::of).toList();
+    }
+
+    @GetMapping("/api/v1/lists/{listId}/records")
+    RecordPageView page(@PathVariable String listId, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (page < 0) {
+            violations.add(new FieldViolation("page", "min", "page starts at 0"));
+        }
+        if (size < 1 || size > MAX_PAGE) {
+            violations.add(new FieldViolation("size", "range", "size is 1 to " + MAX_PAGE));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        LocalDate today = records.today();
+        RecordService.RecordPage result = records.page(listId, page, size);
+        return new RecordPageView(result.items().stream().map(r -> RecordView.of(r, today)).toList(), result.page(),
+                result.size(), result.total());
+    }
+
+    @PostMapping("/api/v1/lists/{listId}/records/{recordId}/removal")
+    RecordView remove(@PathVariable String listId, @PathVariable String recordId,
+            @RequestBody(required = false) RemovalRequest body, JwtAuthenticationToken token) {
+        Actor actor = actor(token);
+        records.writableList(listId, actor);
+        List<FieldViolation> violations = new ArrayList<>();
+        if (body == null) {
+            throw new InvalidRequestException(List.of(new FieldViolation("body", "required", "the request body is required")));
+        }
+        RemovalGround ground = enumValue(RemovalGround.class, body.ground(), "ground", violations);
+        String reason = text(body.reason(), "reason", MAX_TEXT, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return RecordView.of(records.remove(listId, recordId, ground, reason, body.expectedVersion(), actor),
+                records.today());
+    }
+
+    @PostMapping("/api/v1/lists/{listId}/records/{recordId}/extension")
+    RecordView extend(@PathVariable String listId, @PathVariable String recordId,
+            @RequestBody(required = false) ExtensionRequest body, JwtAuthenticationToken token) {
+        Actor actor = actor(token);
+        records.writableList(listId, actor);
+        if (body == null) {
+            throw new InvalidRequestException(List.of(new FieldViolation("body", "required", "the request body is required")));
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        Period extension = null;
+        String raw = text(body.extension(), "extension", MAX_SHORT, violations);
+        if (raw != null) {
+            try {
+                extension = Period.parse(raw);
+                if (extension.isNegative() || extension.isZero()) {
+                    violations.add(new FieldViolation("extension", "positive", "the extension is a positive period"));
+                }
+            } catch (DateTimeParseException e) {
+                violations.add(new FieldViolation("extension", "period", "extension is an ISO-8601 period such as P1Y"));
+            }
+        }
+        String reason = text(body.reason(), "reason", MAX_TEXT, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return RecordView.of(records.extend(listId, recordId, extension, reason, body.expectedVersion(), actor),
+                records.today());
     }
 
     static Actor actor(JwtAuthenticationToken token) {
@@ -197,6 +292,20 @@ class RecordController {
     ProblemDetail ownedElsewhere(ListOwnedElsewhereException e) {
         ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "list-owned-elsewhere", "Forbidden", e.getMessage());
         problem.setProperty("owner", e.owner());
+        return problem;
+    }
+
+    @ExceptionHandler(RecordStateException.class)
+    ProblemDetail wrongState(RecordStateException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "record-status", "Conflict", e.getMessage());
+        problem.setProperty("status", e.status().name());
+        return problem;
+    }
+
+    @ExceptionHandler(ConcurrentChangeException.class)
+    ProblemDetail concurrentChange(ConcurrentChangeException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "version-conflict", "Conflict", e.getMessage());
+        problem.setProperty("currentVersion", e.currentVersion());
         return problem;
     }
 

@@ -1,9 +1,11 @@
 package credit.platform.lists.record.adapter.rest;
 
 import credit.platform.lists.record.domain.ListRecord;
+import credit.platform.lists.record.domain.RecordEvent;
 import credit.platform.lists.record.domain.SubjectIdentifier;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** The REST shapes of records (the platform-client SDK mirrors them). */
 final class RecordJson {
@@ -31,14 +33,47 @@ final class RecordJson {
         }
     }
 
+    /** One step in a record's history: who did what, when, why (and on which removal ground). */
+    record EventView(String type, String actor, Instant at, String reason, String ground) {
+        static EventView of(RecordEvent e) {
+            return new EventView(e.type().name(), e.actor(), e.at(), e.reason(), e.ground() == null ? null : e.ground().name());
+        }
+    }
+
     /** A record; {@code status} is as of today (EXPIRED once the last effective day has passed). */
     record RecordView(String id, String listId, String listKind, String subjectId, IdentifierDto identifier,
             String issuingAuthority, String legalBasis, String caseNumber, String legalGround, String facts,
-            String status, LocalDate effectiveFrom, LocalDate effectiveUntil, long version, Instant createdAt) {
+            String status, LocalDate effectiveFrom, LocalDate effectiveUntil, long version, Instant createdAt,
+            List<EventView> history) {
         static RecordView of(ListRecord r, LocalDate today) {
             return new RecordView(r.id(), r.listId(), r.listKind().name(), r.subjectId(), IdentifierDto.of(r.identifier()),
                     r.issuingAuthority(), r.legalBasis(), r.caseNumber(), r.legalGround(), r.facts(),
-                    r.statusOn(today).name(), r.term().from(), r.term().until(), r.version(), r.createdAt());
+                    r.statusOn(today).name(), r.term().from(), r.term().until(), r.version(), r.createdAt(),
+                    r.history().stream().map(EventView::of).toList());
+        }
+    }
+
+    /** Takes a record off its list. {@code expectedVersion}: the version read (optimistic concurrency), optional. */
+    record RemovalRequest(String ground, String reason, Long expectedVersion) {
+    }
+
+    /** Extends a record's term by an ISO-8601 period such as {@code P1Y}. */
+    record ExtensionRequest(String extension, String reason, Long expectedVersion) {
+    }
+
+    /** One page of a list's records. */
+    record RecordPageView(List<RecordView> items, int page, int size, long total) {
+    }
+
+    /**
+     * What the public sees of a record on a public list: the entity, the list, the conduct, the case and
+     * the authority; no history, no internal ids.
+     */
+    record PublicRecordView(String listId, String listKind, String uscc, String issuingAuthority, String legalBasis,
+            String caseNumber, String legalGround, String facts, LocalDate effectiveFrom, LocalDate effectiveUntil) {
+        static PublicRecordView of(ListRecord r) {
+            return new PublicRecordView(r.listId(), r.listKind().name(), r.identifier().value(), r.issuingAuthority(),
+                    r.legalBasis(), r.caseNumber(), r.legalGround(), r.facts(), r.term().from(), r.term().until());
         }
     }
 }

@@ -25,4 +25,24 @@ class RecordRoutes {
     RestRoute readSubjectRecords() {
         return RestRoute.get("/api/v1/records", "lists.read");
     }
+
+    @Bean
+    RestRoute pageListRecords() {
+        return RestRoute.get("/api/v1/lists/*/records", "lists.read");
+    }
+
+    @Bean
+    RestRoute removeRecord() {
+        return RestRoute.post("/api/v1/lists/*/records/*/removal", "lists.write");
+    }
+
+    @Bean
+    RestRoute extendRecord() {
+        return RestRoute.post("/api/v1/lists/*/records/*/extension", "lists.write");
+    }
+
+    @Bean
+    RestRoute publicView() {
+        return RestRoute.get("/api/v1/records/public", "lists.read");
+    }
 }

@@ -1,0 +1,56 @@
+package credit.platform.lists.application.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * An objection or credit-repair application against one record, decided by the authority that made
+ * the record ("whoever designated it repairs it") by {@code decideBy}.
+ *
+ * @param authority the agency that must decide (the record's issuing authority)
+ * @param filedBy   client id of whoever filed it (the subject's portal or an agency)
+ * @param decideBy  the last day of the decision deadline (calendar or working days per the list)
+ * @param version   1 when filed, +1 per step (optimistic concurrency)
+ */
+public record Application(
+        String id,
+        ApplicationKind kind,
+        String recordId,
+        String listId,
+        String authority,
+        String filedBy,
+        String reason,
+        Instant filedAt,
+        LocalDate decideBy,
+        ApplicationStatus status,
+        Instant acknowledgedAt,
+        Instant decidedAt,
+        String decidedBy,
+        String decisionReason,
+        long version) {
+
+    public Application {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(recordId, "recordId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(decideBy, "decideBy");
+    }
+
+    /** Still undecided after its last day. */
+    public boolean isOverdueOn(LocalDate today) {
+        return status.isOpen() && today.isAfter(decideBy);
+    }
+
+    Application acknowledged(Instant at) {
+        return new Application(id, kind, recordId, listId, authority, filedBy, reason, filedAt, decideBy,
+                ApplicationStatus.ACKNOWLEDGED, at, decidedAt, decidedBy, decisionReason, version + 1);
+    }
+
+    Application decided(boolean accepted, String by, String why, Instant at) {
+        return new Application(id, kind, recordId, listId, authority, filedBy, reason, filedAt, decideBy,
+                accepted ? ApplicationStatus.ACCEPTED : ApplicationStatus.REJECTED, acknowledgedAt, at, by, why,
+                version + 1);
+    }
+}

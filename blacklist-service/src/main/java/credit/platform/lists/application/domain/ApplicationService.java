@@ -1,0 +1,233 @@
+package credit.platform.lists.application.domain;
+
+import credit.platform.lists.definition.domain.ListCatalog;
+import credit.platform.lists.definition.domain.ListDefinition;
+import credit.platform.lists.definition.domain.RepairPolicy;
+import credit.platform.lists.definition.domain.RuleViolationException;
+import credit.platform.lists.definition.domain.TimeLimit;
+import credit.platform.lists.definition.domain.WorkingCalendar;
+import credit.platform.lists.record.domain.Actor;
+import credit.platform.lists.record.domain.ListOwnedElsewhereException;
+import credit.platform.lists.record.domain.ListRecord;
+import credit.platform.lists.record.domain.RecordService;
+import credit.platform.lists.record.domain.RecordStateException;
+import credit.platform.lists.record.domain.RecordStatus;
+import credit.platform.lists.record.domain.RemovalGround;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Objections and credit-repair applications: filed by the subject or an agency, acknowledged and
+ * decided by the authority that made the record within the list's deadline (REFERENCE.md §2, §4, §5),
+ * counted in calendar or working days by the {@link WorkingCalendar}.
+ *
+ * <p>No multi-document transactions: filing is (1) the application's insert, then (2) the record's
+ * DISPUTED step; if (2) is refused the application is deleted again, so a refused filing leaves
+ * nothing. Deciding is (1) the application's decision (one conditional replace: only one decision
+ * wins), then (2) the record's step, whose event id is derived from the application, so repeating a
+ * decision finishes (2) and never takes it twice.
+ */
+public class ApplicationService {
+
+    private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
+
+    private final ListCatalog lists;
+    private final RecordService records;
+    private final ApplicationRepository applications;
+    private final WorkingCalendar calendar;
+    private final Clock clock;
+
+    public ApplicationService(ListCatalog lists, RecordService records, ApplicationRepository applications,
+            WorkingCalendar calendar, Clock clock) {
+        this.lists = lists;
+        this.records = records;
+        this.applications = applications;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /**
+     * Files an objection or a repair application. Every rule is checked before anything is written.
+     *
+     * @throws RuleViolationException the objection window has closed, the list allows no repair, or the
+     *                                minimum publicity period has not passed (the message says until when)
+     * @throws RecordStateException   the record is no longer in force, or already disputed
+     */
+    public Application file(ApplicationKind kind, String listId, String recordId, String reason, Actor actor) {
+        ListRecord record = records.get(listId, recordId);
+        ListDefinition list = lists.get(listId);
+        LocalDate today = records.today();
+        RecordStatus status = record.statusOn(today);
+        if (!status.isInForce()) {
+            throw new RecordStateException(status, "the record is " + status + "; there is nothing to object to or repair");
+        }
+        TimeLimit decision = switch (kind) {
+            case OBJECTION -> checkObjection(list, record, today);
+            case REPAIR -> checkRepair(list, record, today);
+        };
+        Instant now = clock.instant();
+        Application filed = new Application(UUID.randomUUID().toString(), kind, record.id(), list.id(),
+                record.issuingAuthority(), actor.clientId(), reason, now, decision.lastDayAfter(today, calendar),
+                ApplicationStatus.FILED, null, null, null, null, 1);
+        applications.insert(filed);
+        if (kind == ApplicationKind.OBJECTION) {
+            try {
+                records.dispute(record.id(), stepId(filed), actor.clientId(), "objection filed: " + reason);
+            } catch (RuntimeException refused) {
+                applications.delete(filed.id()); // a refused filing leaves nothing
+                throw refused;
+            }
+        }
+        log.info("{} {} filed on record {}, to be decided by {}", kind, filed.id(), record.id(), filed.decideBy());
+        return filed;
+    }
+
+    /** The authority confirms receipt. Repeating it changes nothing. */
+    public Application acknowledge(String listId, String recordId, String applicationId, Actor actor) {
+        Application current = get(listId, recordId, applicationId);
+        requireDecider(current, actor);
+        if (current.status() == ApplicationStatus.ACKNOWLEDGED) {
+            return current;
+        }
+        if (!current.status().isOpen()) {
+            throw new ApplicationStateException("the application is already " + current.status());
+        }
+        Application next = current.acknowledged(clock.instant());
+        if (!applications.replace(next, current.version())) {
+            throw new ApplicationStateException("the application changed meanwhile; read it again");
+        }
+        return next;
+    }
+
+    /**
+     * The authority decides. Objection accepted (upheld): the record is REMOVED; rejected: it is ACTIVE
+     * again. Repair accepted: the record is REMOVED (ground REPAIRED); rejected: it stays. Repeating the
+     * same decision finishes an interrupted one; a different one is refused.
+     */
+    public Application decide(String listId, String recordId, String applicationId, boolean accepted, String reason,
+            Actor actor) {
+        Application current = get(listId, recordId, applicationId);
+        requireDecider(current, actor);
+        ApplicationStatus outcome = accepted ? ApplicationStatus.ACCEPTED : ApplicationStatus.REJECTED;
+        Application decided;
+        if (current.status().isOpen()) {
+            decided = current.decided(accepted, actor.clientId(), reason, clock.instant());
+            if (!applications.replace(decided, current.version())) {
+                throw new ApplicationStateException("the application changed meanwhile; read it again");
+            }
+        } else if (current.status() == outcome) {
+            decided = current; // a repeat: finish the record's step below
+        } else {
+            throw new ApplicationStateException("the application is already " + current.status());
+        }
+        String stepId = decisionStepId(decided);
+        switch (decided.kind()) {
+            case OBJECTION -> {
+                if (accepted) {
+                    records.removeOnDecision(recordId, stepId, actor.clientId(), "objection upheld: " + reason,
+                            RemovalGround.OBJECTION_UPHELD);
+                } else {
+                    records.reinstate(recordId, stepId, actor.clientId(), "objection rejected: " + reason);
+                }
+            }
+            case REPAIR -> {
+                if (accepted) {
+                    records.removeOnDecision(recordId, stepId, actor.clientId(), "credit repaired: " + reason,
+                            RemovalGround.REPAIRED);
+                }
+            }
+        }
+        log.info("{} {} on record {} {}", decided.kind(), decided.id(), recordId, decided.status());
+        return decided;
+    }
+
+    public LocalDate today() {
+        return records.today();
+    }
+
+    public Application get(String listId, String recordId, String applicationId) {
+        return applications.findById(applicationId)
+                .filter(a -> a.recordId().equals(recordId) && a.listId().equals(listId))
+                .orElseThrow(ApplicationNotFoundException::new);
+    }
+
+    public List<Application> ofRecord(String listId, String recordId) {
+        records.get(listId, recordId);
+        return applications.findByRecord(recordId).stream()
+                .sorted(Comparator.comparing(Application::filedAt))
+                .toList();
+    }
+
+    /** Undecided applications past their deadline, of one authority (all when {@code null}), oldest deadline first. */
+    public List<Application> overdue(String authority) {
+        LocalDate today = records.today();
+        return applications.findOpen(authority).stream()
+                .filter(a -> a.isOverdueOn(today))
+                .sorted(Comparator.comparing(Application::decideBy))
+                .toList();
+    }
+
+    /** How many applications each authority has overdue (authorities with none are absent). */
+    public Map<String, Long> overdueCounts() {
+        return overdue(null).stream()
+                .collect(Collectors.groupingBy(Application::authority, TreeMap::new, Collectors.counting()));
+    }
+
+    private TimeLimit checkObjection(ListDefinition list, ListRecord record, LocalDate today) {
+        if (list.objectionWindow() != null) {
+            LocalDate published = LocalDate.ofInstant(record.createdAt(), ListRecord.CALENDAR);
+            LocalDate last = list.objectionWindow().lastDayAfter(published, calendar);
+            if (today.isAfter(last)) {
+                throw new RuleViolationException("kind", "objection-window",
+                        "objections to records on " + list.id() + " are filed within " + list.objectionWindow()
+                                + " of publication (" + published + "); the last day was " + last);
+            }
+        }
+        if (record.status() == RecordStatus.DISPUTED) {
+            throw new RecordStateException(record.status(), "the record is already disputed by another objection");
+        }
+        return list.objectionDecisionOrDefault();
+    }
+
+    private TimeLimit checkRepair(ListDefinition list, ListRecord record, LocalDate today) {
+        RepairPolicy repair = list.repair();
+        if (repair == null) {
+            throw new RuleViolationException("kind", "not-repairable",
+                    "records on " + list.id() + " cannot be repaired; they end by a deletion ground or their term");
+        }
+        LocalDate earliest = repair.earliestApplication(record.term().from());
+        if (today.isBefore(earliest)) {
+            throw new RuleViolationException("kind", "minimum-publicity",
+                    "repair is possible from " + earliest + ", after the minimum publicity period of "
+                            + repair.minimumPublicity() + " from " + record.term().from());
+        }
+        if (applications.findByRecord(record.id()).stream()
+                .anyMatch(a -> a.kind() == ApplicationKind.REPAIR && a.status().isOpen())) {
+            throw new ApplicationStateException("a repair application on this record is already open");
+        }
+        return repair.decision();
+    }
+
+    private static void requireDecider(Application application, Actor actor) {
+        if (!actor.platformAdmin() && !application.authority().equals(actor.agency())) {
+            throw new ListOwnedElsewhereException(application.authority());
+        }
+    }
+
+    private static String stepId(Application a) {
+        return a.kind().name().toLowerCase() + ":" + a.id() + ":filed";
+    }
+
+    private static String decisionStepId(Application a) {
+        return a.kind().name().toLowerCase() + ":" + a.id() + ":decided";
+    }
+}
