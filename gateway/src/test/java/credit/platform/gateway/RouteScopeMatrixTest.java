@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import credit.platform.testsupport.MongoTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,11 +26,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * nothing reaches a service), with the right scope (the service gets the same path, query and
  * Authorization header). Tokens are real RS256 JWTs checked against the JWKS of {@link TestIssuer}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "credit.gateway.traffic.rate-limits.default.limit=100000",
+        "credit.gateway.traffic.rate-limits.travel-check.limit=100000"})
 class RouteScopeMatrixTest {
 
     static final List<String> ALL_SCOPES = List.of("registry.read", "registry.write", "lists.read", "lists.write",
             "scoring.read", "travel.check", "audit.read", "platform.admin");
+    // (the gateway's own audit routes are covered by AuthorizationMatrixTest and AuditTest)
 
     static final TestIssuer issuer = new TestIssuer();
     static final StubBackend registry = new StubBackend("registry");
@@ -41,6 +45,7 @@ class RouteScopeMatrixTest {
 
     @DynamicPropertySource
     static void routesToStubs(DynamicPropertyRegistry properties) {
+        MongoTestServer.register(properties, "audit");
         properties.add("credit.security.issuer-uri", issuer::issuerUri);
         properties.add("credit.gateway.registry-uri", registry::uri);
         properties.add("credit.gateway.lists-uri", lists::uri);
@@ -195,7 +200,8 @@ class RouteScopeMatrixTest {
     }
 
     private WebTestClient.ResponseSpec exchange(Route route, String token) {
-        WebTestClient.RequestBodySpec request = client.method(route.method()).uri(route.pathAndQuery());
+        WebTestClient.RequestBodySpec request = client.method(route.method()).uri(route.pathAndQuery())
+                .header("X-Purpose", "SUPERVISION");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 import com.sun.net.httpserver.HttpServer;
+import credit.platform.testsupport.MongoTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ class ServiceDownTest {
 
     @DynamicPropertySource
     static void routesToNowhere(DynamicPropertyRegistry properties) {
+        MongoTestServer.register(properties, "audit");
         properties.add("credit.security.issuer-uri", issuer::issuerUri);
         properties.add("credit.gateway.registry-uri", () -> "http://127.0.0.1:" + closedPort());
         properties.add("credit.gateway.scoring-uri",
@@ -52,6 +54,7 @@ class ServiceDownTest {
     void aServiceThatIsDownAnswers503ProblemJson() {
         client.get().uri("/api/v1/subjects/sub-123")
                 .header("Authorization", "Bearer " + issuer.token("registry.read"))
+                .header("X-Purpose", "SUPERVISION")
                 .exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
@@ -68,6 +71,7 @@ class ServiceDownTest {
     void aServiceThatDoesNotAnswerInTimeGives504ProblemJson() {
         client.get().uri("/api/v1/scores/sub-123")
                 .header("Authorization", "Bearer " + issuer.token("scoring.read"))
+                .header("X-Purpose", "SUPERVISION")
                 .exchange()
                 .expectStatus().isEqualTo(504)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)

@@ -1,5 +1,6 @@
 package credit.platform.gateway;
 
+import credit.platform.testsupport.MongoTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ class StartsWithoutKeycloakTest {
 
     @DynamicPropertySource
     static void issuerThatIsNotRunning(DynamicPropertyRegistry properties) {
+        MongoTestServer.register(properties, "audit");
         properties.add("credit.security.issuer-uri",
                 () -> "http://127.0.0.1:" + ServiceDownTest.closedPort() + "/realms/credit");
     }

@@ -63,6 +63,18 @@ final class TestIssuer implements AutoCloseable {
                 keyPair);
     }
 
+    /** A valid token as Keycloak issues it to {@code clientId}: {@code azp}, agency and extra claims. */
+    String tokenFor(String clientId, String agency, java.util.Map<String, String> extraClaims, String... scopes) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder(
+                claims(issuerUri(), List.of(AUDIENCE), Instant.now().plus(Duration.ofMinutes(5)), scopes))
+                .claim("azp", clientId);
+        if (agency != null) {
+            claims.claim("agency", agency);
+        }
+        extraClaims.forEach(claims::claim);
+        return sign(claims.build(), keyPair);
+    }
+
     String tokenForAudience(String audience, String... scopes) {
         return sign(claims(issuerUri(), List.of(audience), Instant.now().plus(Duration.ofMinutes(5)), scopes),
                 keyPair);

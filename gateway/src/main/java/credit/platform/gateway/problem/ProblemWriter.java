@@ -1,6 +1,7 @@
 package credit.platform.gateway.problem;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
@@ -22,14 +23,26 @@ public class ProblemWriter {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /** One offending input: the field (or header) and the rule it breaks, as in the services' problems. */
+    public record FieldViolation(String field, String rule, String message) {
+    }
+
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String typeName, String title,
             String detail) {
+        return write(exchange, status, typeName, title, detail, List.of());
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String typeName, String title,
+            String detail, List<FieldViolation> errors) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", TYPE_PREFIX + typeName);
         problem.put("title", title);
         problem.put("status", status.value());
         problem.put("detail", detail);
         problem.put("instance", exchange.getRequest().getPath().value());
+        if (!errors.isEmpty()) {
+            problem.put("errors", errors);
+        }
         byte[] body = json.writeValueAsBytes(problem);
 
         ServerHttpResponse response = exchange.getResponse();

@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -18,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -30,9 +33,12 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
     private static final String AUTHORITY_PREFIX = "SCOPE_";
+
+    /** The claim that makes a token a person's (docs/security.md): their resident ID. */
+    public static final String CITIZEN_CLAIM = "resident_id";
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemWriter problems) {
@@ -55,11 +61,21 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> {
-                    exchanges.pathMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                    exchanges.pathMatchers(RouteScopes.PUBLIC_PATHS.toArray(String[]::new)).permitAll();
                     for (RouteScopes.RouteScope route : RouteScopes.ALL) {
-                        exchanges.pathMatchers(route.method(), route.pathPattern())
-                                .hasAnyAuthority(AUTHORITY_PREFIX + route.scope(),
-                                        AUTHORITY_PREFIX + RouteScopes.ADMIN_SCOPE);
+                        if (route.scope().equals(RouteScopes.CITIZEN)) {
+                            // a person's own access log: any signed-in person, never a service client
+                            exchanges.pathMatchers(route.method(), route.pathPattern()).access((auth, ctx) -> auth
+                                    .<AuthorizationResult>map(a -> new AuthorizationDecision(a.isAuthenticated()
+                                            && a instanceof JwtAuthenticationToken jwt
+                                            && jwt.getToken().hasClaim(CITIZEN_CLAIM)
+                                            && !jwt.getToken().getClaimAsString(CITIZEN_CLAIM).isBlank()))
+                                    .defaultIfEmpty(new AuthorizationDecision(false)));
+                        } else {
+                            exchanges.pathMatchers(route.method(), route.pathPattern())
+                                    .hasAnyAuthority(AUTHORITY_PREFIX + route.scope(),
+                                            AUTHORITY_PREFIX + RouteScopes.ADMIN_SCOPE);
+                        }
                     }
                     exchanges.anyExchange().denyAll();
                 })

@@ -1,0 +1,32 @@
+package credit.platform.gateway.audit;
+
+import java.time.Clock;
+
+import credit.platform.gateway.audit.domain.AuditLog;
+import credit.platform.gateway.audit.domain.SubjectRefs;
+import credit.platform.gateway.audit.mongo.MongoAuditLog;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class AuditConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    AuditLog auditLog(ReactiveMongoTemplate mongo) {
+        return new MongoAuditLog(mongo);
+    }
+
+    @Bean
+    SubjectRefs subjectRefs(AuditProperties properties) {
+        return new SubjectRefs(properties.fingerprintKey());
+    }
+}

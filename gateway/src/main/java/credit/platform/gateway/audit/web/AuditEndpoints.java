@@ -1,0 +1,80 @@
+package credit.platform.gateway.audit.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import credit.platform.gateway.audit.AuditProperties;
+import credit.platform.gateway.audit.domain.AuditChain;
+import credit.platform.gateway.audit.domain.AuditEntry;
+import credit.platform.gateway.audit.domain.AuditLog;
+import credit.platform.gateway.audit.domain.SubjectRefs;
+import credit.platform.gateway.security.Callers;
+import credit.platform.gateway.security.SecurityConfiguration;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The gateway's own endpoints: {@code GET /api/v1/audit/verify} (auditor: is the chain intact?)
+ * and {@code GET /api/v1/me/access-log} (a signed-in person: who looked at my data, and why).
+ * Authorization is in {@code SecurityConfiguration} like every other route.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuditEndpoints {
+
+    @Bean
+    RouterFunction<ServerResponse> auditRoutes(AuditLog auditLog, SubjectRefs subjectRefs,
+            AuditProperties properties) {
+        return RouterFunctions.route()
+                .GET("/api/v1/audit/verify", request -> auditLog.verify()
+                        .flatMap(verdict -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(verdictBody(verdict))))
+                .GET("/api/v1/me/access-log", request -> request.principal()
+                        .map(Callers::of)
+                        .flatMap(caller -> {
+                            List<String> refs = new ArrayList<>();
+                            refs.add(subjectRefs.identifier("RESIDENT_ID",
+                                    caller.jwt().getClaimAsString(SecurityConfiguration.CITIZEN_CLAIM)));
+                            String subjectId = caller.jwt().getClaimAsString("subject_id");
+                            if (subjectId != null && !subjectId.isBlank()) {
+                                refs.add(SubjectRefs.subject(subjectId));
+                            }
+                            return auditLog.touching(refs, properties.accessLogLimit())
+                                    .map(AuditEndpoints::accessBody).collectList();
+                        })
+                        .flatMap(entries -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(Map.of("entries", entries))))
+                .build();
+    }
+
+    private static Map<String, Object> verdictBody(AuditChain.Verdict verdict) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("intact", verdict.intact());
+        body.put("entriesChecked", verdict.entriesChecked());
+        if (!verdict.intact()) {
+            body.put("firstBrokenSequence", verdict.firstBrokenSequence());
+            body.put("reason", verdict.reason());
+        }
+        return body;
+    }
+
+    /** What a person sees about one access: when, which client of which agency, why, what, outcome. */
+    private static Map<String, Object> accessBody(AuditEntry e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("time", e.time().toString());
+        body.put("client", e.clientId());
+        body.put("agency", e.agency());
+        body.put("purpose", e.purpose());
+        body.put("route", e.route());
+        body.put("status", e.status());
+        body.put("sequence", e.sequence());
+        return body;
+    }
+}

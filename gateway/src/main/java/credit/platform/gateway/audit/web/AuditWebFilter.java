@@ -1,0 +1,117 @@
+package credit.platform.gateway.audit.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import credit.platform.gateway.audit.AuditProperties;
+import credit.platform.gateway.audit.domain.AccessKind;
+import credit.platform.gateway.audit.domain.AuditEntry;
+import credit.platform.gateway.audit.domain.AuditLog;
+import credit.platform.gateway.audit.domain.Purpose;
+import credit.platform.gateway.audit.domain.SubjectRefs;
+import credit.platform.gateway.problem.ProblemWriter;
+import credit.platform.gateway.security.Callers;
+import credit.platform.gateway.security.RouteScopes;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Records every access to personal data that passed authorization: a read needs an
+ * {@code X-Purpose} from the fixed vocabulary (else 400, nothing forwarded, nothing recorded);
+ * the entry (client, agency, purpose, subject references, route, status) is appended to the chain
+ * <em>before</em> the response is committed, so no answer leaves without its record. Travel checks
+ * are only counted per client and day.
+ */
+@Component
+class AuditWebFilter implements WebFilter, Ordered {
+
+    public static final String PURPOSE_HEADER = "X-Purpose";
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final AuditLog auditLog;
+    private final SubjectRefs subjectRefs;
+    private final ProblemWriter problems;
+    private final AuditProperties properties;
+    private final Clock clock;
+
+    AuditWebFilter(AuditLog auditLog, SubjectRefs subjectRefs, ProblemWriter problems, AuditProperties properties,
+            Clock clock) {
+        this.auditLog = auditLog;
+        this.subjectRefs = subjectRefs;
+        this.problems = problems;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public int getOrder() {
+        return -40;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        String method = request.getMethod().name();
+        String path = request.getPath().value();
+        AccessKind kind = AccessKind.of(method, path);
+        if (kind == AccessKind.NONE) {
+            return chain.filter(exchange);
+        }
+        String purposeHeader = request.getHeaders().getFirst(PURPOSE_HEADER);
+        Optional<Purpose> purpose = Purpose.parse(purposeHeader);
+        if (purposeHeader != null && purpose.isEmpty()) {
+            return refuse(exchange, "one-of", "must be one of " + Purpose.names());
+        }
+        if (kind == AccessKind.PERSON_READ && purpose.isEmpty() && properties.purposeRequired()) {
+            return refuse(exchange, "required",
+                    "reads of person data must state their purpose, one of " + Purpose.names());
+        }
+        return exchange.getPrincipal().map(Callers::of).flatMap(caller -> {
+            exchange.getResponse().beforeCommit(() -> {
+                int status = Optional.ofNullable(exchange.getResponse().getStatusCode())
+                        .map(HttpStatusCode::value).orElse(200);
+                if (kind == AccessKind.TRAVEL_CHECK) {
+                    return auditLog.countTravelCheck(caller.clientId(),
+                            LocalDate.ofInstant(clock.instant(), CHINA).toString(), status);
+                }
+                String route = RouteScopes.match(method, path).map(RouteScopes.RouteScope::toString)
+                        .orElse(method + " " + path);
+                List<String> refs = subjectRefs.fromRequest(path, firstValues(request));
+                AuditEntry.Draft draft = new AuditEntry.Draft(clock.instant(), caller.clientId(), caller.agency(),
+                        purpose.map(Enum::name).orElse(kind == AccessKind.PERSON_READ ? "UNSTATED" : null),
+                        refs, method, route, status);
+                return auditLog.append(draft).then();
+            });
+            return chain.filter(exchange).thenReturn(Boolean.TRUE);
+        }).switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(Boolean.TRUE))).then();
+    }
+
+    private Mono<Void> refuse(ServerWebExchange exchange, String rule, String message) {
+        return problems.write(exchange, HttpStatus.BAD_REQUEST, "purpose-required", "Purpose required",
+                "Header " + PURPOSE_HEADER + " " + message + ".",
+                List.of(new ProblemWriter.FieldViolation(PURPOSE_HEADER, rule, message)));
+    }
+
+    private static Map<String, String> firstValues(ServerHttpRequest request) {
+        Map<String, String> values = new LinkedHashMap<>();
+        request.getQueryParams().forEach((name, list) -> {
+            if (!list.isEmpty() && list.getFirst() != null) {
+                values.put(name, java.net.URLDecoder.decode(list.getFirst(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        return values;
+    }
+}

@@ -1,0 +1,262 @@
+package credit.platform.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import credit.platform.gateway.security.RouteScopes;
+import credit.platform.testsupport.MongoTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.gateway.route.RouteDefinitionLocator;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The authorization matrix: every line of the gateway's route table × every client kind (no
+ * token, expired token, token for another audience, every client of keycloak/credit-realm.json,
+ * the signed-in citizen), through the running gateway with real signed JWTs. A request is
+ * allowed exactly when the client holds the route's scope (or {@code platform.admin}); a denied
+ * one is 401/403 problem+json and reaches no service. A route-table line without a probe here,
+ * or a gateway route whose paths no table line covers, fails the build.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "credit.gateway.traffic.rate-limits.default.limit=100000",
+        "credit.gateway.traffic.rate-limits.travel-check.limit=100000"})
+class AuthorizationMatrixTest {
+
+    static final String CITIZEN_RESIDENT_ID = "11010519491231002X";
+
+    /** One probe request per line of {@link RouteScopes#ALL}; backend "gateway" = answered by the gateway itself. */
+    static final Map<String, Probe> PROBES = Map.of(
+            "POST /api/v1/subjects", new Probe(HttpMethod.POST, "/api/v1/subjects", "registry"),
+            "GET /api/v1/subjects/**", new Probe(HttpMethod.GET, "/api/v1/subjects/sub-123", "registry"),
+            "GET /api/v1/lists/**", new Probe(HttpMethod.GET, "/api/v1/lists/SPC_DEBTORS/records/rec-9", "lists"),
+            "POST /api/v1/lists/**", new Probe(HttpMethod.POST, "/api/v1/lists/SPC_DEBTORS/records", "lists"),
+            "GET /api/v1/records/**", new Probe(HttpMethod.GET, "/api/v1/records?subjectId=sub-123", "lists"),
+            "GET /api/v1/scores/**", new Probe(HttpMethod.GET, "/api/v1/scores/sub-123", "scoring"),
+            "POST /api/v1/travel-checks/**", new Probe(HttpMethod.POST, "/api/v1/travel-checks/batch", "sanctions"),
+            "GET /api/v1/audit/**", new Probe(HttpMethod.GET, "/api/v1/audit/verify", "gateway"),
+            "GET /api/v1/me/access-log", new Probe(HttpMethod.GET, "/api/v1/me/access-log", "gateway"));
+
+    record Probe(HttpMethod method, String pathAndQuery, String backend) {
+    }
+
+    /** A kind of caller: how its token is made and which scopes it holds. */
+    record Kind(String name, Set<String> scopes, boolean citizen, int denyStatus) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    record Cell(RouteScopes.RouteScope route, Kind kind) {
+        @Override
+        public String toString() {
+            return route + " as " + kind;
+        }
+    }
+
+    static final TestIssuer issuer = new TestIssuer();
+    static final StubBackend registry = new StubBackend("registry");
+    static final StubBackend lists = new StubBackend("lists");
+    static final StubBackend scoring = new StubBackend("scoring");
+    static final StubBackend sanctions = new StubBackend("sanctions");
+    static final Map<String, StubBackend> backends = Map.of("registry", registry, "lists", lists, "scoring",
+            scoring, "sanctions", sanctions);
+    /** Cell name → allowed?, for the policy checks at the end. */
+    static final Map<String, Boolean> outcomes = new ConcurrentHashMap<>();
+
+    @DynamicPropertySource
+    static void routesToStubs(DynamicPropertyRegistry properties) {
+        MongoTestServer.register(properties, "audit-matrix");
+        properties.add("credit.security.issuer-uri", issuer::issuerUri);
+        properties.add("credit.gateway.registry-uri", registry::uri);
+        properties.add("credit.gateway.lists-uri", lists::uri);
+        properties.add("credit.gateway.scoring-uri", scoring::uri);
+        properties.add("credit.gateway.sanctions-uri", sanctions::uri);
+    }
+
+    @AfterAll
+    static void stopStubs() {
+        issuer.close();
+        backends.values().forEach(StubBackend::close);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    RouteDefinitionLocator routeDefinitions;
+
+    WebTestClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        backends.values().forEach(StubBackend::reset);
+    }
+
+    static List<Kind> kinds() {
+        List<Kind> kinds = new ArrayList<>();
+        kinds.add(new Kind("no token", Set.of(), false, 401));
+        kinds.add(new Kind("expired token", Set.of(), false, 401));
+        kinds.add(new Kind("token for another audience", Set.of(), false, 401));
+        for (RealmClients.Client c : RealmClients.serviceClients()) {
+            kinds.add(new Kind(c.clientId(), c.scopes(), false, 403));
+        }
+        kinds.add(new Kind("citizen (credit-web)", Set.of(), true, 403));
+        return kinds;
+    }
+
+    static Stream<Cell> cells() {
+        return RouteScopes.ALL.stream().flatMap(route -> kinds().stream().map(kind -> new Cell(route, kind)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cells")
+    void eachClientKindGetsExactlyWhatItsScopesAllow(Cell cell) {
+        Probe probe = PROBES.get(cell.route().toString());
+        assertThat(probe).as("matrix probe for " + cell.route()).isNotNull();
+        boolean expectedAllowed = allowed(cell.route(), cell.kind());
+
+        EntityExchangeResult<byte[]> result = exchange(probe, tokenFor(cell.kind(), cell.route()))
+                .expectBody().returnResult();
+
+        outcomes.put(cell.route() + " | " + cell.kind().name(), expectedAllowed);
+        if (expectedAllowed) {
+            assertThat(result.getStatus().value()).as(cell.toString()).isEqualTo(200);
+            if (!probe.backend().equals("gateway")) {
+                assertThat(backends.get(probe.backend()).received()).as(cell.toString()).hasSize(1);
+            }
+        } else {
+            assertThat(result.getStatus().value()).as(cell.toString()).isEqualTo(cell.kind().denyStatus());
+            assertThat(result.getResponseHeaders().getContentType())
+                    .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            backends.values().forEach(b -> assertThat(b.received()).as(cell + " reached " + b.name()).isEmpty());
+        }
+    }
+
+    @Test
+    void everyLineOfTheRouteTableHasAMatrixProbe() {
+        Set<String> lines = RouteScopes.ALL.stream().map(Object::toString).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(new TreeSet<>(PROBES.keySet()))
+                .as("add a probe to PROBES for every new line in RouteScopes (and nothing else)")
+                .isEqualTo(lines);
+    }
+
+    @Test
+    void everyPathTheGatewayRoutesIsCoveredByTheRouteTable() {
+        List<String> uncovered = new ArrayList<>();
+        routeDefinitions.getRouteDefinitions().toStream().forEach(def -> def.getPredicates().stream()
+                .filter(p -> p.getName().equals("Path"))
+                .flatMap(p -> p.getArgs().values().stream())
+                .flatMap(v -> Stream.of(v.split(",")))
+                .map(String::strip)
+                .forEach(pattern -> {
+                    String sample = pattern.replace("/**", "/x/y");
+                    boolean covered = Stream.of(HttpMethod.GET, HttpMethod.POST)
+                            .anyMatch(m -> RouteScopes.match(m.name(), sample).isPresent());
+                    if (!covered) {
+                        uncovered.add(def.getId() + ": " + pattern);
+                    }
+                }));
+        assertThat(uncovered).as("gateway routes whose paths no RouteScopes line covers").isEmpty();
+    }
+
+    @Test
+    void ticketingClientsReachOnlyTravelChecks() {
+        for (String ticketing : List.of("airline-demo", "rail-demo")) {
+            assertThat(allowedRoutes(ticketing)).containsExactly("POST /api/v1/travel-checks/**");
+        }
+    }
+
+    @Test
+    void agenciesReadListsAndSubjectsAndWriteListsButNeverCheckTravelOrWriteTheRegistry() {
+        for (RealmClients.Client agency : RealmClients.serviceClients()) {
+            if (agency.agency() == null) {
+                continue;
+            }
+            assertThat(allowedRoutes(agency.clientId())).as(agency.clientId()).containsExactlyInAnyOrder(
+                    "GET /api/v1/lists/**", "POST /api/v1/lists/**", "GET /api/v1/records/**",
+                    "GET /api/v1/subjects/**");
+        }
+    }
+
+    @Test
+    void theAuditorReadsOnlyTheAuditAndTheCitizenOnlyTheirOwnAccessLog() {
+        assertThat(allowedRoutes("auditor-demo")).containsExactly("GET /api/v1/audit/**");
+        assertThat(allowedRoutes("citizen (credit-web)")).containsExactly("GET /api/v1/me/access-log");
+        assertThat(allowedRoutes("no token")).isEmpty();
+        assertThat(allowedRoutes("expired token")).isEmpty();
+        assertThat(allowedRoutes("token for another audience")).isEmpty();
+    }
+
+    private static Set<String> allowedRoutes(String kind) {
+        Map<String, Boolean> expected = new LinkedHashMap<>();
+        for (Cell cell : cells().toList()) {
+            if (cell.kind().name().equals(kind)) {
+                expected.put(cell.route().toString(), allowed(cell.route(), cell.kind()));
+            }
+        }
+        assertThat(expected).as("client kind " + kind + " is in the matrix").isNotEmpty();
+        return expected.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The rule under test, stated once: the route's scope or platform.admin; the citizen route needs a person. */
+    static boolean allowed(RouteScopes.RouteScope route, Kind kind) {
+        if (route.scope().equals(RouteScopes.CITIZEN)) {
+            return kind.citizen();
+        }
+        return kind.scopes().contains(route.scope()) || kind.scopes().contains(RouteScopes.ADMIN_SCOPE);
+    }
+
+    private String tokenFor(Kind kind, RouteScopes.RouteScope route) {
+        String[] allScopes = {route.scope()};
+        return switch (kind.name()) {
+            case "no token" -> null;
+            case "expired token" -> issuer.expiredToken(allScopes);
+            case "token for another audience" -> issuer.tokenForAudience("account", allScopes);
+            case "citizen (credit-web)" -> issuer.tokenFor("credit-web", null,
+                    Map.of("resident_id", CITIZEN_RESIDENT_ID, "preferred_username", "citizen-demo"),
+                    "openid", "profile", "email");
+            default -> {
+                RealmClients.Client c = RealmClients.serviceClients().stream()
+                        .filter(x -> x.clientId().equals(kind.name())).findFirst().orElseThrow();
+                yield issuer.tokenFor(c.clientId(), c.agency(), Map.of(), c.scopes().toArray(String[]::new));
+            }
+        };
+    }
+
+    private WebTestClient.ResponseSpec exchange(Probe probe, String token) {
+        WebTestClient.RequestBodySpec request = client.method(probe.method()).uri(probe.pathAndQuery())
+                .header("X-Purpose", "SUPERVISION");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (probe.method() == HttpMethod.POST) {
+            request.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"probe\":true}");
+        }
+        return request.exchange();
+    }
+}
