@@ -1,7 +1,7 @@
 package credit.platform.sanctions.travel.domain;
 
-/** Port to the metrics: the only trace an ALLOW leaves is a count by decision and mode. */
+/** Port to the metrics: the only trace an ALLOW leaves is a count by decision, mode and client. */
 public interface CheckCounter {
 
-    void count(Decision decision, TravelMode mode);
+    void count(Decision decision, TravelMode mode, String client);
 }

@@ -1,85 +1,149 @@
 package credit.platform.sanctions.travel.domain;
 
+import credit.platform.sanctions.enforcement.domain.AsOf;
+import credit.platform.sanctions.enforcement.domain.Enforcement;
+import credit.platform.sanctions.enforcement.domain.IndexNotCurrentException;
+import credit.platform.sanctions.enforcement.domain.JointSanctionRule;
+import credit.platform.sanctions.enforcement.domain.RestrictionRecord;
+import credit.platform.sanctions.enforcement.domain.SanctionCatalogue;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Use case: decide travel checks. For each check: resolve the document to a subject (registry);
- * no subject means the platform knows nothing against the passenger — ALLOW; otherwise read the
- * subject's records (lists) and apply {@link TravelRestrictions} at the departure (now by default).
+ * Use case: decide travel checks from the in-memory enforcement index — no database or service is
+ * asked per check. For each check: the document's key → the subject's restricting records → for
+ * each record binding at the travel instant (window, and the role for a person bound through a
+ * company), each joint-sanction rule its list triggers (within the rule's own cap) → each measure of
+ * the rule that bars this trip is a reason. Any reason: DENY; none: ALLOW.
  *
- * <p>A batch is decided in full before anything is written: if the registry or the lists service
- * fails for any passenger, the whole call fails with {@link SourceUnavailableException} and nothing
- * is logged. <b>Fail closed, never silently open:</b> an unavailable source is never turned into an
- * ALLOW (that would let a listed debtor board whenever a service is down) nor into a DENY (that
- * would bar everyone); the caller gets "unavailable" and applies its documented fallback.
+ * <p>A batch is decided in full before anything is written; an index that has not caught up (or is
+ * stale under the REFUSE policy) fails the whole call with {@link IndexNotCurrentException} —
+ * never a guessed ALLOW nor a guessed DENY.
  *
- * <p>A DENY gets a fresh opaque decision reference and one decision-log entry (no name, no
- * document number); an ALLOW leaves nothing but a counter.
+ * <p>Every answer gets a fresh opaque decision id and a signed receipt. A DENY is logged (no name,
+ * no document number); an ALLOW leaves nothing but a counter per client.
  */
 public class CheckTravel {
 
-    private final IdentityResolver identities;
-    private final RecordSource records;
+    private final Enforcement enforcement;
     private final DecisionLog log;
     private final CheckCounter counter;
-    private final Supplier<String> references;
+    private final Receipts signer;
+    private final Supplier<String> ids;
     private final Clock clock;
 
-    public CheckTravel(IdentityResolver identities, RecordSource records, DecisionLog log, CheckCounter counter,
-            Supplier<String> references, Clock clock) {
-        this.identities = identities;
-        this.records = records;
+    public CheckTravel(Enforcement enforcement, DecisionLog log, CheckCounter counter, Receipts signer,
+            Supplier<String> ids, Clock clock) {
+        this.enforcement = enforcement;
         this.log = log;
         this.counter = counter;
-        this.references = references;
+        this.signer = signer;
+        this.ids = ids;
         this.clock = clock;
     }
 
-    public TravelCheckResult check(TravelCheck check) {
-        return checkAll(List.of(check)).getFirst();
+    public TravelCheckResult check(TravelCheck check, String client) {
+        return checkAll(List.of(check), client).getFirst();
     }
 
     /** One result per check, in order. */
-    public List<TravelCheckResult> checkAll(List<TravelCheck> checks) {
+    public List<TravelCheckResult> checkAll(List<TravelCheck> checks, String client) {
         Instant now = clock.instant();
         List<Decided> decided = new ArrayList<>(checks.size());
-        for (int i = 0; i < checks.size(); i++) {
-            TravelCheck check = checks.get(i);
+        for (TravelCheck check : checks) {
             TravelCheck trip = check.departure() == null ? check.departingAt(now) : check;
-            try {
-                decided.add(decide(trip));
-            } catch (InvalidTravelCheckException e) {
-                throw checks.size() == 1 ? e : e.prefixed("checks[" + i + "].");
-            }
+            Enforcement.Lookup lookup = enforcement.lookup(trip.document().key());
+            decided.add(new Decided(trip, reasons(trip, lookup.records()), lookup.asOf()));
         }
         List<TravelCheckResult> results = new ArrayList<>(decided.size());
         for (Decided d : decided) {
-            String reference = "";
-            if (d.decision().denied()) {
-                reference = references.get();
-                log.append(new DecisionLogEntry(reference, now, d.subjectId(), d.decision().listId(),
-                        d.decision().recordId(), d.decision().reasonCode(), d.trip().mode(), d.trip().serviceClass(),
-                        d.trip().departure()));
+            String id = ids.get();
+            Decision decision = d.reasons().isEmpty() ? Decision.ALLOW : Decision.DENY;
+            if (decision == Decision.DENY) {
+                log.append(new DecisionLogEntry(id, now, client, d.reasons(), d.trip().mode(), d.trip().serviceClass(),
+                        d.trip().trainNumber(), d.trip().departure(), d.asOf().sequence()));
             }
-            counter.count(d.decision().decision(), d.trip().mode());
-            results.add(new TravelCheckResult(d.trip().passengerRef(), d.decision(), reference));
+            counter.count(decision, d.trip().mode(), client);
+            String receipt = signer.sign(claims(id, decision, d, client, now));
+            results.add(new TravelCheckResult(d.trip().passengerRef(), decision, d.reasons(), id, d.asOf(), receipt));
         }
         return results;
     }
 
-    private Decided decide(TravelCheck trip) {
-        Optional<String> subject = identities.subjectIdFor(trip.document());
-        if (subject.isEmpty()) {
-            return new Decided(trip, null, TravelDecision.ALLOW);
+    /** Every reason the trip is barred at its departure, in catalogue order. */
+    List<Reason> reasons(TravelCheck trip, List<RestrictionRecord> records) {
+        SanctionCatalogue catalogue = enforcement.catalogue();
+        Instant at = trip.departure();
+        List<Reason> reasons = new ArrayList<>(1);
+        for (JointSanctionRule rule : catalogue.rules()) {
+            for (RestrictionRecord r : records) {
+                if (!rule.triggeredBy(r.listId(), r.listKind()) || !r.bindsAt(at)
+                        || !rule.withinCap(r.effectiveFrom(), at)) {
+                    continue;
+                }
+                for (String measure : rule.measures()) {
+                    if (TravelMeasures.bars(measure, trip)) {
+                        reasons.add(new Reason(rule.reasonCode(), measure, r.authority(), r.recordId(), rule.appeal(),
+                                r.binding() == null ? "" : r.binding().capacity(), r.listId()));
+                    }
+                }
+            }
         }
-        return new Decided(trip, subject.get(), TravelRestrictions.decide(trip, records.currentRecords(subject.get())));
+        return reasons;
     }
 
-    private record Decided(TravelCheck trip, String subjectId, TravelDecision decision) {
+    private Map<String, Object> claims(String id, Decision decision, Decided d, String client, Instant now) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("iss", "credit-platform/sanctions-service");
+        c.put("jti", id);
+        c.put("iat", now.getEpochSecond());
+        c.put("decision", decision.name());
+        c.put("reasons", d.reasons().stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", r.code());
+            m.put("measure", r.measure());
+            m.put("authority", r.authority());
+            m.put("recordRef", r.recordRef());
+            if (!r.capacity().isEmpty()) {
+                m.put("capacity", r.capacity());
+            }
+            return m;
+        }).toList());
+        c.put("passengerRef", d.trip().passengerRef());
+        // The document as a digest: the caller, who knows the number, can show the receipt is about it.
+        c.put("documentSha256", sha256(d.trip().document().scheme() + ":" + d.trip().document().country() + ":"
+                + d.trip().document().number()));
+        c.put("mode", d.trip().mode().name());
+        c.put("seatClass", d.trip().serviceClass().seatClass());
+        if (!d.trip().trainNumber().isEmpty()) {
+            c.put("trainNumber", d.trip().trainNumber());
+        }
+        c.put("travelAt", d.trip().departure().toString());
+        c.put("asOfSequence", d.asOf().sequence());
+        c.put("asOfTime", d.asOf().time().toString());
+        c.put("stale", d.asOf().stale());
+        c.put("client", client);
+        c.put("catalogueVersion", enforcement.catalogue().version());
+        return c;
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Decided(TravelCheck trip, List<Reason> reasons, AsOf asOf) {
     }
 }

@@ -1,6 +1,6 @@
 package credit.platform.sanctions.travel.domain;
 
-/** The identifier schemes a passenger's document can be in (the registry validates the values). */
+/** The identity documents a passenger can present. */
 public enum DocumentScheme {
     RESIDENT_ID, PASSPORT, FOREIGN_PERMANENT_RESIDENT_ID
 }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One "may this passenger travel?" question, valid by construction: a document, a mode, a class of
- * that mode, a train number for rail, and the departure it is asked for. The passenger's name is
- * not part of it — a decision never depends on it and it is never kept.
+ * One "may this passenger travel?" question, valid by construction: a valid document, a mode, a
+ * class of that mode, a train number for rail, and the instant it is asked for. The passenger's name
+ * is not part of it — a decision never depends on it and it is never kept.
  *
  * @param departure {@code null} for "now" (the service's clock)
  */
@@ -20,28 +20,28 @@ public record TravelCheck(String passengerRef, TravelDocument document, TravelMo
      *
      * @throws InvalidTravelCheckException naming every broken field
      */
-    public static TravelCheck of(String passengerRef, DocumentScheme scheme, String documentValue,
-            String issuingCountry, TravelMode mode, ServiceClass serviceClass, String trainNumber, Instant departure) {
+    public static TravelCheck of(String passengerRef, DocumentScheme scheme, String number, String country,
+            TravelMode mode, ServiceClass serviceClass, String trainNumber, Instant departure) {
         List<Violation> violations = new ArrayList<>();
+        String value = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
+        String issuer = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
         if (scheme == null) {
-            violations.add(new Violation("document.scheme", "required",
-                    "document.scheme is required: one of RESIDENT_ID, PASSPORT, FOREIGN_PERMANENT_RESIDENT_ID"));
+            violations.add(new Violation("document.type", "required",
+                    "document.type is required: one of RESIDENT_ID, PASSPORT, FOREIGN_PERMANENT_RESIDENT_ID"));
         }
-        if (documentValue == null || documentValue.isBlank()) {
-            violations.add(new Violation("document.value", "required", "the document number is required"));
-        }
-        if (scheme == DocumentScheme.PASSPORT && (issuingCountry == null || issuingCountry.isBlank())) {
-            violations.add(new Violation("document.issuingCountry", "required",
-                    "a passport needs its issuing country (ISO 3166-1 alpha-3)"));
+        if (value.isEmpty()) {
+            violations.add(new Violation("document.number", "required", "the document number is required"));
+        } else if (scheme != null) {
+            violations.addAll(DocumentRules.check(scheme, value, issuer));
         }
         if (mode == null) {
             violations.add(new Violation("mode", "required", "mode is required: one of AIR, RAIL, SHIP"));
         }
         if (serviceClass == null) {
-            violations.add(new Violation("serviceClass", "required", "serviceClass is required"));
+            violations.add(new Violation("seatClass", "required", "seatClass is required"));
         } else if (mode != null && serviceClass.mode() != mode) {
-            violations.add(new Violation("serviceClass", "matches-mode",
-                    "serviceClass " + serviceClass + " is not a class of " + mode + " travel"));
+            violations.add(new Violation("seatClass", "matches-mode",
+                    "seatClass " + serviceClass.seatClass() + " is not a class of " + mode + " travel"));
         }
         String train = trainNumber == null ? "" : trainNumber.strip().toUpperCase(Locale.ROOT);
         if (mode == TravelMode.RAIL && train.isEmpty()) {
@@ -51,8 +51,7 @@ public record TravelCheck(String passengerRef, TravelDocument document, TravelMo
         if (!violations.isEmpty()) {
             throw new InvalidTravelCheckException(violations);
         }
-        return new TravelCheck(passengerRef == null ? "" : passengerRef,
-                new TravelDocument(scheme, documentValue.strip(), issuingCountry == null ? "" : issuingCountry.strip()),
+        return new TravelCheck(passengerRef == null ? "" : passengerRef, new TravelDocument(scheme, value, issuer),
                 mode, serviceClass, train, departure);
     }
 

@@ -1,5 +1,17 @@
 package credit.platform.sanctions.travel.domain;
 
-/** What the ticketing system gets back. {@code decisionReference} is empty for an ALLOW. */
-public record TravelCheckResult(String passengerRef, TravelDecision decision, String decisionReference) {
+import credit.platform.sanctions.enforcement.domain.AsOf;
+import java.util.List;
+
+/**
+ * What the ticketing system gets back: the decision, every reason of a DENY, a decision id (unique
+ * per answer; only a DENY's is stored), the index state the answer was given at, and the signed
+ * receipt over all of it.
+ */
+public record TravelCheckResult(String passengerRef, Decision decision, List<Reason> reasons, String decisionId,
+        AsOf asOf, String receipt) {
+
+    public boolean denied() {
+        return decision == Decision.DENY;
+    }
 }

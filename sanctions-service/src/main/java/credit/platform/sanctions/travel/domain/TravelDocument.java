@@ -1,15 +1,22 @@
 package credit.platform.sanctions.travel.domain;
 
+import credit.platform.sanctions.enforcement.domain.IdScheme;
+import credit.platform.sanctions.enforcement.domain.SubjectKey;
+
 /**
- * The passenger's identity document. Its value is personal data: it is passed to the registry to
- * resolve the subject and is never logged or stored by this service.
+ * The passenger's identity document. Its number is personal data: it is looked up in the index and
+ * never logged or stored by this service.
  *
- * @param issuingCountry ISO 3166-1 alpha-3, for passports; empty otherwise
+ * @param country ISO 3166-1 alpha-3, for passports; empty otherwise
  */
-public record TravelDocument(DocumentScheme scheme, String value, String issuingCountry) {
+public record TravelDocument(DocumentScheme scheme, String number, String country) {
+
+    public SubjectKey key() {
+        return new SubjectKey(IdScheme.valueOf(scheme.name()), number, country);
+    }
 
     @Override
     public String toString() {
-        return "TravelDocument[" + scheme + ", value=(withheld)]";
+        return "TravelDocument[" + scheme + ", number=(withheld)]";
     }
 }

@@ -3,19 +3,22 @@ package credit.platform.sanctions.travel.adapter.grpc;
 import com.google.protobuf.Timestamp;
 import credit.platform.common.grpc.GrpcStatuses;
 import credit.platform.common.web.FieldViolation;
+import credit.platform.sanctions.enforcement.domain.IndexNotCurrentException;
 import credit.platform.sanctions.travel.domain.CheckTravel;
 import credit.platform.sanctions.travel.domain.DocumentScheme;
 import credit.platform.sanctions.travel.domain.InvalidTravelCheckException;
+import credit.platform.sanctions.travel.domain.Reason;
 import credit.platform.sanctions.travel.domain.ServiceClass;
-import credit.platform.sanctions.travel.domain.SourceUnavailableException;
 import credit.platform.sanctions.travel.domain.TravelCheck;
 import credit.platform.sanctions.travel.domain.TravelCheckResult;
 import credit.platform.sanctions.travel.domain.TravelMode;
+import credit.sanctions.v1.AsOf;
 import credit.sanctions.v1.BatchCheckTravelRequest;
 import credit.sanctions.v1.BatchCheckTravelResponse;
 import credit.sanctions.v1.CheckTravelRequest;
 import credit.sanctions.v1.CheckTravelResponse;
 import credit.sanctions.v1.Decision;
+import credit.sanctions.v1.DenyReason;
 import credit.sanctions.v1.TravelCheckServiceGrpc;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -24,16 +27,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 
 /**
- * gRPC travel checks: one, a batch (one result per passenger, in request order), or a
- * bidirectional stream (one response per request, in order). Errors: INVALID_ARGUMENT naming the
- * field; UNAVAILABLE when the registry or the lists service cannot answer (fail closed — see
- * {@link CheckTravel}). On a stream an error ends the stream; the responses before it stand.
+ * gRPC travel checks, same semantics as REST: one, a batch (one result per passenger, in request
+ * order), or a bidirectional stream (one response per request, in order). Errors: INVALID_ARGUMENT
+ * naming the field; UNAVAILABLE while the index is not current (fail closed). On a stream an error
+ * ends the stream; the responses before it stand.
  */
 @Service
 class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckServiceImplBase {
+
+    static final int MAX_BATCH = 10_000;
 
     private final CheckTravel checkTravel;
 
@@ -43,12 +51,18 @@ class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckServiceIm
 
     @Override
     public void checkTravel(CheckTravelRequest request, StreamObserver<CheckTravelResponse> response) {
-        respond(response, () -> toProto(checkTravel.check(fromProto(request))));
+        String client = client();
+        respond(response, () -> toProto(checkTravel.check(fromProto(request), client)));
     }
 
     @Override
     public void batchCheckTravel(BatchCheckTravelRequest request, StreamObserver<BatchCheckTravelResponse> response) {
+        String client = client();
         respond(response, () -> {
+            if (request.getChecksCount() == 0 || request.getChecksCount() > MAX_BATCH) {
+                throw new InvalidTravelCheckException(List.of(new credit.platform.sanctions.travel.domain.Violation(
+                        "checks", "size", "a batch holds 1 to " + MAX_BATCH + " checks")));
+            }
             List<TravelCheck> checks = new ArrayList<>(request.getChecksCount());
             for (int i = 0; i < request.getChecksCount(); i++) {
                 try {
@@ -58,13 +72,14 @@ class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckServiceIm
                 }
             }
             BatchCheckTravelResponse.Builder out = BatchCheckTravelResponse.newBuilder();
-            checkTravel.checkAll(checks).forEach(r -> out.addResults(toProto(r)));
+            checkTravel.checkAll(checks, client).forEach(r -> out.addResults(toProto(r)));
             return out.build();
         });
     }
 
     @Override
     public StreamObserver<CheckTravelRequest> streamCheckTravel(StreamObserver<CheckTravelResponse> response) {
+        String client = client();
         return new StreamObserver<>() {
             private boolean failed;
 
@@ -75,7 +90,7 @@ class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckServiceIm
                     return;
                 }
                 try {
-                    response.onNext(toProto(checkTravel.check(fromProto(request))));
+                    response.onNext(toProto(checkTravel.check(fromProto(request), client)));
                 } catch (RuntimeException e) {
                     failed = true;
                     response.onError(toStatus(e));
@@ -96,7 +111,16 @@ class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckServiceIm
         };
     }
 
-    private static TravelCheck fromProto(CheckTravelRequest r) {
+    private static String client() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof Jwt jwt) {
+            String azp = jwt.getClaimAsString("azp");
+            return azp != null ? azp : jwt.getSubject();
+        }
+        return auth == null ? "unknown" : auth.getName();
+    }
+
+    static TravelCheck fromProto(CheckTravelRequest r) {
         DocumentScheme scheme = switch (r.getDocument().getScheme()) {
             case IDENTIFIER_SCHEME_RESIDENT_ID -> DocumentScheme.RESIDENT_ID;
             case IDENTIFIER_SCHEME_PASSPORT -> DocumentScheme.PASSPORT;
@@ -119,15 +143,25 @@ class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckServiceIm
                 r.getDocument().getIssuingCountry(), mode, serviceClass, r.getTrainNumber(), departure);
     }
 
-    private static CheckTravelResponse toProto(TravelCheckResult r) {
-        return CheckTravelResponse.newBuilder()
+    static CheckTravelResponse toProto(TravelCheckResult r) {
+        CheckTravelResponse.Builder b = CheckTravelResponse.newBuilder()
                 .setPassengerRef(r.passengerRef())
-                .setDecision(r.decision().denied() ? Decision.DECISION_DENY : Decision.DECISION_ALLOW)
-                .setReasonCode(r.decision().reasonCode())
-                .setIssuingAuthority(r.decision().issuingAuthority())
-                .setDecisionReference(r.decisionReference())
-                .setAppealChannel(r.decision().appealChannel())
-                .build();
+                .setDecision(r.denied() ? Decision.DECISION_DENY : Decision.DECISION_ALLOW)
+                .setDecisionId(r.decisionId())
+                .setAsOf(AsOf.newBuilder().setSequence(r.asOf().sequence()).setTime(timestamp(r.asOf().time()))
+                        .setStale(r.asOf().stale()))
+                .setReceipt(r.receipt());
+        for (Reason reason : r.reasons()) {
+            b.addReasons(DenyReason.newBuilder().setCode(reason.code()).setMeasure(reason.measure())
+                    .setAuthority(reason.authority()).setRecordRef(reason.recordRef()).setAppeal(reason.appeal())
+                    .setCapacity(reason.capacity()));
+        }
+        if (r.denied()) {
+            Reason first = r.reasons().getFirst();
+            b.setReasonCode(first.code()).setIssuingAuthority(first.authority()).setAppealChannel(first.appeal())
+                    .setDecisionReference(r.decisionId());
+        }
+        return b.build();
     }
 
     static Timestamp timestamp(Instant i) {
@@ -139,9 +173,9 @@ class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckServiceIm
             return GrpcStatuses.invalidArgument(invalid.violations().stream()
                     .map(v -> new FieldViolation(v.field(), v.rule(), v.message())).toList());
         }
-        if (e instanceof SourceUnavailableException unavailable) {
+        if (e instanceof IndexNotCurrentException notCurrent) {
             // Fail closed: never a guessed ALLOW; the caller applies its documented fallback.
-            return Status.UNAVAILABLE.withDescription(unavailable.getMessage()).asRuntimeException();
+            return Status.UNAVAILABLE.withDescription(notCurrent.getMessage()).asRuntimeException();
         }
         if (e instanceof StatusRuntimeException sre) {
             return sre;

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
-/** Counter {@code travel.checks{decision, mode}}: the only trace an ALLOW leaves. */
+/** Counter {@code travel.checks{decision, mode, client}}: the only trace an ALLOW leaves. */
 @Component
 class MicrometerCheckCounter implements CheckCounter {
 
@@ -18,11 +18,12 @@ class MicrometerCheckCounter implements CheckCounter {
     }
 
     @Override
-    public void count(Decision decision, TravelMode mode) {
+    public void count(Decision decision, TravelMode mode, String client) {
         Counter.builder("travel.checks")
-                .description("Travel checks answered, by decision and mode")
+                .description("Travel checks answered, by decision, mode and client")
                 .tag("decision", decision.name())
                 .tag("mode", mode.name())
+                .tag("client", client == null || client.isBlank() ? "unknown" : client)
                 .register(meters)
                 .increment();
     }

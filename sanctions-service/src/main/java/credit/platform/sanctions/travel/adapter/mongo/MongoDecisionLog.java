@@ -9,8 +9,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The decision log, collection {@code travel_decisions}: one document per DENY, keyed by its
- * decision reference (a single-document insert). Holds the subject id, list and record — never the
- * passenger's name or document number.
+ * decision id (a single-document insert): time, client, reasons (code, measure, list, record,
+ * capacity), trip and index sequence — never the passenger's name or document number.
  */
 @Repository
 class MongoDecisionLog implements DecisionLog {
@@ -25,15 +25,20 @@ class MongoDecisionLog implements DecisionLog {
 
     @Override
     public void append(DecisionLogEntry e) {
-        mongo.insert(new Document("_id", e.reference())
+        mongo.insert(new Document("_id", e.decisionId())
                 .append("decidedAt", Date.from(e.decidedAt()))
                 .append("decision", "DENY")
-                .append("subjectId", e.subjectId())
-                .append("listId", e.listId())
-                .append("recordId", e.recordId())
-                .append("reasonCode", e.reasonCode())
+                .append("client", e.client())
+                .append("reasons", e.reasons().stream().map(r -> new Document("code", r.code())
+                        .append("measure", r.measure())
+                        .append("listId", r.listId())
+                        .append("recordId", r.recordRef())
+                        .append("authority", r.authority())
+                        .append("capacity", r.capacity())).toList())
                 .append("mode", e.mode().name())
                 .append("serviceClass", e.serviceClass().name())
-                .append("departure", Date.from(e.departure())), DECISIONS);
+                .append("trainNumber", e.trainNumber())
+                .append("travelAt", Date.from(e.travelAt()))
+                .append("indexSequence", e.indexSequence()), DECISIONS);
     }
 }

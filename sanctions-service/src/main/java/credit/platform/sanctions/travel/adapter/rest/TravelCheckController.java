@@ -2,89 +2,173 @@ package credit.platform.sanctions.travel.adapter.rest;
 
 import credit.platform.common.web.FieldViolation;
 import credit.platform.common.web.Problems;
+import credit.platform.sanctions.enforcement.domain.IndexNotCurrentException;
+import credit.platform.sanctions.travel.adapter.rest.TravelCheckJson.BatchRequest;
+import credit.platform.sanctions.travel.adapter.rest.TravelCheckJson.BatchView;
 import credit.platform.sanctions.travel.adapter.rest.TravelCheckJson.DocumentDto;
 import credit.platform.sanctions.travel.adapter.rest.TravelCheckJson.TravelCheckRequest;
 import credit.platform.sanctions.travel.adapter.rest.TravelCheckJson.TravelCheckView;
+import credit.platform.sanctions.travel.adapter.rest.TravelCheckJson.VerifyRequest;
+import credit.platform.sanctions.travel.adapter.rest.TravelCheckJson.VerifyView;
 import credit.platform.sanctions.travel.domain.CheckTravel;
 import credit.platform.sanctions.travel.domain.DocumentScheme;
 import credit.platform.sanctions.travel.domain.InvalidTravelCheckException;
+import credit.platform.sanctions.travel.domain.Receipts;
 import credit.platform.sanctions.travel.domain.ServiceClass;
-import credit.platform.sanctions.travel.domain.SourceUnavailableException;
 import credit.platform.sanctions.travel.domain.TravelCheck;
 import credit.platform.sanctions.travel.domain.TravelMode;
 import credit.platform.sanctions.travel.domain.Violation;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * REST: one travel check. Logs carry the decision, mode and decision reference only — never the
- * name, the document number or the request body.
+ * REST travel checks: one, a batch (up to {@value #MAX_BATCH}, answers in order), receipt
+ * verification and the published receipt keys. Logs carry the decision id and reason codes only —
+ * never the name, the document number or the request body.
  */
 @RestController
 @RequestMapping("/api/v1/travel-checks")
 class TravelCheckController {
 
+    static final int MAX_BATCH = 10_000;
+    /** Travel dates are calendar days in China; effective windows end at the start of a day there. */
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Logger log = LoggerFactory.getLogger(TravelCheckController.class);
 
     private final CheckTravel checkTravel;
+    private final Receipts receipts;
+    private final Clock clock;
 
-    TravelCheckController(CheckTravel checkTravel) {
+    TravelCheckController(CheckTravel checkTravel, Receipts receipts, Clock clock) {
         this.checkTravel = checkTravel;
+        this.receipts = receipts;
+        this.clock = clock;
     }
 
     @PostMapping
-    TravelCheckView check(@RequestBody TravelCheckRequest request) {
-        var result = checkTravel.check(validate(request));
-        if (result.decision().denied()) {
-            log.info("Travel check DENY {} ({})", result.decisionReference(), result.decision().reasonCode());
+    TravelCheckView check(@RequestBody TravelCheckRequest request, @AuthenticationPrincipal Jwt caller) {
+        var result = checkTravel.check(validate(request, ""), client(caller));
+        if (result.denied()) {
+            log.info("Travel check DENY {} ({})", result.decisionId(), result.reasons().getFirst().code());
         }
         return TravelCheckView.of(result);
     }
 
-    private static TravelCheck validate(TravelCheckRequest r) {
+    @PostMapping("/batch")
+    BatchView batch(@RequestBody BatchRequest request, @AuthenticationPrincipal Jwt caller) {
+        List<TravelCheckRequest> requests = request == null || request.checks() == null ? List.of() : request.checks();
+        if (requests.isEmpty() || requests.size() > MAX_BATCH) {
+            throw new InvalidTravelCheckException(List.of(new Violation("checks", "size",
+                    "a batch holds 1 to " + MAX_BATCH + " checks")));
+        }
+        List<TravelCheck> checks = new ArrayList<>(requests.size());
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                checks.add(validate(requests.get(i), "checks[" + i + "]."));
+            } catch (InvalidTravelCheckException e) {
+                violations.addAll(e.violations());
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidTravelCheckException(violations);
+        }
+        var results = checkTravel.checkAll(checks, client(caller));
+        long denied = results.stream().filter(r -> r.denied()).count();
+        if (denied > 0) {
+            log.info("Travel check batch of {}: {} DENY", results.size(), denied);
+        }
+        return new BatchView(results.stream().map(TravelCheckView::of).toList());
+    }
+
+    /** Whether a receipt was signed by this service (with any published key), and what it says. */
+    @PostMapping("/receipts/verify")
+    VerifyView verify(@RequestBody VerifyRequest request) {
+        String receipt = request == null || request.receipt() == null ? "" : request.receipt().strip();
+        if (receipt.isEmpty()) {
+            throw new InvalidTravelCheckException(List.of(new Violation("receipt", "required", "receipt is required")));
+        }
+        return receipts.verify(receipt).map(c -> new VerifyView(true, c)).orElse(new VerifyView(false, null));
+    }
+
+    /** The public keys receipts are signed with (JWK set): anyone holding them verifies offline. */
+    @GetMapping("/receipt-keys")
+    Map<String, Object> keys() {
+        return receipts.publishedKeys();
+    }
+
+    private TravelCheck validate(TravelCheckRequest r, String prefix) {
+        if (r == null) {
+            throw new InvalidTravelCheckException(List.of(new Violation(prefix.isEmpty() ? "body" : prefix + "check",
+                    "required", "a travel check is required")));
+        }
         List<Violation> violations = new ArrayList<>();
         DocumentDto document = r.document() == null ? new DocumentDto(null, null, null) : r.document();
-        DocumentScheme scheme = enumValue(DocumentScheme.class, document.scheme(), "document.scheme", violations);
+        DocumentScheme scheme = enumValue(DocumentScheme.class, document.type(), "document.type", violations);
         TravelMode mode = enumValue(TravelMode.class, r.mode(), "mode", violations);
-        ServiceClass serviceClass = enumValue(ServiceClass.class, r.serviceClass(), "serviceClass", violations);
+        ServiceClass serviceClass = null;
+        if (r.seatClass() != null && !r.seatClass().isBlank()) {
+            serviceClass = ServiceClass.of(mode, r.seatClass());
+            if (serviceClass == null) {
+                violations.add(new Violation("seatClass", "enum", "seatClass must be one of " + String.join(", ",
+                        Arrays.stream(ServiceClass.values()).filter(c -> mode == null || c.mode() == mode)
+                                .map(ServiceClass::seatClass).distinct().toList())));
+            }
+        }
         Instant departure = null;
-        if (r.departure() != null && !r.departure().isBlank()) {
+        if (r.travelDate() != null && !r.travelDate().isBlank()) {
             try {
-                departure = OffsetDateTime.parse(r.departure().strip()).toInstant();
+                LocalDate date = LocalDate.parse(r.travelDate().strip());
+                // Today: the check is about now (a record created this morning already binds);
+                // another day: from its first instant in China.
+                departure = date.equals(LocalDate.now(clock.withZone(CHINA))) ? null : date.atStartOfDay(CHINA).toInstant();
             } catch (DateTimeParseException e) {
-                violations.add(new Violation("departure", "date-time",
-                        "departure must be an ISO-8601 date-time with offset, e.g. 2026-05-01T08:30:00+08:00"));
+                violations.add(new Violation("travelDate", "date", "travelDate must be an ISO-8601 date, e.g. 2026-05-01"));
             }
         }
         try {
-            TravelCheck check = TravelCheck.of(r.passengerRef(), scheme, document.value(), document.issuingCountry(),
-                    mode, serviceClass, r.trainNumber(), departure);
+            TravelCheck check = TravelCheck.of(r.passengerRef(), scheme, document.number(), document.country(), mode,
+                    serviceClass, r.trainNumber(), departure);
             if (!violations.isEmpty()) {
                 throw new InvalidTravelCheckException(violations);
             }
             return check;
         } catch (InvalidTravelCheckException e) {
-            // Report each field once: the enum parsing above already named the missing ones.
+            // Report each field once: the parsing above already named the unreadable ones.
             List<Violation> all = new ArrayList<>(violations);
             e.violations().stream()
                     .filter(v -> all.stream().noneMatch(a -> a.field().equals(v.field())))
                     .forEach(all::add);
-            throw new InvalidTravelCheckException(all);
+            throw new InvalidTravelCheckException(all.stream().map(v -> v.prefixed(prefix)).toList());
         }
+    }
+
+    static String client(Jwt caller) {
+        if (caller == null) {
+            return "unknown";
+        }
+        String azp = caller.getClaimAsString("azp");
+        return azp != null ? azp : caller.getSubject();
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String raw, String field, List<Violation> violations) {
@@ -107,15 +191,14 @@ class TravelCheckController {
     }
 
     /**
-     * Fail closed: 503, never a guessed ALLOW. The ticketing system applies its documented
-     * fallback (e.g. hold the sale and retry, or manual check at the counter).
+     * Fail closed: 503, never a guessed ALLOW, while the index has not caught up with the lists feed
+     * (or is stale under the REFUSE policy). The ticketing system applies its documented fallback.
      */
-    @ExceptionHandler(SourceUnavailableException.class)
-    ProblemDetail unavailable(SourceUnavailableException e) {
-        log.warn("Travel check not decided: {} unavailable", e.source());
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable",
-                "Service unavailable", "The " + e.source() + " service could not be reached; no decision was made. "
-                        + "Apply your documented fallback and retry later.");
-        return problem;
+    @ExceptionHandler(IndexNotCurrentException.class)
+    ProblemDetail notCurrent(IndexNotCurrentException e) {
+        log.warn("Travel check not decided: {}", e.getMessage());
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "index-not-current", "Service unavailable",
+                "The enforcement index is not current; no decision was made. Apply your documented fallback and "
+                        + "retry later.");
     }
 }

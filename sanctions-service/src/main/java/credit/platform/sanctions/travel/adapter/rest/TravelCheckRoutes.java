@@ -12,4 +12,19 @@ class TravelCheckRoutes {
     RestRoute travelChecks() {
         return RestRoute.post("/api/v1/travel-checks", "travel.check");
     }
+
+    @Bean
+    RestRoute travelCheckBatch() {
+        return RestRoute.post("/api/v1/travel-checks/batch", "travel.check");
+    }
+
+    @Bean
+    RestRoute receiptVerification() {
+        return RestRoute.post("/api/v1/travel-checks/receipts/verify", "travel.check");
+    }
+
+    @Bean
+    RestRoute receiptKeys() {
+        return RestRoute.get("/api/v1/travel-checks/receipt-keys", "travel.check");
+    }
 }

@@ -1,0 +1,61 @@
+package credit.platform.sanctions.enforcement.adapter.catalogue;
+
+import credit.platform.sanctions.enforcement.domain.JointSanctionRule;
+import credit.platform.sanctions.enforcement.domain.Measure;
+import credit.platform.sanctions.enforcement.domain.MeasureKind;
+import credit.platform.sanctions.enforcement.domain.SanctionCatalogue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads the versioned catalogue of measures and joint-sanction rules ({@code sanctions/catalogue.json}). */
+public final class CatalogueLoader {
+
+    public static final String DEFAULT = "sanctions/catalogue.json";
+
+    private CatalogueLoader() {
+    }
+
+    public static SanctionCatalogue fromClasspath(String resource) {
+        try (InputStream in = CatalogueLoader.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("catalogue " + resource + " not on the classpath");
+            }
+            return parse(JsonMapper.builder().build().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static SanctionCatalogue parse(JsonNode root) {
+        List<Measure> measures = new ArrayList<>();
+        for (JsonNode m : root.get("measures")) {
+            measures.add(new Measure(m.get("code").asString(), MeasureKind.valueOf(m.get("kind").asString()),
+                    m.get("description").asString(), m.get("legalBasis").asString()));
+        }
+        List<JointSanctionRule> rules = new ArrayList<>();
+        for (JsonNode r : root.get("rules")) {
+            List<String> codes = new ArrayList<>();
+            r.get("measures").forEach(c -> codes.add(c.asString()));
+            List<String> signatories = new ArrayList<>();
+            if (r.has("signatories")) {
+                r.get("signatories").forEach(s -> signatories.add(s.asString()));
+            }
+            rules.add(new JointSanctionRule(r.get("id").asString(), text(r, "listId"), text(r, "listKind"),
+                    r.get("reasonCode").asString(), codes,
+                    text(r, "maxDuration") == null ? null : Duration.parse(text(r, "maxDuration")),
+                    signatories, r.get("appeal").asString(), r.get("legalBasis").asString()));
+        }
+        return new SanctionCatalogue(root.get("version").asString(), measures, rules);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asString();
+    }
+}

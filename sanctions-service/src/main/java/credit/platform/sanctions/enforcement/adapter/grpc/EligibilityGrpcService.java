@@ -1,0 +1,70 @@
+package credit.platform.sanctions.enforcement.adapter.grpc;
+
+import com.google.protobuf.Timestamp;
+import credit.platform.common.grpc.GrpcStatuses;
+import credit.platform.common.web.FieldViolation;
+import credit.platform.sanctions.enforcement.domain.AppliedMeasure;
+import credit.platform.sanctions.enforcement.domain.CheckEligibility;
+import credit.platform.sanctions.enforcement.domain.IdScheme;
+import credit.platform.sanctions.enforcement.domain.IndexNotCurrentException;
+import credit.platform.sanctions.enforcement.domain.SubjectKey;
+import credit.sanctions.v1.AsOf;
+import credit.sanctions.v1.CheckEligibilityRequest;
+import credit.sanctions.v1.CheckEligibilityResponse;
+import credit.sanctions.v1.DenyReason;
+import credit.sanctions.v1.EligibilityServiceGrpc;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/** gRPC eligibility: the measures and rewards in force for a subject at an instant. */
+@Service
+class EligibilityGrpcService extends EligibilityServiceGrpc.EligibilityServiceImplBase {
+
+    private final CheckEligibility eligibility;
+
+    EligibilityGrpcService(CheckEligibility eligibility) {
+        this.eligibility = eligibility;
+    }
+
+    @Override
+    public void checkEligibility(CheckEligibilityRequest request, StreamObserver<CheckEligibilityResponse> response) {
+        IdScheme scheme = switch (request.getSubject().getScheme()) {
+            case IDENTIFIER_SCHEME_RESIDENT_ID -> IdScheme.RESIDENT_ID;
+            case IDENTIFIER_SCHEME_PASSPORT -> IdScheme.PASSPORT;
+            case IDENTIFIER_SCHEME_FOREIGN_PERMANENT_RESIDENT_ID -> IdScheme.FOREIGN_PERMANENT_RESIDENT_ID;
+            case IDENTIFIER_SCHEME_USCC -> IdScheme.USCC;
+            default -> null;
+        };
+        if (scheme == null || request.getSubject().getValue().isBlank()) {
+            response.onError(GrpcStatuses.invalidArgument(List.of(new FieldViolation("subject", "required",
+                    "subject needs a scheme and a value"))));
+            return;
+        }
+        Instant at = request.hasAsOf()
+                ? Instant.ofEpochSecond(request.getAsOf().getSeconds(), request.getAsOf().getNanos()) : null;
+        CheckEligibility.Result result;
+        try {
+            result = eligibility.check(new SubjectKey(scheme, request.getSubject().getValue(),
+                    request.getSubject().getIssuingCountry()), at);
+        } catch (IndexNotCurrentException e) {
+            response.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        }
+        CheckEligibilityResponse.Builder b = CheckEligibilityResponse.newBuilder()
+                .setAsOf(AsOf.newBuilder().setSequence(result.asOf().sequence())
+                        .setTime(Timestamp.newBuilder().setSeconds(result.asOf().time().getEpochSecond()))
+                        .setStale(result.asOf().stale()));
+        result.sanctions().forEach(m -> b.addMeasures(proto(m)));
+        result.rewards().forEach(m -> b.addRewards(proto(m)));
+        response.onNext(b.build());
+        response.onCompleted();
+    }
+
+    private static DenyReason proto(AppliedMeasure m) {
+        return DenyReason.newBuilder().setCode(m.code()).setMeasure(m.measure()).setAuthority(m.authority())
+                .setRecordRef(m.recordRef()).setAppeal(m.appeal()).setCapacity(m.capacity()).build();
+    }
+}

@@ -1,0 +1,115 @@
+package credit.platform.sanctions.enforcement.adapter.mongo;
+
+import credit.platform.sanctions.enforcement.domain.BoundPerson;
+import credit.platform.sanctions.enforcement.domain.IdScheme;
+import credit.platform.sanctions.enforcement.domain.IndexEntry;
+import credit.platform.sanctions.enforcement.domain.IndexStore;
+import credit.platform.sanctions.enforcement.domain.RestrictionRecord;
+import credit.platform.sanctions.enforcement.domain.Role;
+import credit.platform.sanctions.enforcement.domain.SubjectKey;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The index's own copy in MongoDB: {@code enforcement_entries} (one document per enforced record,
+ * {@code _id} = record id, with every identifier it is keyed under and the persons it binds) and
+ * {@code enforcement_state} (the last applied feed sequence). Single-document writes only; this
+ * service's own database — identifiers are stored because the index must be rebuilt from them.
+ */
+@Repository
+class MongoIndexStore implements IndexStore {
+
+    static final String ENTRIES = "enforcement_entries";
+    static final String STATE = "enforcement_state";
+    static final String FEED = "lists-feed";
+
+    private final MongoTemplate mongo;
+
+    MongoIndexStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public long lastSequence() {
+        Document d = mongo.getCollection(STATE).find(Filters.eq("_id", FEED)).first();
+        return d == null ? -1 : d.get("sequence", Number.class).longValue();
+    }
+
+    @Override
+    public void saveSequence(long sequence) {
+        mongo.getCollection(STATE).updateOne(Filters.eq("_id", FEED), Updates.set("sequence", sequence),
+                new UpdateOptions().upsert(true));
+    }
+
+    @Override
+    public void save(IndexEntry e) {
+        RestrictionRecord r = e.record();
+        Document d = new Document("_id", r.recordId())
+                .append("listId", r.listId())
+                .append("listKind", r.listKind())
+                .append("authority", r.authority())
+                .append("from", date(r.effectiveFrom()))
+                .append("until", date(r.effectiveUntil()))
+                .append("keys", keys(e.keys()))
+                .append("uscc", e.companyUscc())
+                .append("bound", e.bound().stream().map(p -> new Document("role", p.role().name())
+                        .append("keys", keys(p.keys()))
+                        .append("from", date(p.from()))
+                        .append("until", date(p.until()))).toList());
+        mongo.getCollection(ENTRIES).replaceOne(Filters.eq("_id", r.recordId()), d, new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    public void delete(String recordId) {
+        mongo.getCollection(ENTRIES).deleteOne(Filters.eq("_id", recordId));
+    }
+
+    @Override
+    public void deleteAll() {
+        mongo.getCollection(ENTRIES).deleteMany(new Document());
+    }
+
+    @Override
+    public void forEach(Consumer<IndexEntry> consumer) {
+        for (Document d : mongo.getCollection(ENTRIES).find()) {
+            RestrictionRecord r = new RestrictionRecord(d.getString("_id"), d.getString("listId"),
+                    d.getString("listKind"), d.getString("authority"), instant(d.getDate("from")),
+                    instant(d.getDate("until")), null);
+            List<BoundPerson> bound = d.getList("bound", Document.class, List.of()).stream()
+                    .map(p -> new BoundPerson(Role.valueOf(p.getString("role")), keys(p), instant(p.getDate("from")),
+                            instant(p.getDate("until"))))
+                    .toList();
+            consumer.accept(new IndexEntry(r, keys(d), d.getString("uscc"), bound));
+        }
+    }
+
+    private static List<Document> keys(List<SubjectKey> keys) {
+        return keys.stream().map(k -> new Document("scheme", k.scheme().name()).append("value", k.value())
+                .append("country", k.country())).toList();
+    }
+
+    private static List<SubjectKey> keys(Document d) {
+        return d.getList("keys", Document.class, List.of()).stream()
+                .map(k -> new SubjectKey(IdScheme.valueOf(k.getString("scheme")), k.getString("value"),
+                        k.getString("country")))
+                .toList();
+    }
+
+    private static Date date(Instant i) {
+        return i == null ? null : Date.from(i);
+    }
+
+    private static Instant instant(Date d) {
+        return d == null ? null : d.toInstant();
+    }
+
+}

@@ -1,0 +1,24 @@
+package credit.platform.sanctions.enforcement.domain;
+
+import java.util.function.Consumer;
+
+/**
+ * Port to this service's own database: the indexed entries and the last applied feed sequence,
+ * so a restart rebuilds the index locally and resumes the feed where it stopped. Every write is
+ * one single-document operation; applying a change twice is harmless (upsert / delete by record id).
+ */
+public interface IndexStore {
+
+    /** The last applied sequence, or -1 when the index was never built. */
+    long lastSequence();
+
+    void saveSequence(long sequence);
+
+    void save(IndexEntry entry);
+
+    void delete(String recordId);
+
+    void deleteAll();
+
+    void forEach(Consumer<IndexEntry> entry);
+}

@@ -1,0 +1,82 @@
+package credit.platform.sanctions.enforcement.domain;
+
+import java.util.Arrays;
+
+/**
+ * Open-addressing long → int map (linear probing, no boxing): 12 bytes per slot, load factor at
+ * most 0.7. Keys are exact identifier encodings ({@link SubjectKey#exact()}), compared in full, so
+ * a hit is a hit for that identifier and no other. Values are non-negative; no removal (an
+ * identifier once restricted keeps its subject slot, which may hold no records).
+ */
+final class LongIntMap {
+
+    private long[] keys;
+    private int[] values; // value + 1; 0 marks an empty slot
+    private int size;
+    private int mask;
+
+    LongIntMap(int expected) {
+        int capacity = Integer.highestOneBit(Math.max(16, (int) Math.min(1L << 30, (long) (expected / 0.7) + 1)) - 1) << 1;
+        keys = new long[capacity];
+        values = new int[capacity];
+        mask = capacity - 1;
+    }
+
+    int get(long key) {
+        int i = index(key);
+        while (true) {
+            int v = values[i];
+            if (v == 0) {
+                return -1;
+            }
+            if (keys[i] == key) {
+                return v - 1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    void put(long key, int value) {
+        if ((size + 1) > (long) keys.length * 7 / 10) {
+            grow();
+        }
+        int i = index(key);
+        while (values[i] != 0 && keys[i] != key) {
+            i = (i + 1) & mask;
+        }
+        if (values[i] == 0) {
+            size++;
+        }
+        keys[i] = key;
+        values[i] = value + 1;
+    }
+
+    int size() {
+        return size;
+    }
+
+    long bytes() {
+        return (long) keys.length * 12;
+    }
+
+    private int index(long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 32;
+        return (int) h & mask;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        int[] oldValues = values;
+        keys = new long[oldKeys.length * 2];
+        values = new int[oldValues.length * 2];
+        mask = keys.length - 1;
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldValues[i] != 0) {
+                put(oldKeys[i], oldValues[i] - 1);
+            }
+        }
+        Arrays.fill(oldValues, 0);
+    }
+}

@@ -1,0 +1,6 @@
+package credit.platform.sanctions.enforcement.domain;
+
+/** A measure punishes (sanction) or rewards. */
+public enum MeasureKind {
+    SANCTION, REWARD
+}

@@ -1,0 +1,22 @@
+package credit.platform.sanctions.enforcement.domain;
+
+/**
+ * The capacity in which a person is bound by a measure on a company (REFERENCE.md §2: for a listed
+ * company the same restrictions bind its legal representative, principal, directly responsible
+ * persons and actual controller).
+ */
+public enum Role {
+    LEGAL_REPRESENTATIVE("legal representative"),
+    PRINCIPAL("principal"),
+    ACTUAL_CONTROLLER("actual controller");
+
+    private final String words;
+
+    Role(String words) {
+        this.words = words;
+    }
+
+    public String words() {
+        return words;
+    }
+}
