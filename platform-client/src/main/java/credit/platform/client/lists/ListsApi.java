@@ -1,5 +1,6 @@
 package credit.platform.client.lists;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.http.MediaType;
@@ -38,4 +39,62 @@ public interface ListsApi {
     /** Needs scope {@code lists.read}. */
     @GetMapping(path = "/api/v1/records", produces = MediaType.APPLICATION_JSON_VALUE)
     List<RecordView> recordsOfSubject(@RequestParam("subjectId") String subjectId);
+
+    /** As of a day: the subject's records that were in force then. Needs scope {@code lists.read}. */
+    @GetMapping(path = "/api/v1/records", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<RecordView> recordsOfSubjectAsOf(@RequestParam("subjectId") String subjectId,
+            @RequestParam("asOf") LocalDate asOf);
+
+    /** One page of a list's records, newest first. Needs scope {@code lists.read}. */
+    @GetMapping(path = "/api/v1/lists/{listId}/records", produces = MediaType.APPLICATION_JSON_VALUE)
+    RecordPage listRecords(@PathVariable("listId") String listId, @RequestParam("page") int page,
+            @RequestParam("size") int size);
+
+    /** The public view of a legal entity by USCC. Needs scope {@code lists.read}. */
+    @GetMapping(path = "/api/v1/records/public", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<PublicRecordView> publicRecords(@RequestParam("uscc") String uscc);
+
+    /** Needs scope {@code lists.write} and the list's agency; 409 on a stale {@code expectedVersion}. */
+    @PostMapping(path = "/api/v1/lists/{listId}/records/{recordId}/removal", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    RecordView removeRecord(@PathVariable("listId") String listId, @PathVariable("recordId") String recordId,
+            @RequestBody RemovalRequest request);
+
+    /** Needs scope {@code lists.write} and the list's agency; 400 beyond the list's maximum. */
+    @PostMapping(path = "/api/v1/lists/{listId}/records/{recordId}/extension", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    RecordView extendRecord(@PathVariable("listId") String listId, @PathVariable("recordId") String recordId,
+            @RequestBody ExtensionRequest request);
+
+    /** Files an objection: the record becomes DISPUTED. Needs scope {@code lists.write}. */
+    @PostMapping(path = "/api/v1/lists/{listId}/records/{recordId}/objections", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ApplicationView fileObjection(@PathVariable("listId") String listId, @PathVariable("recordId") String recordId,
+            @RequestBody FilingRequest request);
+
+    /** Applies for credit repair; 400 before the list's minimum publicity period. Needs scope {@code lists.write}. */
+    @PostMapping(path = "/api/v1/lists/{listId}/records/{recordId}/repairs", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ApplicationView applyForRepair(@PathVariable("listId") String listId, @PathVariable("recordId") String recordId,
+            @RequestBody FilingRequest request);
+
+    /** A record's objections and repair applications. Needs scope {@code lists.read}. */
+    @GetMapping(path = "/api/v1/lists/{listId}/records/{recordId}/applications", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<ApplicationView> applications(@PathVariable("listId") String listId, @PathVariable("recordId") String recordId);
+
+    /** Confirms receipt. Needs scope {@code lists.write} and the record's authority. */
+    @PostMapping(path = "/api/v1/lists/{listId}/records/{recordId}/applications/{applicationId}/acknowledgement",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ApplicationView acknowledge(@PathVariable("listId") String listId, @PathVariable("recordId") String recordId,
+            @PathVariable("applicationId") String applicationId);
+
+    /** Decides. Needs scope {@code lists.write} and the record's authority. */
+    @PostMapping(path = "/api/v1/lists/{listId}/records/{recordId}/applications/{applicationId}/decision",
+            consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ApplicationView decide(@PathVariable("listId") String listId, @PathVariable("recordId") String recordId,
+            @PathVariable("applicationId") String applicationId, @RequestBody DecisionRequest request);
+
+    /** Undecided applications past their deadline, of the caller's agency. Needs scope {@code lists.read}. */
+    @GetMapping(path = "/api/v1/lists/applications/overdue", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<ApplicationView> overdueApplications();
 }

@@ -1,0 +1,18 @@
+package credit.platform.client.lists;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * An objection or credit-repair application on a record.
+ *
+ * @param kind      OBJECTION or REPAIR
+ * @param authority the agency that must decide it (the record's issuing authority)
+ * @param decideBy  the last day of the decision deadline
+ * @param overdue   undecided after {@code decideBy}
+ * @param status    FILED, ACKNOWLEDGED, ACCEPTED or REJECTED
+ */
+public record ApplicationView(String id, String kind, String recordId, String listId, String authority,
+        String filedBy, String reason, Instant filedAt, LocalDate decideBy, boolean overdue, String status,
+        Instant acknowledgedAt, Instant decidedAt, String decidedBy, String decisionReason, long version) {
+}
