@@ -1,5 +1,8 @@
 package credit.platform.registry.subject.domain;
 
+import credit.platform.identifiers.Identifier;
+import credit.platform.identifiers.IdentifierScheme;
+
 /** The identifier is already held by another subject. */
 public class IdentifierTakenException extends RuntimeException {
 

@@ -1,5 +1,6 @@
 package credit.platform.registry.subject.domain;
 
+import credit.platform.identifiers.Identifier;
 import java.util.List;
 
 /** A validated request to register a subject. */
@@ -8,5 +9,10 @@ public record NewSubject(SubjectKind kind, List<Identifier> identifiers, String 
 
     public NewSubject {
         identifiers = List.copyOf(identifiers);
+    }
+
+    /** True when an identifier was accepted on a registrar's override (the subject is flagged). */
+    public boolean needsReview() {
+        return identifiers.stream().anyMatch(Identifier::checkCharacterOverridden);
     }
 }

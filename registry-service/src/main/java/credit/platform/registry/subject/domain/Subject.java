@@ -1,12 +1,18 @@
 package credit.platform.registry.subject.domain;
 
+import credit.platform.identifiers.Identifier;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A person, legal entity or government body, with every identifier it holds.
  *
- * @param version optimistic-locking version; 0 before the first save
+ * @param status             active, deregistered or deceased
+ * @param statusDate         the date of deregistration or death; null while active
+ * @param flaggedForReview   an identifier was recorded on a registrar's override and awaits review
+ * @param version            optimistic-locking version; 1 after the first save, +1 per change
  */
 public record Subject(
         String id,
@@ -15,6 +21,7 @@ public record Subject(
         String name,
         String latinName,
         SubjectStatus status,
+        LocalDate statusDate,
         String registrationRegion,
         boolean flaggedForReview,
         long version,
@@ -22,5 +29,27 @@ public record Subject(
 
     public Subject {
         identifiers = List.copyOf(identifiers);
+    }
+
+    Subject withIdentifier(Identifier identifier) {
+        List<Identifier> all = new ArrayList<>(identifiers);
+        all.add(identifier);
+        return new Subject(id, kind, all, name, latinName, status, statusDate, registrationRegion,
+                flaggedForReview || identifier.checkCharacterOverridden(), version, createdAt);
+    }
+
+    Subject withStatus(SubjectStatus newStatus, LocalDate date) {
+        return new Subject(id, kind, identifiers, name, latinName, newStatus, date, registrationRegion, flaggedForReview,
+                version, createdAt);
+    }
+
+    Subject reviewed() {
+        return new Subject(id, kind, identifiers, name, latinName, status, statusDate, registrationRegion, false,
+                version, createdAt);
+    }
+
+    public Subject withVersion(long newVersion) {
+        return new Subject(id, kind, identifiers, name, latinName, status, statusDate, registrationRegion,
+                flaggedForReview, newVersion, createdAt);
     }
 }

@@ -1,8 +1,11 @@
 package credit.platform.registry.subject.domain;
 
+import credit.platform.identifiers.Identifier;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** Where subjects are kept (port; the Mongo adapter implements it). */
+/** Where subjects, their history and the change feed are kept (port; the Mongo adapter implements it). */
 public interface SubjectRepository {
 
     Optional<Subject> findById(String id);
@@ -10,16 +13,57 @@ public interface SubjectRepository {
     Optional<Subject> findByIdentifier(Identifier identifier);
 
     /**
-     * Stores a new subject and claims its identifiers, or reports the subject already holding one
-     * of them. Each write is a single-document operation; a retry after a crash completes the claim.
+     * Stores a new subject (version 1) and claims its identifiers, or reports the subject already
+     * holding one of them. Each write is a single-document operation; a retry after a crash
+     * completes the claim.
      */
     Registration insert(Subject subject);
+
+    /** Claims an identifier for a subject; returns the id of another subject already holding it. */
+    Optional<String> claim(Identifier identifier, String subjectId);
+
+    /** Gives up a claim taken by {@link #claim} (only if still held by that subject). */
+    void release(Identifier identifier, String subjectId);
+
+    /**
+     * Replaces the subject if it is still at {@code expectedVersion}, storing it at
+     * {@code expectedVersion + 1}; one atomic single-document compare-and-set.
+     */
+    Update replace(Subject changed, long expectedVersion);
+
+    /** Idempotent (keyed by subject id and version). */
+    void appendHistory(String subjectId, SubjectHistoryEntry entry);
+
+    List<SubjectHistoryEntry> history(String subjectId);
+
+    /** Appends to the registry change feed; returns the entry's sequence number. */
+    long recordChange(String subjectId, Instant at);
+
+    /** Change-feed entries with a sequence above {@code afterSequence}, in order. */
+    List<SubjectChange> changesAfter(long afterSequence, int limit);
+
+    /** Number of subjects stored. */
+    long count();
+
+    record SubjectChange(long sequence, String subjectId, Instant occurredAt) {
+    }
 
     sealed interface Registration {
         record Created(Subject subject) implements Registration {
         }
 
         record IdentifierTaken(Identifier identifier, Subject holder) implements Registration {
+        }
+    }
+
+    sealed interface Update {
+        record Saved(Subject subject) implements Update {
+        }
+
+        record Conflict(long currentVersion) implements Update {
+        }
+
+        record Missing() implements Update {
         }
     }
 }

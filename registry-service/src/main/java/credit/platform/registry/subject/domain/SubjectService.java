@@ -1,10 +1,17 @@
 package credit.platform.registry.subject.domain;
 
+import credit.platform.identifiers.Identifier;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Use cases on subjects. Plain Java: the adapters translate to and from REST, gRPC and Mongo. */
+/**
+ * Use cases on subjects. Plain Java: the adapters translate to and from REST, gRPC and Mongo.
+ * Every change is a compare-and-set on the subject's version, then kept in its history and
+ * announced on the change feed (each step one single-document write, idempotent on retry).
+ */
 public class SubjectService {
 
     private final SubjectRepository subjects;
@@ -16,9 +23,9 @@ public class SubjectService {
     }
 
     /** Registers a subject; fails with {@link IdentifierTakenException} if an identifier is held. */
-    public Subject register(NewSubject request) {
+    public Subject register(NewSubject request, String actor) {
         return switch (subjects.insert(newSubject(request))) {
-            case SubjectRepository.Registration.Created created -> created.subject();
+            case SubjectRepository.Registration.Created created -> announce(created.subject(), "CREATED", actor);
             case SubjectRepository.Registration.IdentifierTaken taken ->
                     throw new IdentifierTakenException(taken.identifier(), taken.holder());
         };
@@ -26,16 +33,22 @@ public class SubjectService {
 
     /**
      * Returns the subject holding the request's first identifier, registering it first when nobody
-     * does. Idempotent: the lists service calls it for subjects named by authorities.
+     * does. Idempotent: the lists service and the bulk import call it.
      */
-    public RegisterOutcome registerOrGet(NewSubject request) {
+    public RegisterOutcome registerOrGet(NewSubject request, String actor) {
         Optional<Subject> existing = subjects.findByIdentifier(request.identifiers().getFirst());
         if (existing.isPresent()) {
             return new RegisterOutcome(existing.get(), false);
         }
         return switch (subjects.insert(newSubject(request))) {
-            case SubjectRepository.Registration.Created created -> new RegisterOutcome(created.subject(), true);
-            case SubjectRepository.Registration.IdentifierTaken taken -> new RegisterOutcome(taken.holder(), false);
+            case SubjectRepository.Registration.Created created ->
+                    new RegisterOutcome(announce(created.subject(), "CREATED", actor), true);
+            case SubjectRepository.Registration.IdentifierTaken taken -> {
+                if (!taken.identifier().equals(request.identifiers().getFirst())) {
+                    throw new IdentifierTakenException(taken.identifier(), taken.holder());
+                }
+                yield new RegisterOutcome(taken.holder(), false);
+            }
         };
     }
 
@@ -43,15 +56,97 @@ public class SubjectService {
         return subjects.findById(id).orElseThrow(() -> new SubjectNotFoundException("with this id"));
     }
 
+    public Optional<Subject> find(String id) {
+        return subjects.findById(id);
+    }
+
     public Subject resolve(Identifier identifier) {
         return subjects.findByIdentifier(identifier)
                 .orElseThrow(() -> new SubjectNotFoundException("holds this identifier"));
     }
 
+    /** One result per identifier, in order; empty where nobody holds it. */
+    public List<Optional<Subject>> resolveAll(List<Identifier> identifiers) {
+        return identifiers.stream().map(subjects::findByIdentifier).toList();
+    }
+
+    /**
+     * Binds another identifier (e.g. a passport to a resident ID) to the subject. Afterwards every
+     * identifier of the subject resolves to it.
+     */
+    public Subject addIdentifier(String id, long expectedVersion, Identifier identifier, String actor) {
+        Subject current = get(id);
+        if (current.version() != expectedVersion) {
+            throw new VersionConflictException(expectedVersion, current.version());
+        }
+        if (current.identifiers().contains(identifier)) {
+            return current;
+        }
+        Optional<String> holder = subjects.claim(identifier, id);
+        if (holder.isPresent()) {
+            throw new IdentifierTakenException(identifier, get(holder.get()));
+        }
+        try {
+            return save(current.withIdentifier(identifier), expectedVersion, "IDENTIFIER_ADDED", actor);
+        } catch (RuntimeException e) {
+            subjects.release(identifier, id);
+            throw e;
+        }
+    }
+
+    /** Deregistration (entities) or death (persons), with its date; or back to active. */
+    public Subject changeStatus(String id, long expectedVersion, SubjectStatus status, LocalDate date, String actor) {
+        Subject current = get(id);
+        if (status == SubjectStatus.DECEASED && current.kind() != SubjectKind.PERSON) {
+            throw new InvalidInputException("status", "status-for-kind", "only a person can be DECEASED");
+        }
+        if (status == SubjectStatus.DEREGISTERED && current.kind() == SubjectKind.PERSON) {
+            throw new InvalidInputException("status", "status-for-kind", "a person cannot be DEREGISTERED");
+        }
+        if (status != SubjectStatus.ACTIVE && date == null) {
+            throw new InvalidInputException("date", "required", "the date of the status change is required");
+        }
+        if (date != null && date.isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException("date", "not-in-future", "the date " + date + " is in the future");
+        }
+        return save(current.withStatus(status, status == SubjectStatus.ACTIVE ? null : date), expectedVersion,
+                "STATUS_CHANGED", actor);
+    }
+
+    /** A reviewer has checked an overridden identifier: the flag is cleared (kept in history). */
+    public Subject markReviewed(String id, long expectedVersion, String actor) {
+        return save(get(id).reviewed(), expectedVersion, "REVIEWED", actor);
+    }
+
+    public List<SubjectHistoryEntry> history(String id) {
+        get(id);
+        return subjects.history(id);
+    }
+
+    public List<SubjectRepository.SubjectChange> changesAfter(long sequence, int limit) {
+        return subjects.changesAfter(sequence, limit);
+    }
+
+    private Subject save(Subject changed, long expectedVersion, String change, String actor) {
+        return switch (subjects.replace(changed, expectedVersion)) {
+            case SubjectRepository.Update.Saved saved -> announce(saved.subject(), change, actor);
+            case SubjectRepository.Update.Conflict conflict ->
+                    throw new VersionConflictException(expectedVersion, conflict.currentVersion());
+            case SubjectRepository.Update.Missing missing -> throw new SubjectNotFoundException("with this id");
+        };
+    }
+
+    private Subject announce(Subject subject, String change, String actor) {
+        subjects.appendHistory(subject.id(), new SubjectHistoryEntry(subject.version(), change,
+                actor == null ? "" : actor, clock.instant(), subject));
+        subjects.recordChange(subject.id(), clock.instant());
+        return subject;
+    }
+
     private Subject newSubject(NewSubject request) {
         return new Subject(UUID.randomUUID().toString(), request.kind(), request.identifiers(), request.name(),
-                request.latinName() == null ? "" : request.latinName(), SubjectStatus.ACTIVE,
-                request.registrationRegion() == null ? "" : request.registrationRegion(), false, 0,
+                request.latinName() == null ? "" : request.latinName(), SubjectStatus.ACTIVE, null,
+                request.registrationRegion() == null ? "" : request.registrationRegion(), request.needsReview(), 0,
                 clock.instant());
     }
 

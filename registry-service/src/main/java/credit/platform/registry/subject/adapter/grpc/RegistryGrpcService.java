@@ -4,38 +4,62 @@ import com.google.protobuf.Timestamp;
 import credit.common.v1.SubjectKind;
 import credit.platform.common.grpc.GrpcStatuses;
 import credit.platform.common.web.FieldViolation;
-import credit.platform.registry.subject.domain.Identifier;
-import credit.platform.registry.subject.domain.IdentifierScheme;
-import credit.platform.registry.subject.domain.Identifiers;
-import credit.platform.registry.subject.domain.InvalidIdentifierException;
+import credit.platform.identifiers.Identifier;
+import credit.platform.identifiers.IdentifierScheme;
+import credit.platform.identifiers.Identifiers;
+import credit.platform.identifiers.InvalidIdentifierException;
+import credit.platform.registry.relationship.domain.Direction;
+import credit.platform.registry.relationship.domain.Relationship;
+import credit.platform.registry.relationship.domain.RelationshipService;
+import credit.platform.registry.relationship.domain.RelationshipType;
+import credit.platform.registry.subject.domain.IdentifierTakenException;
 import credit.platform.registry.subject.domain.NewSubject;
 import credit.platform.registry.subject.domain.Subject;
 import credit.platform.registry.subject.domain.SubjectNotFoundException;
+import credit.platform.registry.subject.domain.SubjectRepository.SubjectChange;
 import credit.platform.registry.subject.domain.SubjectService;
+import credit.registry.v1.BatchResolveIdentifiersRequest;
+import credit.registry.v1.BatchResolveIdentifiersResponse;
 import credit.registry.v1.GetSubjectRequest;
 import credit.registry.v1.GetSubjectResponse;
+import credit.registry.v1.ListRelationshipsRequest;
+import credit.registry.v1.ListRelationshipsResponse;
 import credit.registry.v1.RegisterSubjectRequest;
 import credit.registry.v1.RegisterSubjectResponse;
 import credit.registry.v1.RegistryServiceGrpc;
 import credit.registry.v1.ResolveIdentifierRequest;
 import credit.registry.v1.ResolveIdentifierResponse;
+import credit.registry.v1.ResolvedIdentifier;
 import credit.registry.v1.SubjectStatus;
+import credit.registry.v1.WatchSubjectChangesRequest;
+import credit.registry.v1.WatchSubjectChangesResponse;
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
-/** gRPC for the other services: get, resolve, register-or-get. */
+/** gRPC for the other services: get, resolve (one or many), register-or-get, relationships as of a day, change feed. */
 @Service
 class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
 
+    static final int MAX_BATCH = 1000;
+    static final long WATCH_POLL_MILLIS = 200;
+
     private final SubjectService subjects;
+    private final RelationshipService relationships;
     private final Clock clock;
 
-    RegistryGrpcService(SubjectService subjects, Clock clock) {
+    RegistryGrpcService(SubjectService subjects, RelationshipService relationships, Clock clock) {
         this.subjects = subjects;
+        this.relationships = relationships;
         this.clock = clock;
     }
 
@@ -52,6 +76,29 @@ class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
     }
 
     @Override
+    public void batchResolveIdentifiers(BatchResolveIdentifiersRequest request,
+            StreamObserver<BatchResolveIdentifiersResponse> response) {
+        respond(response, () -> {
+            if (request.getIdentifiersCount() > MAX_BATCH) {
+                throw GrpcStatuses.invalidArgument(List.of(new FieldViolation("identifiers", "max-size",
+                        "at most " + MAX_BATCH + " identifiers per batch")));
+            }
+            List<Identifier> parsed = new ArrayList<>();
+            for (int i = 0; i < request.getIdentifiersCount(); i++) {
+                parsed.add(identifier(request.getIdentifiers(i), "identifiers[" + i + "]"));
+            }
+            List<Optional<Subject>> found = subjects.resolveAll(parsed);
+            BatchResolveIdentifiersResponse.Builder b = BatchResolveIdentifiersResponse.newBuilder();
+            for (int i = 0; i < parsed.size(); i++) {
+                ResolvedIdentifier.Builder r = ResolvedIdentifier.newBuilder().setIdentifier(toProto(parsed.get(i)));
+                found.get(i).ifPresent(s -> r.setSubject(toProto(s)));
+                b.addResults(r);
+            }
+            return b.build();
+        });
+    }
+
+    @Override
     public void registerSubject(RegisterSubjectRequest request, StreamObserver<RegisterSubjectResponse> response) {
         respond(response, () -> {
             var kind = switch (request.getKind()) {
@@ -65,12 +112,73 @@ class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
                 throw GrpcStatuses.invalidArgument(List.of(new FieldViolation("name", "required", "the name is required")));
             }
             Identifier identifier = identifier(request.getIdentifier(), "identifier");
-            var outcome = subjects.registerOrGet(new NewSubject(kind, List.of(identifier), request.getName().strip(), "", ""));
+            var outcome = subjects.registerOrGet(new NewSubject(kind, List.of(identifier), request.getName().strip(), "", ""),
+                    "grpc");
             return RegisterSubjectResponse.newBuilder()
                     .setSubject(toProto(outcome.subject()))
                     .setCreated(outcome.created())
                     .build();
         });
+    }
+
+    @Override
+    public void listRelationships(ListRelationshipsRequest request, StreamObserver<ListRelationshipsResponse> response) {
+        respond(response, () -> {
+            if (request.getSubjectId().isBlank()) {
+                throw GrpcStatuses.invalidArgument(List.of(new FieldViolation("subject_id", "required",
+                        "subject_id is required")));
+            }
+            Direction direction = switch (request.getDirection()) {
+                case RELATIONSHIP_DIRECTION_OUTGOING -> Direction.OUTGOING;
+                case RELATIONSHIP_DIRECTION_INCOMING -> Direction.INCOMING;
+                default -> Direction.BOTH;
+            };
+            Set<RelationshipType> types = EnumSet.noneOf(RelationshipType.class);
+            for (credit.registry.v1.RelationshipType t : request.getTypesList()) {
+                if (t == credit.registry.v1.RelationshipType.RELATIONSHIP_TYPE_UNSPECIFIED
+                        || t == credit.registry.v1.RelationshipType.UNRECOGNIZED) {
+                    throw GrpcStatuses.invalidArgument(List.of(new FieldViolation("types", "enum",
+                            "types must name relationship types")));
+                }
+                types.add(RelationshipType.valueOf(t.name().substring("RELATIONSHIP_TYPE_".length())));
+            }
+            LocalDate asOf = request.hasAsOf()
+                    ? Instant.ofEpochSecond(request.getAsOf().getSeconds(), request.getAsOf().getNanos())
+                            .atZone(RelationshipService.ZONE).toLocalDate()
+                    : null;
+            ListRelationshipsResponse.Builder b = ListRelationshipsResponse.newBuilder();
+            relationships.list(request.getSubjectId(), direction, types, asOf).forEach(r -> b.addRelationships(toProto(r)));
+            return b.build();
+        });
+    }
+
+    @Override
+    public void watchSubjectChanges(WatchSubjectChangesRequest request,
+            StreamObserver<WatchSubjectChangesResponse> response) {
+        ServerCallStreamObserver<WatchSubjectChangesResponse> call =
+                (ServerCallStreamObserver<WatchSubjectChangesResponse>) response;
+        long after = Math.max(0, request.getFromSequence() - 1);
+        try {
+            while (!call.isCancelled()) {
+                List<SubjectChange> changes = subjects.changesAfter(after, 500);
+                for (SubjectChange c : changes) {
+                    call.onNext(WatchSubjectChangesResponse.newBuilder().setSequence(c.sequence())
+                            .setSubjectId(c.subjectId()).setOccurredAt(timestamp(c.occurredAt())).build());
+                    after = c.sequence();
+                }
+                if (changes.isEmpty()) {
+                    Thread.sleep(WATCH_POLL_MILLIS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.onError(Status.CANCELLED.withDescription("server shutting down").asRuntimeException());
+        } catch (RuntimeException e) {
+            if (!call.isCancelled()) {
+                call.onError(Status.UNAVAILABLE.withDescription("change feed unavailable, resume from the last sequence")
+                        .asRuntimeException());
+            }
+        }
     }
 
     private Identifier identifier(credit.common.v1.Identifier id, String field) {
@@ -85,8 +193,18 @@ class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
         try {
             return Identifiers.parse(scheme, id.getValue(), id.getIssuingCountry(), LocalDate.now(clock));
         } catch (InvalidIdentifierException e) {
-            throw GrpcStatuses.invalidArgument(List.of(new FieldViolation(field + ".value", e.rule(), e.getMessage())));
+            throw GrpcStatuses.invalidArgument(List.of(new FieldViolation(
+                    field + ("issuing-country".equals(e.rule()) && scheme == IdentifierScheme.PASSPORT
+                            ? ".issuing_country" : ".value"), e.rule(), e.getMessage())));
         }
+    }
+
+    static credit.common.v1.Identifier toProto(Identifier i) {
+        return credit.common.v1.Identifier.newBuilder()
+                .setScheme(credit.common.v1.IdentifierScheme.valueOf("IDENTIFIER_SCHEME_" + i.scheme().name()))
+                .setValue(i.value())
+                .setIssuingCountry(i.issuingCountry())
+                .build();
     }
 
     static credit.registry.v1.Subject toProto(Subject s) {
@@ -99,15 +217,28 @@ class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
                 .setRegistrationRegion(s.registrationRegion())
                 .setFlaggedForReview(s.flaggedForReview())
                 .setVersion(s.version())
-                .setCreatedAt(Timestamp.newBuilder().setSeconds(s.createdAt().getEpochSecond())
-                        .setNanos(s.createdAt().getNano()));
-        for (Identifier i : s.identifiers()) {
-            b.addIdentifiers(credit.common.v1.Identifier.newBuilder()
-                    .setScheme(credit.common.v1.IdentifierScheme.valueOf("IDENTIFIER_SCHEME_" + i.scheme().name()))
-                    .setValue(i.value())
-                    .setIssuingCountry(i.issuingCountry()));
+                .setCreatedAt(timestamp(s.createdAt()));
+        s.identifiers().forEach(i -> b.addIdentifiers(toProto(i)));
+        return b.build();
+    }
+
+    /** Days become instants at the start of the day in Asia/Shanghai; valid_until is exclusive (the day after the last). */
+    static credit.registry.v1.Relationship toProto(Relationship r) {
+        credit.registry.v1.Relationship.Builder b = credit.registry.v1.Relationship.newBuilder()
+                .setRelationshipId(r.id())
+                .setType(credit.registry.v1.RelationshipType.valueOf("RELATIONSHIP_TYPE_" + r.type().name()))
+                .setFromSubjectId(r.fromSubjectId())
+                .setToSubjectId(r.toSubjectId())
+                .setValidFrom(timestamp(r.validFrom().atStartOfDay(RelationshipService.ZONE).toInstant()))
+                .setShareBasisPoints(r.shareBasisPoints());
+        if (r.validTo() != null) {
+            b.setValidUntil(timestamp(r.validTo().plusDays(1).atStartOfDay(RelationshipService.ZONE).toInstant()));
         }
         return b.build();
+    }
+
+    static Timestamp timestamp(Instant i) {
+        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
     }
 
     private static <T> void respond(StreamObserver<T> response, java.util.function.Supplier<T> body) {
@@ -116,6 +247,9 @@ class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
             result = body.get();
         } catch (SubjectNotFoundException e) {
             response.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        } catch (IdentifierTakenException e) {
+            response.onError(Status.ALREADY_EXISTS.withDescription(e.getMessage()).asRuntimeException());
             return;
         } catch (io.grpc.StatusRuntimeException e) {
             response.onError(e);

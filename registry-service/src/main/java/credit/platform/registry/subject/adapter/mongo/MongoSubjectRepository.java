@@ -1,21 +1,26 @@
 package credit.platform.registry.subject.adapter.mongo;
 
-import credit.platform.registry.subject.domain.Identifier;
-import credit.platform.registry.subject.domain.IdentifierScheme;
+import credit.platform.identifiers.Identifier;
+import credit.platform.identifiers.IdentifierScheme;
 import credit.platform.registry.subject.domain.Subject;
+import credit.platform.registry.subject.domain.SubjectHistoryEntry;
 import credit.platform.registry.subject.domain.SubjectKind;
 import credit.platform.registry.subject.domain.SubjectRepository;
 import credit.platform.registry.subject.domain.SubjectStatus;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -23,17 +28,23 @@ import org.springframework.stereotype.Repository;
  * {@code identifier_claims}, whose {@code _id} is the identifier's key (unique on every MongoDB and
  * on the embedded server). No multi-document transaction: claims are taken one document at a time
  * and an orphan claim (its subject never written) is taken over by the next registration.
+ * History in {@code subject_history} (one document per version, {@code _id} subject:version);
+ * the change feed in {@code subject_changes} numbered by the counter in {@code counters}.
  */
 @Repository
 class MongoSubjectRepository implements SubjectRepository {
 
     static final String SUBJECTS = "subjects";
     static final String CLAIMS = "identifier_claims";
+    static final String HISTORY = "subject_history";
+    static final String CHANGES = "subject_changes";
+    static final String COUNTERS = "counters";
 
     private final MongoTemplate mongo;
 
     MongoSubjectRepository(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(HISTORY).createIndex(new Index().on("subjectId", Sort.Direction.ASC).on("version", Sort.Direction.ASC));
     }
 
     @Override
@@ -49,48 +60,147 @@ class MongoSubjectRepository implements SubjectRepository {
 
     @Override
     public Registration insert(Subject subject) {
-        List<String> claimed = new ArrayList<>();
+        List<Identifier> claimed = new ArrayList<>();
         for (Identifier identifier : subject.identifiers()) {
-            Optional<Subject> holder = claim(identifier, subject.id());
+            Optional<String> holder = claim(identifier, subject.id());
             if (holder.isPresent()) {
-                for (String key : claimed) {
-                    mongo.remove(Query.query(Criteria.where("_id").is(key).and("subjectId").is(subject.id())), CLAIMS);
-                }
-                return new Registration.IdentifierTaken(identifier, holder.get());
+                claimed.forEach(c -> release(c, subject.id()));
+                return new Registration.IdentifierTaken(identifier, findById(holder.get()).orElseThrow());
             }
-            claimed.add(identifier.key());
+            claimed.add(identifier);
         }
-        Subject stored = new Subject(subject.id(), subject.kind(), subject.identifiers(), subject.name(),
-                subject.latinName(), subject.status(), subject.registrationRegion(), subject.flaggedForReview(), 1,
-                subject.createdAt());
+        Subject stored = subject.withVersion(1);
         mongo.insert(toDocument(stored), SUBJECTS);
         return new Registration.Created(stored);
     }
 
-    /** Claims the identifier for the subject; returns the other subject holding it, if any. */
-    private Optional<Subject> claim(Identifier identifier, String subjectId) {
+    /** A claim whose subject does not hold the identifier after this long is an orphan of a crashed write. */
+    static final long ORPHAN_AFTER_MILLIS = 5_000;
+
+    @Override
+    public Optional<String> claim(Identifier identifier, String subjectId) {
         try {
-            mongo.insert(new Document("_id", identifier.key()).append("subjectId", subjectId), CLAIMS);
+            mongo.insert(new Document("_id", identifier.key()).append("subjectId", subjectId)
+                    .append("claimedAt", new Date()), CLAIMS);
             return Optional.empty();
         } catch (DuplicateKeyException taken) {
-            Document claim = mongo.findById(identifier.key(), Document.class, CLAIMS);
-            String holderId = claim == null ? null : claim.getString("subjectId");
-            Optional<Subject> holder = holderId == null ? Optional.empty() : findById(holderId);
-            if (holder.isPresent()) {
-                return holder;
-            }
-            // An orphan claim: its subject was never stored. Take it over, atomically.
-            Document previous = mongo.findAndModify(
-                    Query.query(Criteria.where("_id").is(identifier.key()).and("subjectId").is(holderId)),
-                    Update.update("subjectId", subjectId), Document.class, CLAIMS);
-            return previous != null ? Optional.empty() : claim(identifier, subjectId);
+            return contested(identifier, subjectId);
         }
     }
 
-    private static Document toDocument(Subject s) {
+    /**
+     * Someone holds the claim. Either their subject holds the identifier (taken), or their write is
+     * in flight (wait for it), or it crashed long ago (an orphan: take the claim over atomically).
+     */
+    private Optional<String> contested(Identifier identifier, String subjectId) {
+        while (true) {
+            Document claim = mongo.findById(identifier.key(), Document.class, CLAIMS);
+            if (claim == null) {
+                return claim(identifier, subjectId);
+            }
+            String holderId = claim.getString("subjectId");
+            if (subjectId.equals(holderId)) {
+                return Optional.empty();
+            }
+            if (findById(holderId).filter(s -> s.identifiers().contains(identifier)).isPresent()) {
+                return Optional.of(holderId);
+            }
+            Date claimedAt = claim.getDate("claimedAt");
+            if (claimedAt == null || System.currentTimeMillis() - claimedAt.getTime() > ORPHAN_AFTER_MILLIS) {
+                Document previous = mongo.findAndModify(
+                        Query.query(Criteria.where("_id").is(identifier.key()).and("subjectId").is(holderId)),
+                        new org.springframework.data.mongodb.core.query.Update().set("subjectId", subjectId)
+                                .set("claimedAt", new Date()), Document.class, CLAIMS);
+                if (previous != null) {
+                    return Optional.empty();
+                }
+                continue;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while an identifier claim was contested", e);
+            }
+        }
+    }
+
+    @Override
+    public void release(Identifier identifier, String subjectId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(identifier.key()).and("subjectId").is(subjectId)), CLAIMS);
+    }
+
+    @Override
+    public Update replace(Subject changed, long expectedVersion) {
+        Document doc = toDocument(changed.withVersion(expectedVersion + 1));
+        org.springframework.data.mongodb.core.query.Update set = new org.springframework.data.mongodb.core.query.Update();
+        doc.forEach((k, v) -> {
+            if (!k.equals("_id")) {
+                set.set(k, v);
+            }
+        });
+        long modified = mongo.updateFirst(Query.query(Criteria.where("_id").is(changed.id()).and("version").is(expectedVersion)),
+                set, SUBJECTS).getMatchedCount();
+        if (modified == 1) {
+            return new Update.Saved(changed.withVersion(expectedVersion + 1));
+        }
+        return findById(changed.id()).<Update>map(s -> new Update.Conflict(s.version())).orElse(new Update.Missing());
+    }
+
+    @Override
+    public void appendHistory(String subjectId, SubjectHistoryEntry entry) {
+        try {
+            mongo.insert(new Document("_id", subjectId + ":" + entry.version())
+                    .append("subjectId", subjectId)
+                    .append("version", entry.version())
+                    .append("change", entry.change())
+                    .append("actor", entry.actor())
+                    .append("at", Date.from(entry.at()))
+                    .append("after", toDocument(entry.after())), HISTORY);
+        } catch (DuplicateKeyException alreadyKept) {
+            // a retry of the same change
+        }
+    }
+
+    @Override
+    public List<SubjectHistoryEntry> history(String subjectId) {
+        return mongo.find(Query.query(Criteria.where("subjectId").is(subjectId)).with(Sort.by("version")),
+                Document.class, HISTORY).stream()
+                .map(d -> new SubjectHistoryEntry(((Number) d.get("version")).longValue(), d.getString("change"),
+                        d.getString("actor"), d.getDate("at").toInstant(), toSubject(d.get("after", Document.class))))
+                .toList();
+    }
+
+    @Override
+    public long recordChange(String subjectId, Instant at) {
+        Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(CHANGES)),
+                new org.springframework.data.mongodb.core.query.Update().inc("sequence", 1L),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTERS);
+        long sequence = ((Number) counter.get("sequence")).longValue();
+        mongo.insert(new Document("_id", sequence).append("subjectId", subjectId).append("occurredAt", Date.from(at)),
+                CHANGES);
+        return sequence;
+    }
+
+    @Override
+    public List<SubjectChange> changesAfter(long afterSequence, int limit) {
+        return mongo.find(Query.query(Criteria.where("_id").gt(afterSequence)).with(Sort.by("_id")).limit(limit),
+                Document.class, CHANGES).stream()
+                .map(d -> new SubjectChange(((Number) d.get("_id")).longValue(), d.getString("subjectId"),
+                        d.getDate("occurredAt").toInstant()))
+                .toList();
+    }
+
+    @Override
+    public long count() {
+        return mongo.getCollection(SUBJECTS).estimatedDocumentCount();
+    }
+
+    static Document toDocument(Subject s) {
         List<Document> identifiers = s.identifiers().stream()
                 .map(i -> new Document("scheme", i.scheme().name()).append("value", i.value())
-                        .append("issuingCountry", i.issuingCountry()))
+                        .append("issuingCountry", i.issuingCountry())
+                        .append("checkCharacterOverridden", i.checkCharacterOverridden()))
                 .toList();
         return new Document("_id", s.id())
                 .append("kind", s.kind().name())
@@ -98,19 +208,22 @@ class MongoSubjectRepository implements SubjectRepository {
                 .append("name", s.name())
                 .append("latinName", s.latinName())
                 .append("status", s.status().name())
+                .append("statusDate", s.statusDate() == null ? null : s.statusDate().toString())
                 .append("registrationRegion", s.registrationRegion())
                 .append("flaggedForReview", s.flaggedForReview())
                 .append("version", s.version())
                 .append("createdAt", Date.from(s.createdAt()));
     }
 
-    private static Subject toSubject(Document d) {
+    static Subject toSubject(Document d) {
         List<Identifier> identifiers = d.getList("identifiers", Document.class).stream()
                 .map(i -> new Identifier(IdentifierScheme.valueOf(i.getString("scheme")), i.getString("value"),
-                        i.getString("issuingCountry")))
+                        i.getString("issuingCountry"), i.getBoolean("checkCharacterOverridden", false)))
                 .toList();
+        String statusDate = d.getString("statusDate");
         return new Subject(d.getString("_id"), SubjectKind.valueOf(d.getString("kind")), identifiers,
                 d.getString("name"), d.getString("latinName"), SubjectStatus.valueOf(d.getString("status")),
+                statusDate == null ? null : LocalDate.parse(statusDate),
                 d.getString("registrationRegion"), d.getBoolean("flaggedForReview", false),
                 ((Number) d.get("version")).longValue(), d.getDate("createdAt").toInstant());
     }

@@ -1,29 +1,29 @@
 package credit.platform.registry.subject.adapter.rest;
 
-import credit.platform.common.web.FieldViolation;
 import credit.platform.common.web.InvalidRequestException;
-import credit.platform.common.web.Problems;
+import credit.platform.identifiers.Identifier;
+import credit.platform.identifiers.IdentifierScheme;
+import credit.platform.identifiers.Identifiers;
+import credit.platform.identifiers.InvalidIdentifierException;
+import credit.platform.registry.RegistryProperties;
+import credit.platform.registry.subject.adapter.rest.SubjectJson.AddIdentifierRequest;
 import credit.platform.registry.subject.adapter.rest.SubjectJson.CreateSubjectRequest;
-import credit.platform.registry.subject.adapter.rest.SubjectJson.IdentifierDto;
+import credit.platform.registry.subject.adapter.rest.SubjectJson.HistoryEntryView;
+import credit.platform.registry.subject.adapter.rest.SubjectJson.ReviewRequest;
+import credit.platform.registry.subject.adapter.rest.SubjectJson.StatusChangeRequest;
 import credit.platform.registry.subject.adapter.rest.SubjectJson.SubjectView;
-import credit.platform.registry.subject.domain.Identifier;
-import credit.platform.registry.subject.domain.IdentifierScheme;
-import credit.platform.registry.subject.domain.IdentifierTakenException;
-import credit.platform.registry.subject.domain.Identifiers;
-import credit.platform.registry.subject.domain.InvalidIdentifierException;
-import credit.platform.registry.subject.domain.NewSubject;
-import credit.platform.registry.subject.domain.SubjectKind;
-import credit.platform.registry.subject.domain.SubjectNotFoundException;
+import credit.platform.registry.subject.domain.InvalidInputException;
+import credit.platform.registry.subject.domain.SubjectDraft;
 import credit.platform.registry.subject.domain.SubjectService;
+import credit.platform.registry.subject.domain.SubjectStatus;
+import credit.platform.registry.subject.domain.Violation;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,22 +32,26 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** REST for agencies: register and look up subjects. */
+/** REST for agencies: register, look up and change subjects; every change needs the version read. */
 @RestController
 @RequestMapping("/api/v1/subjects")
 class SubjectController {
 
     private final SubjectService subjects;
     private final Clock clock;
+    private final RegistryProperties properties;
 
-    SubjectController(SubjectService subjects, Clock clock) {
+    SubjectController(SubjectService subjects, Clock clock, RegistryProperties properties) {
         this.subjects = subjects;
         this.clock = clock;
+        this.properties = properties;
     }
 
     @PostMapping
-    ResponseEntity<SubjectView> create(@RequestBody CreateSubjectRequest request) {
-        SubjectView created = SubjectView.of(subjects.register(validate(request)));
+    ResponseEntity<SubjectView> create(@RequestBody CreateSubjectRequest request, Authentication caller) {
+        String client = Callers.clientId(caller);
+        var valid = request.draft().validate(today(), mayOverride(client));
+        SubjectView created = SubjectView.of(subjects.register(valid, client));
         return ResponseEntity.created(URI.create("/api/v1/subjects/" + created.id())).body(created);
     }
 
@@ -56,78 +60,82 @@ class SubjectController {
         return SubjectView.of(subjects.get(id));
     }
 
+    @GetMapping("/{id}/history")
+    List<HistoryEntryView> history(@PathVariable String id) {
+        return subjects.history(id).stream().map(HistoryEntryView::of).toList();
+    }
+
     @GetMapping("/lookup")
     SubjectView lookup(@RequestParam String scheme, @RequestParam String value,
             @RequestParam(required = false) String issuingCountry) {
-        IdentifierScheme parsed = enumValue(IdentifierScheme.class, scheme, "scheme", new ArrayList<>());
+        List<Violation> violations = new ArrayList<>();
+        IdentifierScheme parsed = SubjectDraft.enumValue(IdentifierScheme.class, scheme, "scheme", violations);
         if (parsed == null) {
-            throw new InvalidRequestException("scheme", "enum", "scheme must be one of RESIDENT_ID, USCC, PASSPORT, FOREIGN_PERMANENT_RESIDENT_ID");
+            throw new InvalidInputException(violations);
         }
         try {
             return SubjectView.of(subjects.resolve(Identifiers.parse(parsed, value, issuingCountry, today())));
         } catch (InvalidIdentifierException e) {
-            throw new InvalidRequestException("value", e.rule(), e.getMessage());
+            throw new InvalidRequestException("issuing-country".equals(e.rule()) ? "issuingCountry" : "value", e.rule(),
+                    e.getMessage());
         }
     }
 
-    private NewSubject validate(CreateSubjectRequest request) {
-        List<FieldViolation> violations = new ArrayList<>();
-        SubjectKind kind = enumValue(SubjectKind.class, request.kind(), "kind", violations);
-        if (request.name() == null || request.name().isBlank()) {
-            violations.add(new FieldViolation("name", "required", "the subject's name is required"));
-        }
-        List<Identifier> identifiers = new ArrayList<>();
-        if (request.identifiers() == null || request.identifiers().isEmpty()) {
-            violations.add(new FieldViolation("identifiers", "required", "at least one identifier is required"));
-        } else {
-            for (int i = 0; i < request.identifiers().size(); i++) {
-                IdentifierDto dto = request.identifiers().get(i);
-                String field = "identifiers[" + i + "]";
-                IdentifierScheme scheme = enumValue(IdentifierScheme.class, dto.scheme(), field + ".scheme", violations);
-                if (scheme == null) {
-                    continue;
-                }
-                try {
-                    identifiers.add(Identifiers.parse(scheme, dto.value(), dto.issuingCountry(), today()));
-                } catch (InvalidIdentifierException e) {
-                    violations.add(new FieldViolation(field + ".value", e.rule(), e.getMessage()));
-                }
-            }
-        }
+    /** Binds another identifier (e.g. a passport) to the subject. */
+    @PostMapping("/{id}/identifiers")
+    SubjectView addIdentifier(@PathVariable String id, @RequestBody AddIdentifierRequest request, Authentication caller) {
+        String client = Callers.clientId(caller);
+        List<Violation> violations = new ArrayList<>();
+        long expected = expectedVersion(request.expectedVersion(), violations);
+        Identifier identifier = SubjectDraft.identifier(new SubjectDraft.IdentifierDraft(request.scheme(), request.value(),
+                request.issuingCountry(), Boolean.TRUE.equals(request.override())), "identifier", today(),
+                mayOverride(client), violations);
         if (!violations.isEmpty()) {
-            throw new InvalidRequestException(violations);
+            throw new InvalidInputException(violations);
         }
-        return new NewSubject(kind, identifiers, request.name().strip(), request.latinName(), request.registrationRegion());
+        return SubjectView.of(subjects.addIdentifier(id, expected, identifier, client));
+    }
+
+    @PostMapping("/{id}/status")
+    SubjectView changeStatus(@PathVariable String id, @RequestBody StatusChangeRequest request, Authentication caller) {
+        List<Violation> violations = new ArrayList<>();
+        long expected = expectedVersion(request.expectedVersion(), violations);
+        SubjectStatus status = SubjectDraft.enumValue(SubjectStatus.class, request.status(), "status", violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return SubjectView.of(subjects.changeStatus(id, expected, status, request.date(), Callers.clientId(caller)));
+    }
+
+    /** A reviewer confirms an overridden identifier; the review flag is cleared. */
+    @PostMapping("/{id}/review")
+    SubjectView review(@PathVariable String id, @RequestBody ReviewRequest request, Authentication caller) {
+        List<Violation> violations = new ArrayList<>();
+        long expected = expectedVersion(request.expectedVersion(), violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        String client = Callers.clientId(caller);
+        if (!mayOverride(client)) {
+            throw new InvalidInputException("review", "review-not-authorised", "only an authorised registrar may review");
+        }
+        return SubjectView.of(subjects.markReviewed(id, expected, client));
+    }
+
+    private static long expectedVersion(Long version, List<Violation> violations) {
+        if (version == null) {
+            violations.add(new Violation("expectedVersion", "required",
+                    "expectedVersion (the version you read) is required for a change"));
+            return -1;
+        }
+        return version;
+    }
+
+    private boolean mayOverride(String client) {
+        return properties.overrideClients().contains(client);
     }
 
     private LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String raw, String field, List<FieldViolation> violations) {
-        if (raw == null || raw.isBlank()) {
-            violations.add(new FieldViolation(field, "required", field + " is required"));
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, raw.strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            violations.add(new FieldViolation(field, "enum", field + " must be one of "
-                    + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
-            return null;
-        }
-    }
-
-    @ExceptionHandler(IdentifierTakenException.class)
-    ProblemDetail taken(IdentifierTakenException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "identifier-taken", "Identifier already registered",
-                e.getMessage());
-        problem.setProperty("existingSubjectId", e.holder().id());
-        return problem;
-    }
-
-    @ExceptionHandler(SubjectNotFoundException.class)
-    ProblemDetail notFound(SubjectNotFoundException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "subject-not-found", "Subject not found", e.getMessage());
     }
 }

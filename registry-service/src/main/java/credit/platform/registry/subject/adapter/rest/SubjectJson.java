@@ -1,8 +1,11 @@
 package credit.platform.registry.subject.adapter.rest;
 
-import credit.platform.registry.subject.domain.Identifier;
+import credit.platform.identifiers.Identifier;
 import credit.platform.registry.subject.domain.Subject;
+import credit.platform.registry.subject.domain.SubjectDraft;
+import credit.platform.registry.subject.domain.SubjectHistoryEntry;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** The REST shapes of subjects (the platform-client SDK mirrors them). */
@@ -11,22 +14,53 @@ final class SubjectJson {
     private SubjectJson() {
     }
 
-    record IdentifierDto(String scheme, String value, String issuingCountry) {
+    /**
+     * @param override a registrar's explicit override of a USCC check character (authorised clients only);
+     *                 the subject is then flagged for review
+     */
+    record IdentifierDto(String scheme, String value, String issuingCountry, Boolean override) {
         static IdentifierDto of(Identifier i) {
-            return new IdentifierDto(i.scheme().name(), i.value(), i.issuingCountry().isEmpty() ? null : i.issuingCountry());
+            return new IdentifierDto(i.scheme().name(), i.value(), i.issuingCountry().isEmpty() ? null : i.issuingCountry(),
+                    i.checkCharacterOverridden() ? Boolean.TRUE : null);
+        }
+
+        SubjectDraft.IdentifierDraft draft() {
+            return new SubjectDraft.IdentifierDraft(scheme, value, issuingCountry, Boolean.TRUE.equals(override));
         }
     }
 
     record CreateSubjectRequest(String kind, List<IdentifierDto> identifiers, String name, String latinName,
             String registrationRegion) {
+        SubjectDraft draft() {
+            return new SubjectDraft(kind, identifiers == null ? null
+                    : identifiers.stream().map(i -> i == null ? null : i.draft()).toList(), name, latinName,
+                    registrationRegion);
+        }
+    }
+
+    record AddIdentifierRequest(String scheme, String value, String issuingCountry, Boolean override,
+            Long expectedVersion) {
+    }
+
+    record StatusChangeRequest(String status, LocalDate date, Long expectedVersion) {
+    }
+
+    record ReviewRequest(Long expectedVersion) {
     }
 
     record SubjectView(String id, String kind, List<IdentifierDto> identifiers, String name, String latinName,
-            String status, String registrationRegion, boolean flaggedForReview, long version, Instant createdAt) {
+            String status, LocalDate statusDate, String registrationRegion, boolean flaggedForReview, long version,
+            Instant createdAt) {
         static SubjectView of(Subject s) {
             return new SubjectView(s.id(), s.kind().name(), s.identifiers().stream().map(IdentifierDto::of).toList(),
-                    s.name(), s.latinName(), s.status().name(), s.registrationRegion(), s.flaggedForReview(),
-                    s.version(), s.createdAt());
+                    s.name(), s.latinName(), s.status().name(), s.statusDate(), s.registrationRegion(),
+                    s.flaggedForReview(), s.version(), s.createdAt());
+        }
+    }
+
+    record HistoryEntryView(long version, String change, String actor, Instant at, SubjectView after) {
+        static HistoryEntryView of(SubjectHistoryEntry e) {
+            return new HistoryEntryView(e.version(), e.change(), e.actor(), e.at(), SubjectView.of(e.after()));
         }
     }
 }

@@ -4,13 +4,19 @@ import credit.platform.common.security.RestRoute;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The scope each subject route needs; anything not listed is denied. */
+/** The scope each registry route needs; anything not listed is denied. */
 @Configuration(proxyBeanMethods = false)
 class SubjectRoutes {
 
     @Bean
     RestRoute createSubject() {
         return RestRoute.post("/api/v1/subjects", "registry.write");
+    }
+
+    /** Identifiers, status, review, relationships, permits of a subject; bulk imports. */
+    @Bean
+    RestRoute changeSubjects() {
+        return RestRoute.post("/api/v1/subjects/**", "registry.write");
     }
 
     @Bean
