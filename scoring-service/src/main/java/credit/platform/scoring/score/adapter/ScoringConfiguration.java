@@ -1,26 +1,40 @@
 package credit.platform.scoring.score.adapter;
 
 import credit.lists.v1.ListsServiceGrpc;
+import credit.platform.scoring.score.adapter.model.MongoModelCatalogue;
 import credit.platform.scoring.score.adapter.model.YamlModelCatalogue;
+import credit.platform.scoring.score.adapter.remote.ChangeFeedFollower;
+import credit.platform.scoring.score.domain.BatchRecompute;
+import credit.platform.scoring.score.domain.FeedCheckpoints;
+import credit.platform.scoring.score.domain.FollowChanges;
+import credit.platform.scoring.score.domain.GradeChanges;
 import credit.platform.scoring.score.domain.ModelCatalogue;
+import credit.platform.scoring.score.domain.RecomputeJobs;
 import credit.platform.scoring.score.domain.RecordSource;
+import credit.platform.scoring.score.domain.RelationshipSource;
 import credit.platform.scoring.score.domain.ScoreHistory;
 import credit.platform.scoring.score.domain.ScoreSubject;
 import credit.platform.scoring.score.domain.SubjectDirectory;
 import credit.registry.v1.RegistryServiceGrpc;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.grpc.client.ImportGrpcClients;
 
 /**
- * Wires the scoring use case (plain Java) to its adapters: the registry and lists services over
+ * Wires the scoring use cases (plain Java) to their adapters: the registry and lists services over
  * gRPC (channels {@code registry} and {@code lists}, targets in {@code spring.grpc.client.channel.*}),
- * the models from YAML, the history in MongoDB.
+ * the models in MongoDB seeded from the YAML files, the history, grade changes, feed checkpoints and
+ * recompute jobs in MongoDB, and the change-feed follower.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ScoringConfiguration.ScoringProperties.class)
@@ -28,9 +42,16 @@ import org.springframework.grpc.client.ImportGrpcClients;
 @ImportGrpcClients(target = "lists", types = ListsServiceGrpc.ListsServiceBlockingStub.class)
 class ScoringConfiguration {
 
-    /** @param models where the model files are, a resource pattern */
+    /**
+     * @param models                 where the model seed files are, a resource pattern
+     * @param followChanges          follow the lists (and registry) change feeds
+     * @param feedMaxBackoff         the longest wait before reopening a broken feed
+     * @param recomputeCheckpointEvery how many subjects a batch recompute does between progress saves
+     */
     @ConfigurationProperties("credit.scoring")
-    record ScoringProperties(@DefaultValue("classpath*:models/*.yaml") String models) {
+    record ScoringProperties(@DefaultValue("classpath*:models/*.yaml") String models,
+            @DefaultValue("true") boolean followChanges, @DefaultValue("30s") Duration feedMaxBackoff,
+            @DefaultValue("500") int recomputeCheckpointEvery) {
     }
 
     @Bean
@@ -40,13 +61,39 @@ class ScoringConfiguration {
     }
 
     @Bean
-    ModelCatalogue modelCatalogue(ScoringProperties properties) {
-        return YamlModelCatalogue.load(properties.models());
+    ModelCatalogue modelCatalogue(ScoringProperties properties, MongoTemplate mongo, Clock clock) {
+        return new MongoModelCatalogue(mongo, clock, YamlModelCatalogue.seeds(properties.models()));
     }
 
     @Bean
-    ScoreSubject scoreSubject(SubjectDirectory subjects, RecordSource records, ModelCatalogue models,
-            ScoreHistory history, Clock clock) {
-        return new ScoreSubject(subjects, records, models, history, clock);
+    ScoreSubject scoreSubject(SubjectDirectory subjects, RecordSource records, RelationshipSource relationships,
+            ModelCatalogue models, ScoreHistory history, GradeChanges gradeChanges, Clock clock) {
+        return new ScoreSubject(subjects, records, relationships, models, history, gradeChanges, clock);
+    }
+
+    @Bean
+    FollowChanges followChanges(ScoreSubject scores, FeedCheckpoints checkpoints) {
+        return new FollowChanges(scores, checkpoints);
+    }
+
+    @Bean
+    BatchRecompute batchRecompute(ScoreSubject scores, ModelCatalogue models, RecordSource records,
+            ScoreHistory history, RecomputeJobs jobs, Clock clock, ScoringProperties properties) {
+        return new BatchRecompute(scores, models, records, history, jobs, Executors.newVirtualThreadPerTaskExecutor(),
+                clock, properties.recomputeCheckpointEvery());
+    }
+
+    /** Jobs a restart left unfinished continue where they saved their progress. */
+    @Bean
+    ApplicationRunner resumeRecomputeJobs(BatchRecompute batch) {
+        return args -> batch.resumeUnfinished();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "credit.scoring.follow-changes", havingValue = "true", matchIfMissing = true)
+    ChangeFeedFollower changeFeedFollower(ListsServiceGrpc.ListsServiceBlockingStub lists,
+            RegistryServiceGrpc.RegistryServiceBlockingStub registry, FollowChanges follow,
+            ScoringProperties properties) {
+        return new ChangeFeedFollower(lists, registry, follow, properties.feedMaxBackoff());
     }
 }

@@ -1,10 +1,14 @@
 package credit.platform.scoring.score.domain;
 
 import java.util.List;
+import java.util.SortedSet;
 
-/** Port to the lists service: a subject's records currently in effect. */
+/** Port to the lists service. */
 public interface RecordSource {
 
-    /** @throws SourceUnavailableException when the lists service cannot answer */
+    /** A subject's records currently in effect. @throws SourceUnavailableException when the lists service cannot answer */
     List<ListRecordFact> effectiveRecords(String subjectId);
+
+    /** Every subject with a record in effect (from a snapshot of the lists), sorted. */
+    SortedSet<String> subjectsWithRecords();
 }

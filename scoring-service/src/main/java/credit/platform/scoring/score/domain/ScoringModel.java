@@ -4,20 +4,30 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * A versioned scoring model, kept as data: base points, rules, grade bands. Computing a score is a
- * pure function of the model, the subject's records and the instant.
+ * A versioned scoring model, kept as data: base points, rules, grade bands, the jurisdiction it is
+ * for and the instant it takes effect. Computing a score is a pure function of the model, the
+ * subject's records (own and related) and the instant.
+ *
+ * @param effectiveFrom the instant this version takes over from the previous one; {@code null} =
+ *                      always (the first version)
  */
-public record ScoringModel(String id, int version, SubjectKind subjectKind, long basePoints, List<Rule> rules,
-        List<GradeBand> bands) {
+public record ScoringModel(String id, int version, SubjectKind subjectKind, String jurisdiction,
+        Instant effectiveFrom, long basePoints, List<Rule> rules, List<GradeBand> bands) {
 
     public ScoringModel {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(subjectKind, "subjectKind");
+        if (version < 1) {
+            throw new IllegalArgumentException("model " + id + ": version must be 1 or more");
+        }
+        jurisdiction = jurisdiction == null ? "" : jurisdiction;
         rules = List.copyOf(rules);
         if (bands == null || bands.isEmpty()) {
             throw new IllegalArgumentException("model " + id + " needs at least one grade band");
@@ -26,40 +36,96 @@ public record ScoringModel(String id, int version, SubjectKind subjectKind, long
         if (bands.getLast().minPoints() != Long.MIN_VALUE) {
             throw new IllegalArgumentException("model " + id + ": the lowest band must have no lower bound");
         }
+        if (bands.stream().map(GradeBand::minPoints).distinct().count() != bands.size()) {
+            throw new IllegalArgumentException("model " + id + ": two bands start at the same points");
+        }
         if (rules.stream().map(Rule::id).distinct().count() != rules.size()) {
             throw new IllegalArgumentException("model " + id + ": rule ids must be unique");
         }
     }
 
+    public ScoringModel(String id, int version, SubjectKind subjectKind, long basePoints, List<Rule> rules,
+            List<GradeBand> bands) {
+        this(id, version, subjectKind, "", null, basePoints, rules, bands);
+    }
+
+    /** The relationships through which related subjects' records count (contagion). */
+    public Set<Via> relations() {
+        Set<Via> vias = new LinkedHashSet<>();
+        rules.stream().map(Rule::via).filter(Objects::nonNull).forEach(vias::add);
+        return vias;
+    }
+
     /** The grade for the points: the highest band whose lower bound the points reach. */
     public String grade(long points) {
-        return bands.stream().filter(b -> points >= b.minPoints()).findFirst().orElseThrow().grade();
+        for (GradeBand b : bands) {
+            if (points >= b.minPoints()) {
+                return b.grade();
+            }
+        }
+        throw new IllegalStateException("unreachable: the lowest band is open");
     }
 
     /**
      * Scores the records in effect at {@code at}: each record contributes its first matching
-     * rule's points; a capped rule adds one more line that brings its total back to the cap.
+     * rule's points (after decay; a record decayed to nothing adds no line); a capped rule adds one
+     * more line that brings its total back to the cap.
      */
     public Score score(String subjectId, List<ListRecordFact> records, Instant at) {
         Map<Rule, List<Contribution>> byRule = new LinkedHashMap<>();
         rules.forEach(r -> byRule.put(r, new ArrayList<>()));
-        records.stream()
-                .filter(r -> r.effectiveAt(at))
-                .sorted(Comparator.comparing(ListRecordFact::recordId))
-                .forEach(record -> rules.stream().filter(r -> r.matches(record)).findFirst().ifPresent(rule ->
-                        byRule.get(rule).add(new Contribution(rule.id(), record.sourceRef(), rule.pointsPerRecord(),
-                                rule.description() + " (" + record.listId() + ", " + record.issuingAuthority() + ")"))));
+        List<ListRecordFact> sorted = new ArrayList<>(records.size());
+        for (ListRecordFact r : records) {
+            if (r.effectiveAt(at)) {
+                sorted.add(r);
+            }
+        }
+        sorted.sort(Comparator.comparing(ListRecordFact::recordId)
+                .thenComparing(r -> r.viaSubjectId() == null ? "" : r.viaSubjectId()));
+        for (ListRecordFact record : sorted) {
+            for (Rule rule : rules) {
+                if (rule.matches(record)) {
+                    long points = rule.pointsFor(record, at);
+                    if (points != 0) {
+                        byRule.get(rule).add(new Contribution(rule.id(), record.sourceRef(), points,
+                                describe(rule, record, points)));
+                    }
+                    break;
+                }
+            }
+        }
         List<Contribution> contributions = new ArrayList<>();
         byRule.forEach((rule, lines) -> {
             contributions.addAll(lines);
-            long total = lines.stream().mapToLong(Contribution::points).sum();
+            long total = 0;
+            for (Contribution c : lines) {
+                total += c.points();
+            }
             if (rule.cap() != null && Math.abs(total) > rule.cap()) {
                 long capped = Long.signum(total) * rule.cap();
                 contributions.add(new Contribution(rule.id(), "rule:" + rule.id(), capped - total,
                         rule.description() + ": capped at " + capped + " in all"));
             }
         });
-        long points = basePoints + contributions.stream().mapToLong(Contribution::points).sum();
+        long points = basePoints;
+        for (Contribution c : contributions) {
+            points += c.points();
+        }
         return new Score(subjectId, id, version, basePoints, points, grade(points), contributions, at);
+    }
+
+    private static String describe(Rule rule, ListRecordFact record, long points) {
+        StringBuilder s = new StringBuilder(rule.description()).append(" (").append(record.listId());
+        if (!record.issuingAuthority().isEmpty()) {
+            s.append(", ").append(record.issuingAuthority());
+        }
+        s.append(')');
+        if (record.via() != null) {
+            s.append(" — record ").append(record.via().describe()).append(' ').append(record.viaSubjectId());
+        }
+        if (points != rule.pointsPerRecord()) {
+            s.append(" — decayed from ").append(rule.pointsPerRecord()).append(" with the record's age");
+        }
+        return s.toString();
     }
 }

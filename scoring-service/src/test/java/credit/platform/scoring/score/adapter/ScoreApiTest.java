@@ -73,6 +73,9 @@ class ScoreApiTest {
         registry.add("spring.grpc.client.channel.registry.target", () -> "static://127.0.0.1:" + REGISTRY_PORT);
         registry.add("spring.grpc.client.channel.lists.target", () -> "static://127.0.0.1:" + LISTS_PORT);
         registry.add("credit.remote-calls.calls.registry-get-subject.retry-wait", () -> "10ms");
+        registry.add("credit.remote-calls.calls.registry-list-relationships.retry-wait", () -> "10ms");
+        // The change-feed follower has its own test (ChangeFeedTest).
+        registry.add("credit.scoring.follow-changes", () -> "false");
         registry.add("credit.remote-calls.calls.lists-subject-records.retry-wait", () -> "10ms");
     }
 
@@ -156,7 +159,7 @@ class ScoreApiTest {
         JsonNode score = JSON.readTree(response.body());
         assertThat(score.get("subjectId").asString()).isEqualTo(PERSON);
         assertThat(score.get("modelId").asString()).isEqualTo("suining-county-person");
-        assertThat(score.get("modelVersion").asInt()).isEqualTo(1);
+        assertThat(score.get("modelVersion").asInt()).isEqualTo(2);
         assertThat(score.get("basePoints").asLong()).isEqualTo(1000);
         assertThat(score.get("points").asLong()).isEqualTo(940);
         assertThat(score.get("grade").asString()).isEqualTo("B");
@@ -173,7 +176,8 @@ class ScoreApiTest {
         assertThat(mongo.getCollection("score_history").countDocuments()).isEqualTo(1);
         assertThat(stored.getString("subjectId")).isEqualTo(PERSON);
         assertThat(stored.getString("modelId")).isEqualTo("suining-county-person");
-        assertThat(stored.getInteger("version")).isEqualTo(1);
+        assertThat(stored.getInteger("version")).isEqualTo(2);
+        assertThat(stored.getString("cause")).isEqualTo("request");
         assertThat(((Number) stored.get("points")).longValue()).isEqualTo(940);
         assertThat(stored.getString("grade")).isEqualTo("B");
         assertThat(stored.getList("contributions", org.bson.Document.class)).hasSize(2);

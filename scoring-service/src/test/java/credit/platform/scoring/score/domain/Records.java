@@ -14,6 +14,7 @@ final class Records {
     private ListKind kind = ListKind.BLACK;
     private Instant from = NOW.minusSeconds(86_400);
     private Instant until;
+    private String ground = "";
 
     static Records aRecord() {
         return new Records();
@@ -40,7 +41,12 @@ final class Records {
         return this;
     }
 
+    Records onGround(String ground) {
+        this.ground = ground;
+        return this;
+    }
+
     ListRecordFact build() {
-        return new ListRecordFact(id, listId, kind, "AUTH", from, until);
+        return new ListRecordFact(id, listId, kind, "AUTH", ground, from, until, null, null);
     }
 }

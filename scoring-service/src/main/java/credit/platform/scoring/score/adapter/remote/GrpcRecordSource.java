@@ -13,7 +13,12 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Iterator;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import credit.lists.v1.SnapshotRequest;
+import credit.lists.v1.SnapshotResponse;
 import org.springframework.stereotype.Component;
 
 /** The lists service over gRPC ({@code ListSubjectRecords}, effective records only). */
@@ -21,6 +26,7 @@ import org.springframework.stereotype.Component;
 class GrpcRecordSource implements RecordSource {
 
     static final String CALL = "lists-subject-records";
+    static final String SNAPSHOT_CALL = "lists-snapshot";
 
     /** Statuses under which a record still counts; removed and expired records never do. */
     private static final Set<credit.lists.v1.RecordStatus> COUNTING = Set.of(
@@ -53,6 +59,26 @@ class GrpcRecordSource implements RecordSource {
         }
     }
 
+    /** Every subject with an effective record, from a {@code Snapshot} of the lists (read to its end). */
+    @Override
+    public SortedSet<String> subjectsWithRecords() {
+        try {
+            return calls.idempotent(SNAPSHOT_CALL, deadline -> {
+                SortedSet<String> subjects = new TreeSet<>();
+                Iterator<SnapshotResponse> it = lists.withDeadline(deadline).snapshot(SnapshotRequest.getDefaultInstance());
+                while (it.hasNext()) {
+                    SnapshotResponse item = it.next();
+                    if (item.hasRecord() && !item.getRecord().getSubjectId().isEmpty()) {
+                        subjects.add(item.getRecord().getSubjectId());
+                    }
+                }
+                return subjects;
+            });
+        } catch (StatusRuntimeException e) {
+            throw new SourceUnavailableException("lists", e);
+        }
+    }
+
     private static java.util.Optional<ListRecordFact> toFact(ListRecord r) {
         ListKind kind = switch (r.getListKind()) {
             case LIST_KIND_BLACK -> ListKind.BLACK;
@@ -66,8 +92,8 @@ class GrpcRecordSource implements RecordSource {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new ListRecordFact(r.getRecordId(), r.getListId(), kind, r.getIssuingAuthority(),
-                r.hasEffectiveFrom() ? instant(r.getEffectiveFrom()) : null,
-                r.hasEffectiveUntil() ? instant(r.getEffectiveUntil()) : null));
+                r.getLegalGround(), r.hasEffectiveFrom() ? instant(r.getEffectiveFrom()) : null,
+                r.hasEffectiveUntil() ? instant(r.getEffectiveUntil()) : null, null, null));
     }
 
     private static Instant instant(Timestamp t) {

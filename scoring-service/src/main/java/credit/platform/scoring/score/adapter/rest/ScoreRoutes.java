@@ -4,12 +4,40 @@ import credit.platform.common.security.RestRoute;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The scope each score route needs; anything not listed is denied. */
+/**
+ * The scope each score route needs; anything not listed is denied. Scores of persons are never
+ * public: every read needs {@code scoring.read}; models change only with {@code platform.admin}.
+ * (Every route also admits {@code platform.admin}; the model routes name {@code scoring.admin}, a
+ * scope no client holds, so that only {@code platform.admin} passes — naming {@code platform.admin}
+ * itself is rejected by the shared security configuration as a duplicate authority.)
+ */
 @Configuration(proxyBeanMethods = false)
 class ScoreRoutes {
+
+    static final String ADMIN = "scoring.admin";
+
+    @Bean
+    RestRoute publishModelVersion() {
+        return RestRoute.post("/api/v1/scores/models", ADMIN);
+    }
+
+    @Bean
+    RestRoute startRecompute() {
+        return RestRoute.post("/api/v1/scores/models/*/recompute", ADMIN);
+    }
+
+    @Bean
+    RestRoute recomputeProgress() {
+        return RestRoute.get("/api/v1/scores/models/*/recompute", ADMIN);
+    }
 
     @Bean
     RestRoute readScores() {
         return RestRoute.get("/api/v1/scores/*", "scoring.read");
+    }
+
+    @Bean
+    RestRoute readScoreHistory() {
+        return RestRoute.get("/api/v1/scores/*/history", "scoring.read");
     }
 }

@@ -13,7 +13,18 @@ class YamlModelCatalogueTest {
 
         var person = catalogue.defaultFor(SubjectKind.PERSON).orElseThrow();
         assertThat(person.id()).isEqualTo("suining-county-person");
-        assertThat(person.version()).isEqualTo(1);
+        assertThat(person.version()).isEqualTo(2);
+        assertThat(catalogue.find("suining-county-person", 1)).isPresent();
+        assertThat(catalogue.find("corporate-compliance").orElseThrow().version()).isEqualTo(2);
+        var rongcheng = catalogue.find("rongcheng-city-person").orElseThrow();
+        assertThat(rongcheng.basePoints()).isEqualTo(1000);
+        assertThat(rongcheng.grade(1050)).isEqualTo("AAA");
+        assertThat(rongcheng.grade(1049)).isEqualTo("AA");
+        assertThat(rongcheng.grade(1010)).isEqualTo("A+");
+        assertThat(rongcheng.grade(960)).isEqualTo("A");
+        assertThat(rongcheng.grade(959)).isEqualTo("B");
+        assertThat(rongcheng.grade(599)).isEqualTo("D");
+        assertThat(catalogue.find("corporate-compliance").orElseThrow().relations()).hasSize(3);
         assertThat(person.basePoints()).isEqualTo(1000);
         assertThat(person.grade(970)).isEqualTo("A");
         assertThat(person.grade(599)).isEqualTo("D");

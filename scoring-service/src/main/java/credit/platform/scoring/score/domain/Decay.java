@@ -1,0 +1,43 @@
+package credit.platform.scoring.score.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Time decay of a record's points: full weight for {@code fullFor} after the record took effect,
+ * then falling in a straight line to nothing over {@code fadeOver}. Points are rounded to whole
+ * points (half away from zero).
+ */
+public record Decay(Duration fullFor, Duration fadeOver) {
+
+    public Decay {
+        Objects.requireNonNull(fullFor, "fullFor");
+        Objects.requireNonNull(fadeOver, "fadeOver");
+        if (fullFor.isNegative() || fadeOver.isNegative() || fadeOver.isZero()) {
+            throw new IllegalArgumentException("decay: fullFor must not be negative and fadeOver must be positive");
+        }
+    }
+
+    public static Decay ofDays(long fullDays, long fadeDays) {
+        return new Decay(Duration.ofDays(fullDays), Duration.ofDays(fadeDays));
+    }
+
+    /** The points a record worth {@code points} at full weight is worth at {@code at}. */
+    public long apply(long points, Instant effectiveFrom, Instant at) {
+        if (effectiveFrom == null) {
+            return points;
+        }
+        long age = Duration.between(effectiveFrom, at).toMillis();
+        long full = fullFor.toMillis();
+        if (age <= full) {
+            return points;
+        }
+        long fade = fadeOver.toMillis();
+        if (age >= full + fade) {
+            return 0;
+        }
+        double weight = 1.0 - (double) (age - full) / fade;
+        return Math.round(Math.abs(points) * weight) * Long.signum(points);
+    }
+}
