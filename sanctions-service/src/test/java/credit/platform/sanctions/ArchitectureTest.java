@@ -12,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     static final String[] ADAPTERS = {"..adapter.rest..", "..adapter.grpc..", "..adapter.mongo..",
-            "..adapter.remote..", "..adapter.metrics.."};
+            "..adapter.remote..", "..adapter.metrics..", "..adapter.receipt..", "..adapter.catalogue..",
+            "..adapter.observability.."};
 
     @ArchTest
     static final ArchRule domainUsesNoFrameworkTypes = noClasses().that().resideInAPackage("..domain..")

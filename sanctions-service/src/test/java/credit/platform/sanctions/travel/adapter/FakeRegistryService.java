@@ -1,43 +1,50 @@
 package credit.platform.sanctions.travel.adapter;
 
-import credit.platform.common.grpc.GrpcStatuses;
-import credit.platform.common.web.FieldViolation;
+import credit.common.v1.Identifier;
+import credit.registry.v1.GetSubjectRequest;
+import credit.registry.v1.GetSubjectResponse;
+import credit.registry.v1.ListRelationshipsRequest;
+import credit.registry.v1.ListRelationshipsResponse;
 import credit.registry.v1.RegistryServiceGrpc;
-import credit.registry.v1.ResolveIdentifierRequest;
-import credit.registry.v1.ResolveIdentifierResponse;
+import credit.registry.v1.Relationship;
 import credit.registry.v1.Subject;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for the real registry-service in this test (the system tests run the real one):
- * resolves known document numbers, NOT_FOUND for others, INVALID_ARGUMENT (as the registry does,
- * naming {@code identifier.value}) for numbers in {@link #invalid}, UNAVAILABLE when told to.
+ * {@code GetSubject} with each subject's identifiers, {@code ListRelationships} of companies;
+ * counts every call it gets.
  */
 class FakeRegistryService extends RegistryServiceGrpc.RegistryServiceImplBase {
 
-    final Map<String, String> subjectIdsByDocument = new ConcurrentHashMap<>();
-    final Map<String, String> invalid = new ConcurrentHashMap<>();
-    volatile boolean unavailable;
+    final Map<String, List<Identifier>> identifiers = new ConcurrentHashMap<>();
+    final Map<String, List<Relationship>> relationships = new ConcurrentHashMap<>();
+    final AtomicInteger calls = new AtomicInteger();
 
     @Override
-    public void resolveIdentifier(ResolveIdentifierRequest request, StreamObserver<ResolveIdentifierResponse> response) {
-        String value = request.getIdentifier().getValue();
-        if (unavailable) {
-            response.onError(Status.UNAVAILABLE.withDescription("fake registry is down").asRuntimeException());
-        } else if (invalid.containsKey(value)) {
-            response.onError(GrpcStatuses.invalidArgument(List.of(
-                    new FieldViolation("identifier.value", "check-character", invalid.get(value)))));
-        } else if (!subjectIdsByDocument.containsKey(value)) {
-            response.onError(Status.NOT_FOUND.withDescription("no subject holds it").asRuntimeException());
-        } else {
-            response.onNext(ResolveIdentifierResponse.newBuilder()
-                    .setSubject(Subject.newBuilder().setSubjectId(subjectIdsByDocument.get(value)))
-                    .build());
-            response.onCompleted();
+    public void getSubject(GetSubjectRequest request, StreamObserver<GetSubjectResponse> response) {
+        calls.incrementAndGet();
+        List<Identifier> ids = identifiers.get(request.getSubjectId());
+        if (ids == null) {
+            response.onError(Status.NOT_FOUND.asRuntimeException());
+            return;
         }
+        response.onNext(GetSubjectResponse.newBuilder()
+                .setSubject(Subject.newBuilder().setSubjectId(request.getSubjectId()).addAllIdentifiers(ids)).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void listRelationships(ListRelationshipsRequest request, StreamObserver<ListRelationshipsResponse> response) {
+        calls.incrementAndGet();
+        response.onNext(ListRelationshipsResponse.newBuilder()
+                .addAllRelationships(relationships.getOrDefault(request.getSubjectId(), new ArrayList<>())).build());
+        response.onCompleted();
     }
 }

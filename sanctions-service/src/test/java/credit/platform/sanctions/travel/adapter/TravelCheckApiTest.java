@@ -5,24 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.protobuf.Timestamp;
 import credit.common.v1.Identifier;
 import credit.common.v1.IdentifierScheme;
+import credit.lists.v1.ChangeType;
 import credit.lists.v1.ListKind;
 import credit.lists.v1.ListRecord;
 import credit.lists.v1.RecordStatus;
 import credit.platform.common.grpc.GrpcStatuses;
 import credit.platform.common.grpc.ServiceTokenSource;
 import credit.platform.common.security.PlatformSecurityProperties;
+import credit.platform.sanctions.enforcement.domain.Enforcement;
 import credit.platform.testsupport.MongoTestServer;
 import credit.platform.testsupport.TestHttp;
 import credit.platform.testsupport.TestTokens;
+import credit.registry.v1.Relationship;
+import credit.registry.v1.RelationshipType;
 import credit.sanctions.v1.BatchCheckTravelRequest;
+import credit.sanctions.v1.CheckEligibilityRequest;
 import credit.sanctions.v1.CheckTravelRequest;
 import credit.sanctions.v1.CheckTravelResponse;
 import credit.sanctions.v1.Decision;
+import credit.sanctions.v1.EligibilityServiceGrpc;
 import credit.sanctions.v1.ServiceClass;
 import credit.sanctions.v1.TravelCheckServiceGrpc;
 import credit.sanctions.v1.TravelMode;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -33,11 +37,14 @@ import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,29 +63,37 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Travel checks end to end in one Spring Boot app: REST and gRPC (unary, batch, bidirectional
- * stream) with JWT security, the decision log in MongoDB (see {@link MongoTestServer}), and the
- * registry and lists services replaced by fakes — {@link FakeRegistryService} and
- * {@link FakeListsService}, plain gRPC servers started here on free ports. They stand in for the
- * real services, which the system tests run.
+ * Travel checks end to end in one Spring Boot app: the enforcement index built from the lists feed
+ * (Snapshot + Watch) and enriched by the registry — both replaced by fakes,
+ * {@link FakeListsService} and {@link FakeRegistryService}, plain gRPC servers on free ports that
+ * stand in for the real services (the system tests run those) — REST and gRPC with JWT security,
+ * the decision log and the index store in MongoDB ({@link MongoTestServer}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TravelCheckApiTest {
 
     static final TestTokens TOKENS = new TestTokens();
     static final String SERVICE_TOKEN = TOKENS.token("credit-services", "registry.read lists.read");
+    static final String DEBTOR_ID = "11010519491231002X";
+    static final String DEBTOR_NAME = "张三";
+    static final String DEBTOR_RECORD = UUID.randomUUID().toString();
+    static final String CLEAN_ID = "110105194912310038";
+    static final String BAD_ID = "110105194912310021";
+    static final String DECISIONS = "travel_decisions";
     static final FakeRegistryService REGISTRY = new FakeRegistryService();
     static final FakeListsService LISTS = new FakeListsService();
     static final FakeServers REGISTRY_SERVER = new FakeServers(REGISTRY);
     static final FakeServers LISTS_SERVER = new FakeServers(LISTS);
     static final int GRPC_PORT = TestHttp.freePort();
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String DEBTOR_ID = "11010519491231002X";
-    static final String DEBTOR_NAME = "张三";
-    static final String CLEAN_ID = "110105194912310037";
-    static final String BAD_ID = "110105194912310021";
-    static final String DECISIONS = "travel_decisions";
     static ManagedChannel channel;
+
+    static {
+        REGISTRY.identifiers.put("subj-debtor", List.of(resident(DEBTOR_ID), Identifier.newBuilder()
+                .setScheme(IdentifierScheme.IDENTIFIER_SCHEME_PASSPORT).setValue("E12345678").setIssuingCountry("CHN").build()));
+        LISTS.change(ChangeType.CHANGE_TYPE_CREATED, record(DEBTOR_RECORD, "subj-debtor", resident(DEBTOR_ID),
+                RecordStatus.RECORD_STATUS_ACTIVE));
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -87,8 +102,6 @@ class TravelCheckApiTest {
         registry.add("spring.grpc.server.address", () -> "127.0.0.1");
         registry.add("spring.grpc.client.channel.registry.target", () -> "static://127.0.0.1:" + REGISTRY_SERVER.port());
         registry.add("spring.grpc.client.channel.lists.target", () -> "static://127.0.0.1:" + LISTS_SERVER.port());
-        registry.add("credit.remote-calls.calls.registry-resolve.retry-wait", () -> "10ms");
-        registry.add("credit.remote-calls.calls.lists-subject-records.retry-wait", () -> "10ms");
     }
 
     @TestConfiguration
@@ -118,31 +131,18 @@ class TravelCheckApiTest {
     MongoTemplate mongo;
 
     @Autowired
-    CircuitBreakerRegistry breakers;
+    MeterRegistry meters;
 
     @Autowired
-    MeterRegistry meters;
+    Enforcement enforcement;
 
     TestHttp http;
 
     @BeforeEach
     void setUp() {
         http = new TestHttp("http://localhost:" + port);
-        mongo.getDb().drop();
-        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
-        REGISTRY.unavailable = false;
-        LISTS.unavailable = false;
-        REGISTRY.subjectIdsByDocument.clear();
-        REGISTRY.subjectIdsByDocument.put(DEBTOR_ID, "subj-debtor");
-        REGISTRY.subjectIdsByDocument.put(CLEAN_ID, "subj-clean");
-        REGISTRY.invalid.put(BAD_ID, "check character is 1, expected X");
-        LISTS.records.clear();
-        LISTS.records.put("subj-debtor", List.of(ListRecord.newBuilder()
-                .setRecordId("rec-spc-1").setListId("spc-dishonest-debtors").setListKind(ListKind.LIST_KIND_BLACK)
-                .setIssuingAuthority("Beijing No. 2 Intermediate People's Court")
-                .setStatus(RecordStatus.RECORD_STATUS_ACTIVE)
-                .setEffectiveFrom(Timestamp.newBuilder().setSeconds(Instant.now().minusSeconds(86_400).getEpochSecond()))
-                .build()));
+        mongo.getCollection(DECISIONS).deleteMany(new Document());
+        eventually(enforcement::caughtUp);
         if (channel == null) {
             channel = ManagedChannelBuilder.forAddress("127.0.0.1", GRPC_PORT).usePlaintext().build();
         }
@@ -155,148 +155,230 @@ class TravelCheckApiTest {
         }
     }
 
-    static String airline() {
-        return TOKENS.token("airline-demo", "travel.check");
-    }
+    @Test
+    void readinessIsUpOnceTheIndexHasCaughtUpAndFreshnessIsExported() {
+        TestHttp.Response readiness = http.get("/actuator/health/readiness", null);
 
-    static String checkJson(String documentValue, String mode, String serviceClass, String train) {
-        return """
-                {"passengerRef":"PNR-7-1","document":{"scheme":"RESIDENT_ID","value":"%s"},"name":"%s",
-                 "mode":"%s","serviceClass":"%s","trainNumber":%s}
-                """.formatted(documentValue, DEBTOR_NAME, mode, serviceClass, train == null ? "null" : "\"" + train + "\"");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(meters.find("enforcement.index.sequence").gauge().value()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.find("enforcement.index.age").gauge()).isNotNull();
+        assertThat(meters.find("enforcement.index.lag").gauge()).isNotNull();
+        assertThat(mongo.getCollection("enforcement_state").find().first().get("sequence", Number.class).longValue())
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
-    void listedDebtorIsDeniedAGTrainSeatAndExactlyOneDecisionIsLoggedWithoutNameOrIdNumber() {
-        TestHttp.Response response = http.post("/api/v1/travel-checks", airline(),
-                checkJson(DEBTOR_ID, "RAIL", "RAIL_SECOND", "G101"));
+    void listedDebtorIsDeniedAGTrainSeatFromTheIndexWithoutAnyCallAndTheDenyIsLoggedWithoutNameOrNumber() {
+        int listsCalls = LISTS.calls.get();
+        int registryCalls = REGISTRY.calls.get();
+
+        TestHttp.Response response = http.post("/api/v1/travel-checks", token("rail-demo"),
+                checkJson("RESIDENT_ID", DEBTOR_ID, null, "RAIL", "G101", "SECOND_CLASS"));
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.body());
-        assertThat(body.get("passengerRef").asString()).isEqualTo("PNR-7-1");
         assertThat(body.get("decision").asString()).isEqualTo("DENY");
-        assertThat(body.get("reasonCode").asString()).isEqualTo("SPC_DISHONEST_DEBTOR");
-        assertThat(body.get("issuingAuthority").asString()).isEqualTo("Beijing No. 2 Intermediate People's Court");
-        assertThat(body.get("appealChannel").asString()).contains("CreditChina");
-        String reference = body.get("decisionReference").asString();
-        assertThat(reference).startsWith("TD-");
+        JsonNode reason = body.get("reasons").get(0);
+        assertThat(reason.get("code").asString()).isEqualTo("SPC_DISHONEST_DEBTOR");
+        assertThat(reason.get("measure").asString()).isEqualTo("RAIL_HIGH_SPEED_BAN");
+        assertThat(reason.get("authority").asString()).isEqualTo("Beijing No. 2 Intermediate People's Court");
+        assertThat(reason.get("recordRef").asString()).isEqualTo(DEBTOR_RECORD);
+        assertThat(reason.get("appeal").asString()).contains("CreditChina");
+        String decisionId = body.get("decisionId").asString();
+        assertThat(decisionId).startsWith("TD-");
+        assertThat(body.get("asOf").get("sequence").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(body.get("asOf").get("stale").asBoolean()).isFalse();
+        assertThat(body.get("receipt").asString()).isNotBlank();
+        assertThat(response.body()).doesNotContain("caseNumber").doesNotContain("score");
+        assertThat(LISTS.calls.get()).isEqualTo(listsCalls);
+        assertThat(REGISTRY.calls.get()).isEqualTo(registryCalls);
 
-        assertThat(mongo.getCollection(DECISIONS).countDocuments()).isEqualTo(1);
         Document logged = mongo.getCollection(DECISIONS).find().first();
-        assertThat(logged.getString("_id")).isEqualTo(reference);
-        assertThat(logged.getString("subjectId")).isEqualTo("subj-debtor");
-        assertThat(logged.getString("listId")).isEqualTo("spc-dishonest-debtors");
-        assertThat(logged.getString("recordId")).isEqualTo("rec-spc-1");
-        assertThat(logged.getString("mode")).isEqualTo("RAIL");
-        assertThat(logged.getString("serviceClass")).isEqualTo("RAIL_SECOND");
-        assertThat(logged.getDate("decidedAt")).isNotNull();
+        assertThat(mongo.getCollection(DECISIONS).countDocuments()).isEqualTo(1);
+        assertThat(logged.getString("_id")).isEqualTo(decisionId);
+        assertThat(logged.getString("client")).isEqualTo("rail-demo");
+        assertThat(logged.getList("reasons", Document.class).getFirst().getString("recordId")).isEqualTo(DEBTOR_RECORD);
         assertThat(logged.toJson()).doesNotContain(DEBTOR_ID).doesNotContain(DEBTOR_NAME);
     }
 
     @Test
-    void debtorMayTakeASecondClassSeatOnADTrainAndAnAllowLeavesOnlyACounter() {
-        double before = allowCount("RAIL");
+    void debtorMayTakeASecondClassSeatOnADTrainAndTheAllowIsOnlyCountedPerClient() {
+        double before = allowCount("rail-demo");
 
-        TestHttp.Response response = http.post("/api/v1/travel-checks", airline(),
-                checkJson(DEBTOR_ID, "RAIL", "RAIL_SECOND", "D3101"));
+        JsonNode body = JSON.readTree(http.post("/api/v1/travel-checks", token("rail-demo"),
+                checkJson("RESIDENT_ID", DEBTOR_ID, null, "RAIL", "D3101", "SECOND_CLASS")).body());
 
-        JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("decision").asString()).isEqualTo("ALLOW");
-        assertThat(body.get("decisionReference").isNull()).isTrue();
+        assertThat(body.get("reasons")).isEmpty();
+        assertThat(body.get("decisionId").asString()).isNotBlank();
         assertThat(mongo.getCollection(DECISIONS).countDocuments()).isZero();
-        assertThat(allowCount("RAIL")).isEqualTo(before + 1);
+        assertThat(allowCount("rail-demo")).isEqualTo(before + 1);
     }
 
     @Test
-    void passengerTheRegistryDoesNotKnowIsAllowed() {
-        JsonNode body = JSON.readTree(http.post("/api/v1/travel-checks", airline(),
-                checkJson("110105194912310053", "AIR", "AIR_FIRST", null)).body());
+    void passportBoundToTheDebtorsResidentIdIsDeniedAFlight() {
+        JsonNode body = JSON.readTree(http.post("/api/v1/travel-checks", token("airline-demo"),
+                checkJson("PASSPORT", "E12345678", "CHN", "AIR", null, "ECONOMY")).body());
 
-        assertThat(body.get("decision").asString()).isEqualTo("ALLOW");
+        assertThat(body.get("decision").asString()).isEqualTo("DENY");
+        assertThat(body.get("reasons").get(0).get("measure").asString()).isEqualTo("AIR_TRAVEL_BAN");
+    }
+
+    @Test
+    void aWholeTrainIsAnsweredInOrderAndAnInvalidPassengerRejectsTheBatchWithoutLogging() {
+        String batch = "{\"checks\":[" + checkJson("RESIDENT_ID", CLEAN_ID, null, "RAIL", "G7", "FIRST_CLASS") + ","
+                + checkJson("RESIDENT_ID", DEBTOR_ID, null, "RAIL", "G7", "SECOND_CLASS") + ","
+                + checkJson("RESIDENT_ID", DEBTOR_ID, null, "RAIL", "K7", "HARD_SLEEPER") + "]}";
+
+        JsonNode results = JSON.readTree(http.post("/api/v1/travel-checks/batch", token("rail-demo"), batch).body())
+                .get("results");
+
+        assertThat(results.findValuesAsString("decision")).containsExactly("ALLOW", "DENY", "ALLOW");
+        assertThat(mongo.getCollection(DECISIONS).countDocuments()).isEqualTo(1);
+
+        mongo.getCollection(DECISIONS).deleteMany(new Document());
+        String invalid = "{\"checks\":[" + checkJson("RESIDENT_ID", DEBTOR_ID, null, "AIR", null, "ECONOMY") + ","
+                + checkJson("RESIDENT_ID", BAD_ID, null, "AIR", null, "ECONOMY") + "]}";
+        TestHttp.Response rejected = http.post("/api/v1/travel-checks/batch", token("rail-demo"), invalid);
+        assertThat(rejected.status()).isEqualTo(400);
+        assertThat(JSON.readTree(rejected.body()).get("errors").findValuesAsString("field"))
+                .containsExactly("checks[1].document.number");
         assertThat(mongo.getCollection(DECISIONS).countDocuments()).isZero();
     }
 
     @Test
-    void callsToRegistryAndListsCarryThisServicesBearerToken() {
-        REGISTRY_SERVER.authorizations.clear();
-        LISTS_SERVER.authorizations.clear();
+    void receiptVerifiesWithThePublishedKeyAndFailsWhenAltered() {
+        String receipt = JSON.readTree(http.post("/api/v1/travel-checks", token("airline-demo"),
+                checkJson("RESIDENT_ID", DEBTOR_ID, null, "AIR", null, "ECONOMY")).body()).get("receipt").asString();
 
-        http.post("/api/v1/travel-checks", airline(), checkJson(DEBTOR_ID, "AIR", "AIR_ECONOMY", null));
+        JsonNode verified = JSON.readTree(http.post("/api/v1/travel-checks/receipts/verify", token("airline-demo"),
+                "{\"receipt\":\"" + receipt + "\"}").body());
+        assertThat(verified.get("valid").asBoolean()).isTrue();
+        assertThat(verified.get("claims").get("decision").asString()).isEqualTo("DENY");
+        assertThat(verified.get("claims").toString()).doesNotContain(DEBTOR_ID);
 
-        assertThat(REGISTRY_SERVER.authorizations).containsOnly("Bearer " + SERVICE_TOKEN).isNotEmpty();
-        assertThat(LISTS_SERVER.authorizations).containsOnly("Bearer " + SERVICE_TOKEN).isNotEmpty();
+        String[] parts = receipt.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"DENY\"", "\"ALLOW\"");
+        String altered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
+                + "." + parts[2];
+        JsonNode rejected = JSON.readTree(http.post("/api/v1/travel-checks/receipts/verify", token("airline-demo"),
+                "{\"receipt\":\"" + altered + "\"}").body());
+        assertThat(rejected.get("valid").asBoolean()).isFalse();
+
+        JsonNode keys = JSON.readTree(http.get("/api/v1/travel-checks/receipt-keys", token("airline-demo")).body());
+        assertThat(keys.get("keys").get(0).get("kty").asString()).isEqualTo("EC");
+        assertThat(keys.get("keys").get(0).has("d")).as("no private part published").isFalse();
     }
 
     @Test
     void withoutTokenIsUnauthenticatedAndWithoutTravelCheckScopeIsForbidden() {
-        String body = checkJson(DEBTOR_ID, "AIR", "AIR_ECONOMY", null);
+        String body = checkJson("RESIDENT_ID", DEBTOR_ID, null, "AIR", null, "ECONOMY");
         TestHttp.Response anonymous = http.post("/api/v1/travel-checks", null, body);
         TestHttp.Response court = http.post("/api/v1/travel-checks", TOKENS.token("court-demo", "lists.read"), body);
 
         assertThat(anonymous.status()).isEqualTo(401);
-        assertThat(anonymous.contentType()).startsWith("application/problem+json");
         assertThat(court.status()).isEqualTo(403);
         assertThat(court.contentType()).startsWith("application/problem+json");
         assertThat(mongo.getCollection(DECISIONS).countDocuments()).isZero();
     }
 
     @Test
-    void documentTheRegistryRejectsIsABadRequestNamingDocumentValueAndNothingIsLogged() {
-        TestHttp.Response response = http.post("/api/v1/travel-checks", airline(),
-                checkJson(BAD_ID, "AIR", "AIR_ECONOMY", null));
+    void invalidDocumentIsABadRequestNamingTheNumberNeverAnAllow() {
+        TestHttp.Response response = http.post("/api/v1/travel-checks", token("airline-demo"),
+                checkJson("RESIDENT_ID", BAD_ID, null, "AIR", null, "ECONOMY"));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
         JsonNode error = JSON.readTree(response.body()).get("errors").get(0);
-        assertThat(error.get("field").asString()).isEqualTo("document.value");
+        assertThat(error.get("field").asString()).isEqualTo("document.number");
         assertThat(error.get("rule").asString()).isEqualTo("check-character");
         assertThat(mongo.getCollection(DECISIONS).countDocuments()).isZero();
     }
 
     @Test
-    void railCheckWithoutTrainNumberAndUnknownClassAreBadRequestsNamingTheFields() {
-        JsonNode errors = JSON.readTree(http.post("/api/v1/travel-checks", airline(),
-                checkJson(DEBTOR_ID, "RAIL", "RAIL_DELUXE", null)).body()).get("errors");
+    void railCheckWithoutTrainNumberAndUnknownSeatClassAreBadRequestsNamingTheFields() {
+        JsonNode errors = JSON.readTree(http.post("/api/v1/travel-checks", token("rail-demo"),
+                checkJson("RESIDENT_ID", DEBTOR_ID, null, "RAIL", null, "DELUXE")).body()).get("errors");
 
-        assertThat(errors.findValuesAsString("field")).containsExactlyInAnyOrder("serviceClass", "trainNumber");
-        assertThat(mongo.getCollection(DECISIONS).countDocuments()).isZero();
+        assertThat(errors.findValuesAsString("field")).containsExactlyInAnyOrder("seatClass", "trainNumber");
     }
 
     @Test
-    void listsServiceDownFailsClosedWithServiceUnavailableNeverAnAllow() {
-        LISTS.unavailable = true;
+    void aRecordCreatedOnTheFeedDeniesWithinTheBoundAndItsRemovalAllowsAgain() {
+        String person = "110105198001010016";
+        String recordId = UUID.randomUUID().toString();
+        String flight = checkJson("RESIDENT_ID", person, null, "AIR", null, "BUSINESS");
+        assertThat(decision(flight)).isEqualTo("ALLOW");
 
-        TestHttp.Response response = http.post("/api/v1/travel-checks", airline(),
-                checkJson(DEBTOR_ID, "AIR", "AIR_ECONOMY", null));
+        LISTS.change(ChangeType.CHANGE_TYPE_CREATED, record(recordId, "subj-new", resident(person),
+                RecordStatus.RECORD_STATUS_ACTIVE));
+        eventually(() -> decision(flight).equals("DENY"));
 
-        assertThat(response.status()).isEqualTo(503);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body()).doesNotContain("ALLOW");
-        assertThat(mongo.getCollection(DECISIONS).countDocuments()).isZero();
-        assertThat(grpcError(() -> stub(airline()).checkTravel(grpcCheck("p", DEBTOR_ID, TravelMode.TRAVEL_MODE_AIR,
-                ServiceClass.SERVICE_CLASS_AIR_ECONOMY, ""))).getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        LISTS.change(ChangeType.CHANGE_TYPE_REMOVED, record(recordId, "subj-new", resident(person),
+                RecordStatus.RECORD_STATUS_REMOVED));
+        eventually(() -> decision(flight).equals("ALLOW"));
     }
 
     @Test
-    void grpcUnaryCheckDeniesTheDebtorsFlight() {
-        CheckTravelResponse response = stub(airline()).checkTravel(grpcCheck("p1", DEBTOR_ID,
+    void legalRepresentativeOfAListedCompanyIsDeniedAndTheReasonSaysSo() {
+        String rep = "110105198001010024";
+        REGISTRY.identifiers.put("subj-rep", List.of(resident(rep)));
+        REGISTRY.relationships.put("subj-company", List.of(Relationship.newBuilder().setRelationshipId("rel-1")
+                .setType(RelationshipType.RELATIONSHIP_TYPE_LEGAL_REPRESENTATIVE).setFromSubjectId("subj-rep")
+                .setToSubjectId("subj-company").setValidFrom(Timestamp.newBuilder().setSeconds(0)).build()));
+
+        LISTS.change(ChangeType.CHANGE_TYPE_CREATED, record(UUID.randomUUID().toString(), "subj-company",
+                Identifier.newBuilder().setScheme(IdentifierScheme.IDENTIFIER_SCHEME_USCC).setValue("91350200776049653A")
+                        .build(), RecordStatus.RECORD_STATUS_ACTIVE));
+
+        String flight = checkJson("RESIDENT_ID", rep, null, "AIR", null, "ECONOMY");
+        eventually(() -> decision(flight).equals("DENY"));
+        JsonNode reason = JSON.readTree(http.post("/api/v1/travel-checks", token("airline-demo"), flight).body())
+                .get("reasons").get(0);
+        assertThat(reason.get("capacity").asString()).isEqualTo("as legal representative of 91350200776049653A");
+    }
+
+    @Test
+    void eligibilityListsTheMeasuresInForceAndNeedsItsOwnScope() {
+        String body = "{\"subject\":{\"type\":\"RESIDENT_ID\",\"number\":\"" + DEBTOR_ID + "\"}}";
+
+        JsonNode answer = JSON.readTree(http.post("/api/v1/eligibility-checks",
+                TOKENS.token("procurement-demo", "eligibility.check"), body).body());
+
+        assertThat(answer.get("measures").findValuesAsString("measure")).contains("PUBLIC_PROCUREMENT_EXCLUSION",
+                "AIR_TRAVEL_BAN");
+        assertThat(answer.get("rewards")).isEmpty();
+        assertThat(http.post("/api/v1/eligibility-checks", token("airline-demo"), body).status()).isEqualTo(403);
+        var grpc = EligibilityServiceGrpc.newBlockingStub(channel)
+                .withCallCredentials(bearer(TOKENS.token("procurement-demo", "eligibility.check")))
+                .checkEligibility(CheckEligibilityRequest.newBuilder().setSubject(resident(DEBTOR_ID)).build());
+        assertThat(grpc.getMeasuresList()).extracting(m -> m.getMeasure()).contains("PUBLIC_PROCUREMENT_EXCLUSION");
+    }
+
+    @Test
+    void grpcUnaryCheckDeniesTheDebtorsFlightWithReasonsAsOfAndReceipt() {
+        CheckTravelResponse response = stub(token("airline-demo")).checkTravel(grpcCheck("p1", DEBTOR_ID,
                 TravelMode.TRAVEL_MODE_AIR, ServiceClass.SERVICE_CLASS_AIR_ECONOMY, ""));
 
         assertThat(response.getDecision()).isEqualTo(Decision.DECISION_DENY);
         assertThat(response.getReasonCode()).isEqualTo("SPC_DISHONEST_DEBTOR");
-        assertThat(response.getDecisionReference()).isNotBlank();
-        assertThat(mongo.getCollection(DECISIONS).countDocuments()).isEqualTo(1);
+        assertThat(response.getReasons(0).getMeasure()).isEqualTo("AIR_TRAVEL_BAN");
+        assertThat(response.getDecisionId()).isEqualTo(response.getDecisionReference()).isNotBlank();
+        assertThat(response.getAsOf().getSequence()).isGreaterThanOrEqualTo(1);
+        assertThat(response.getReceipt()).isNotBlank();
+        Document logged = mongo.getCollection(DECISIONS).find().first();
+        assertThat(logged.getString("client")).isEqualTo("airline-demo");
     }
 
     @Test
-    void grpcBadDocumentIsInvalidArgumentNamingDocumentValueAndWrongScopeIsPermissionDenied() {
+    void grpcBadDocumentIsInvalidArgumentAndWrongScopeIsPermissionDenied() {
         CheckTravelRequest bad = grpcCheck("p1", BAD_ID, TravelMode.TRAVEL_MODE_AIR, ServiceClass.SERVICE_CLASS_AIR_ECONOMY, "");
-        StatusRuntimeException e = catchGrpc(() -> stub(airline()).checkTravel(bad));
+        StatusRuntimeException e = catchGrpc(() -> stub(token("airline-demo")).checkTravel(bad));
         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(GrpcStatuses.violations(e).getFirst().field()).isEqualTo("document.value");
-        assertThat(grpcError(() -> stub(TOKENS.token("court-demo", "lists.read")).checkTravel(bad)).getCode())
+        assertThat(GrpcStatuses.violations(e).getFirst().field()).isEqualTo("document.number");
+        assertThat(catchGrpc(() -> stub(TOKENS.token("court-demo", "lists.read")).checkTravel(bad)).getStatus().getCode())
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
-        assertThat(grpcError(() -> TravelCheckServiceGrpc.newBlockingStub(channel).checkTravel(bad)).getCode())
+        assertThat(catchGrpc(() -> TravelCheckServiceGrpc.newBlockingStub(channel).checkTravel(bad)).getStatus().getCode())
                 .isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(mongo.getCollection(DECISIONS).countDocuments()).isZero();
     }
@@ -306,16 +388,13 @@ class TravelCheckApiTest {
         var request = BatchCheckTravelRequest.newBuilder()
                 .addChecks(grpcCheck("seat-1A", CLEAN_ID, TravelMode.TRAVEL_MODE_AIR, ServiceClass.SERVICE_CLASS_AIR_FIRST, ""))
                 .addChecks(grpcCheck("seat-1B", DEBTOR_ID, TravelMode.TRAVEL_MODE_AIR, ServiceClass.SERVICE_CLASS_AIR_FIRST, ""))
-                .addChecks(grpcCheck("seat-1C", "110105194912310053", TravelMode.TRAVEL_MODE_AIR,
-                        ServiceClass.SERVICE_CLASS_AIR_FIRST, ""))
                 .build();
 
-        var results = stub(airline()).batchCheckTravel(request).getResultsList();
+        var results = stub(token("airline-demo")).batchCheckTravel(request).getResultsList();
 
-        assertThat(results).extracting(CheckTravelResponse::getPassengerRef).containsExactly("seat-1A", "seat-1B", "seat-1C");
+        assertThat(results).extracting(CheckTravelResponse::getPassengerRef).containsExactly("seat-1A", "seat-1B");
         assertThat(results).extracting(CheckTravelResponse::getDecision)
-                .containsExactly(Decision.DECISION_ALLOW, Decision.DECISION_DENY, Decision.DECISION_ALLOW);
-        assertThat(mongo.getCollection(DECISIONS).countDocuments()).isEqualTo(1);
+                .containsExactly(Decision.DECISION_ALLOW, Decision.DECISION_DENY);
     }
 
     @Test
@@ -323,7 +402,7 @@ class TravelCheckApiTest {
         List<CheckTravelResponse> answers = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> done = new CompletableFuture<>();
         StreamObserver<CheckTravelRequest> requests = TravelCheckServiceGrpc.newStub(channel)
-                .withCallCredentials(bearer(airline()))
+                .withCallCredentials(bearer(token("rail-demo")))
                 .streamCheckTravel(new StreamObserver<>() {
                     @Override
                     public void onNext(CheckTravelResponse value) {
@@ -343,7 +422,7 @@ class TravelCheckApiTest {
         requests.onNext(grpcCheck("t-1", DEBTOR_ID, TravelMode.TRAVEL_MODE_RAIL, ServiceClass.SERVICE_CLASS_RAIL_SECOND, "G7"));
         requests.onNext(grpcCheck("t-2", DEBTOR_ID, TravelMode.TRAVEL_MODE_RAIL, ServiceClass.SERVICE_CLASS_RAIL_HARD_SEAT, "K7"));
         requests.onNext(grpcCheck("t-3", CLEAN_ID, TravelMode.TRAVEL_MODE_RAIL, ServiceClass.SERVICE_CLASS_RAIL_FIRST, "G7"));
-        requests.onNext(grpcCheck("t-4", DEBTOR_ID, TravelMode.TRAVEL_MODE_SHIP, ServiceClass.SERVICE_CLASS_SHIP_FIRST, ""));
+        requests.onNext(grpcCheck("t-4", DEBTOR_ID, TravelMode.TRAVEL_MODE_RAIL, ServiceClass.SERVICE_CLASS_RAIL_SOFT_SLEEPER, "K7"));
         requests.onCompleted();
         done.get(10, TimeUnit.SECONDS);
 
@@ -352,17 +431,62 @@ class TravelCheckApiTest {
                 Decision.DECISION_DENY, Decision.DECISION_ALLOW, Decision.DECISION_ALLOW, Decision.DECISION_DENY);
     }
 
-    double allowCount(String mode) {
-        var counter = meters.find("travel.checks").tag("decision", "ALLOW").tag("mode", mode).counter();
+    // --- helpers ---
+
+    String decision(String json) {
+        return JSON.readTree(http.post("/api/v1/travel-checks", token("airline-demo"), json).body()).get("decision")
+                .asString();
+    }
+
+    static void eventually(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    static Identifier resident(String number) {
+        return Identifier.newBuilder().setScheme(IdentifierScheme.IDENTIFIER_SCHEME_RESIDENT_ID).setValue(number).build();
+    }
+
+    static ListRecord record(String recordId, String subjectId, Identifier identifier, RecordStatus status) {
+        return ListRecord.newBuilder().setRecordId(recordId).setListId("spc-dishonest-debtors")
+                .setListKind(ListKind.LIST_KIND_BLACK).setSubjectId(subjectId).setIdentifier(identifier)
+                .setIssuingAuthority("Beijing No. 2 Intermediate People's Court").setStatus(status)
+                .setEffectiveFrom(Timestamp.newBuilder().setSeconds(Instant.now().minusSeconds(86_400).getEpochSecond()))
+                .build();
+    }
+
+    static String token(String client) {
+        return TOKENS.token(client, "travel.check");
+    }
+
+    static String checkJson(String type, String number, String country, String mode, String train, String seat) {
+        return """
+                {"passengerRef":"PNR-7-1","document":{"type":"%s","number":"%s"%s},"name":"%s",
+                 "mode":"%s","trainNumber":%s,"seatClass":"%s"}
+                """.formatted(type, number, country == null ? "" : ",\"country\":\"" + country + "\"", DEBTOR_NAME, mode,
+                train == null ? "null" : "\"" + train + "\"", seat);
+    }
+
+    double allowCount(String client) {
+        var counter = meters.find("travel.checks").tag("decision", "ALLOW").tag("client", client).counter();
         return counter == null ? 0 : counter.count();
     }
 
-    static CheckTravelRequest grpcCheck(String ref, String documentValue, TravelMode mode, ServiceClass serviceClass,
+    static CheckTravelRequest grpcCheck(String ref, String number, TravelMode mode, ServiceClass serviceClass,
             String train) {
         return CheckTravelRequest.newBuilder()
                 .setPassengerRef(ref)
-                .setDocument(Identifier.newBuilder().setScheme(IdentifierScheme.IDENTIFIER_SCHEME_RESIDENT_ID)
-                        .setValue(documentValue))
+                .setDocument(resident(number))
                 .setName(DEBTOR_NAME)
                 .setMode(mode)
                 .setServiceClass(serviceClass)
@@ -372,10 +496,6 @@ class TravelCheckApiTest {
 
     static TravelCheckServiceGrpc.TravelCheckServiceBlockingStub stub(String token) {
         return TravelCheckServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(token));
-    }
-
-    static Status grpcError(Runnable call) {
-        return catchGrpc(call).getStatus();
     }
 
     static StatusRuntimeException catchGrpc(Runnable call) {

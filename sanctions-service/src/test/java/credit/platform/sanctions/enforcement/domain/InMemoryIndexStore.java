@@ -1,0 +1,42 @@
+package credit.platform.sanctions.enforcement.domain;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The index store in memory, for domain tests (the Mongo adapter has its own test). */
+public class InMemoryIndexStore implements IndexStore {
+
+    public final Map<String, IndexEntry> entries = new LinkedHashMap<>();
+    public long sequence = -1;
+
+    @Override
+    public long lastSequence() {
+        return sequence;
+    }
+
+    @Override
+    public void saveSequence(long s) {
+        sequence = s;
+    }
+
+    @Override
+    public void save(IndexEntry entry) {
+        entries.put(entry.record().recordId(), entry);
+    }
+
+    @Override
+    public void delete(String recordId) {
+        entries.remove(recordId);
+    }
+
+    @Override
+    public void deleteAll() {
+        entries.clear();
+    }
+
+    @Override
+    public void forEach(Consumer<IndexEntry> consumer) {
+        entries.values().forEach(consumer);
+    }
+}

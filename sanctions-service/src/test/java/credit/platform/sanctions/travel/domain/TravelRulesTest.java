@@ -1,0 +1,116 @@
+package credit.platform.sanctions.travel.domain;
+
+import static credit.platform.sanctions.enforcement.domain.Records.NDRC_SERIOUS;
+import static credit.platform.sanctions.enforcement.domain.Records.RAIL_SAFETY;
+import static credit.platform.sanctions.enforcement.domain.Records.aRecord;
+import static credit.platform.sanctions.enforcement.domain.Records.day;
+import static credit.platform.sanctions.travel.domain.Decision.ALLOW;
+import static credit.platform.sanctions.travel.domain.Decision.DENY;
+import static credit.platform.sanctions.travel.domain.ServiceClass.*;
+import static credit.platform.sanctions.travel.domain.TravelMode.AIR;
+import static credit.platform.sanctions.travel.domain.TravelMode.RAIL;
+import static credit.platform.sanctions.travel.domain.TravelMode.SHIP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import credit.platform.sanctions.enforcement.domain.SubjectKey;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every rail/air/ship rule of the consumption restriction and the NDRC travel bans (REFERENCE.md §2). */
+class TravelRulesTest {
+
+    static final String DEBTOR = "11010519491231002X";
+    TravelFixture f;
+
+    @BeforeEach
+    void listedDebtor() {
+        f = new TravelFixture();
+        f.feed(aRecord().about("subj-debtor", SubjectKey.residentId(DEBTOR)).build());
+    }
+
+    @Test
+    void listedDebtorMayTakeASecondClassSeatOnADTrain() {
+        assertThat(f.decide(DEBTOR, RAIL, RAIL_SECOND, "D3101")).isEqualTo(ALLOW);
+        assertThat(f.decide(DEBTOR, RAIL, RAIL_NO_SEAT, "C2001")).isEqualTo(ALLOW);
+    }
+
+    @Test
+    void listedDebtorIsDeniedFirstClassAndAboveOnDAndCTrains() {
+        assertThat(f.decide(DEBTOR, RAIL, RAIL_FIRST, "D3101")).isEqualTo(DENY);
+        assertThat(f.decide(DEBTOR, RAIL, RAIL_BUSINESS, "C2001")).isEqualTo(DENY);
+        assertThat(f.decide(DEBTOR, RAIL, RAIL_PREMIUM, "D3101")).isEqualTo(DENY);
+    }
+
+    @Test
+    void listedDebtorIsDeniedEverySeatOnAGTrain() {
+        for (ServiceClass seat : new ServiceClass[] {RAIL_SECOND, RAIL_NO_SEAT, RAIL_FIRST, RAIL_BUSINESS}) {
+            assertThat(f.decide(DEBTOR, RAIL, seat, "G101")).as(seat.name()).isEqualTo(DENY);
+        }
+    }
+
+    @Test
+    void listedDebtorIsDeniedASoftSleeperOnAKTrainButMayTakeAHardSleeperOrHardSeat() {
+        assertThat(f.decide(DEBTOR, RAIL, RAIL_SOFT_SLEEPER, "K1")).isEqualTo(DENY);
+        assertThat(f.decide(DEBTOR, RAIL, RAIL_PREMIUM_SOFT_SLEEPER, "Z1")).isEqualTo(DENY);
+        assertThat(f.decide(DEBTOR, RAIL, RAIL_HARD_SLEEPER, "K1")).isEqualTo(ALLOW);
+        assertThat(f.decide(DEBTOR, RAIL, RAIL_HARD_SEAT, "T7")).isEqualTo(ALLOW);
+    }
+
+    @Test
+    void listedDebtorIsDeniedEveryAirClassAndShipSecondClassAndAbove() {
+        assertThat(f.decide(DEBTOR, AIR, AIR_ECONOMY, null)).isEqualTo(DENY);
+        assertThat(f.decide(DEBTOR, AIR, AIR_FIRST, null)).isEqualTo(DENY);
+        assertThat(f.decide(DEBTOR, SHIP, SHIP_SECOND, null)).isEqualTo(DENY);
+        assertThat(f.decide(DEBTOR, SHIP, SHIP_THIRD, null)).isEqualTo(ALLOW);
+    }
+
+    @Test
+    void aDenyNamesCodeMeasureAuthorityRecordAndAppealAndIsLoggedWithoutTheDocumentNumber() {
+        TravelCheckResult r = f.check(DEBTOR, RAIL, RAIL_SECOND, "G101", null);
+
+        assertThat(r.reasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.code()).isEqualTo("SPC_DISHONEST_DEBTOR");
+            assertThat(reason.measure()).isEqualTo("RAIL_HIGH_SPEED_BAN");
+            assertThat(reason.authority()).contains("Court");
+            assertThat(reason.recordRef()).isNotBlank();
+            assertThat(reason.appeal()).contains("CreditChina");
+        });
+        assertThat(r.decisionId()).isEqualTo("TD-1");
+        assertThat(r.receipt()).isEqualTo("signed:TD-1");
+        assertThat(f.logged).singleElement().satisfies(e -> {
+            assertThat(e.decisionId()).isEqualTo("TD-1");
+            assertThat(e.client()).isEqualTo("rail-demo");
+            assertThat(e.toString()).doesNotContain(DEBTOR);
+        });
+    }
+
+    @Test
+    void anAllowIsOnlyCountedPerClient() {
+        f.decide("110105194912310038", AIR, AIR_FIRST, null);
+
+        assertThat(f.logged).isEmpty();
+        assertThat(f.counted).containsExactly("ALLOW/AIR/rail-demo");
+    }
+
+    @Test
+    void railSafetyOffenderIsBarredFromEveryTrainFor180DaysOnly() {
+        String offender = "110105194912310038";
+        f.feed(aRecord().on(RAIL_SAFETY).about("subj-2", SubjectKey.residentId(offender)).from(day(2026, 1, 1))
+                .until(day(2027, 1, 1)).build());
+
+        assertThat(f.check(offender, RAIL, RAIL_HARD_SEAT, "K1", day(2026, 6, 29)).decision()).isEqualTo(DENY);
+        assertThat(f.check(offender, RAIL, RAIL_HARD_SEAT, "K1", day(2026, 6, 30)).decision()).isEqualTo(ALLOW);
+        assertThat(f.decide(offender, AIR, AIR_ECONOMY, null)).isEqualTo(ALLOW);
+    }
+
+    @Test
+    void seriousDishonestyBarsFlightsAndPremiumRailForOneYear() {
+        String person = "110105194912310054";
+        f.feed(aRecord().on(NDRC_SERIOUS).about("subj-3", SubjectKey.residentId(person)).from(day(2026, 1, 1)).build());
+
+        assertThat(f.check(person, AIR, AIR_ECONOMY, null, day(2026, 12, 31)).decision()).isEqualTo(DENY);
+        assertThat(f.check(person, RAIL, RAIL_SECOND, "G1", day(2026, 12, 31)).decision()).isEqualTo(DENY);
+        assertThat(f.check(person, RAIL, RAIL_SOFT_SLEEPER, "K1", day(2026, 12, 31)).decision()).isEqualTo(ALLOW);
+        assertThat(f.check(person, AIR, AIR_ECONOMY, null, day(2027, 1, 1)).decision()).isEqualTo(ALLOW);
+    }
+}
