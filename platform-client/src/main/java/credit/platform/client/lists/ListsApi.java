@@ -40,6 +40,20 @@ public interface ListsApi {
     @GetMapping(path = "/api/v1/records", produces = MediaType.APPLICATION_JSON_VALUE)
     List<RecordView> recordsOfSubject(@RequestParam("subjectId") String subjectId);
 
+    /**
+     * As {@link #getRecord(String, String)}, stating why in {@code X-Purpose} (the gateway refuses reads
+     * of person data without one: ENFORCEMENT, LICENSING, PROCUREMENT, SUPERVISION, OBJECTION_REVIEW,
+     * DATA_MAINTENANCE).
+     */
+    @GetMapping(path = "/api/v1/lists/{listId}/records/{recordId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    RecordView getRecord(@PathVariable("listId") String listId, @PathVariable("recordId") String recordId,
+            @RequestHeader("X-Purpose") String purpose);
+
+    /** As {@link #recordsOfSubject(String)}, stating why in {@code X-Purpose}. */
+    @GetMapping(path = "/api/v1/records", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<RecordView> recordsOfSubject(@RequestParam("subjectId") String subjectId,
+            @RequestHeader("X-Purpose") String purpose);
+
     /** As of a day: the subject's records that were in force then. Needs scope {@code lists.read}. */
     @GetMapping(path = "/api/v1/records", produces = MediaType.APPLICATION_JSON_VALUE)
     List<RecordView> recordsOfSubjectAsOf(@RequestParam("subjectId") String subjectId,

@@ -43,7 +43,7 @@ class ListsLifecycleClientTest {
              "filedBy":"ndrc-demo","reason":"wrong","filedAt":"2026-10-15T02:00:00Z","decideBy":"2026-10-30",
              "overdue":false,"status":"ACCEPTED","version":2}""";
 
-    record Call(String method, String uri, String body) {
+    record Call(String method, String uri, String body, String purpose) {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -59,7 +59,8 @@ class ListsLifecycleClientTest {
                 "{\"access_token\":\"t\",\"expires_in\":300,\"token_type\":\"Bearer\"}"));
         server.createContext("/api/", exchange -> {
             calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("X-Purpose")));
             String[] answer = answers.getOrDefault(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath(),
                     new String[] {"404", "application/problem+json", "{\"status\":404}"});
             send(exchange, Integer.parseInt(answer[0]), answer[1], answer[2]);
@@ -151,5 +152,15 @@ class ListsLifecycleClientTest {
 
         assertThat(json.readTree(calls.get(0).body()).get("untilDeletionGround").asBoolean()).isTrue();
         assertThat(json.readTree(calls.get(1).body()).has("untilDeletionGround")).isFalse();
+    }
+
+    @Test
+    void readsMayStateTheirPurpose() {
+        answers.put("GET /api/v1/lists/spc-dishonest-debtors/records/rec-1", new String[] {"200", "application/json", RECORD});
+
+        client.lists().getRecord("spc-dishonest-debtors", "rec-1", "OBJECTION_REVIEW");
+        client.lists().getRecord("spc-dishonest-debtors", "rec-1");
+
+        assertThat(calls).extracting(Call::purpose).containsExactly("OBJECTION_REVIEW", null);
     }
 }

@@ -1,5 +1,6 @@
 package credit.platform.lists.application.domain;
 
+import credit.platform.lists.record.domain.RemovalGround;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import java.util.Objects;
  * @param authority the agency that must decide (the record's issuing authority)
  * @param filedBy   client id of whoever filed it (the subject's portal or an agency)
  * @param decideBy  the last day of the decision deadline (calendar or working days per the list)
+ * @param ground    the deletion ground a DELETION request names; {@code null} for the other kinds
  * @param version   1 when filed, +1 per step (optimistic concurrency)
  */
 public record Application(
@@ -28,6 +30,7 @@ public record Application(
         Instant decidedAt,
         String decidedBy,
         String decisionReason,
+        RemovalGround ground,
         long version) {
 
     public Application {
@@ -45,12 +48,12 @@ public record Application(
 
     Application acknowledged(Instant at) {
         return new Application(id, kind, recordId, listId, authority, filedBy, reason, filedAt, decideBy,
-                ApplicationStatus.ACKNOWLEDGED, at, decidedAt, decidedBy, decisionReason, version + 1);
+                ApplicationStatus.ACKNOWLEDGED, at, decidedAt, decidedBy, decisionReason, ground, version + 1);
     }
 
     Application decided(boolean accepted, String by, String why, Instant at) {
         return new Application(id, kind, recordId, listId, authority, filedBy, reason, filedAt, decideBy,
                 accepted ? ApplicationStatus.ACCEPTED : ApplicationStatus.REJECTED, acknowledgedAt, at, by, why,
-                version + 1);
+                ground, version + 1);
     }
 }

@@ -5,5 +5,10 @@ public enum ApplicationKind {
     /** The record is wrong: filing disputes it; upheld removes it, rejected reinstates it. */
     OBJECTION,
     /** Credit repair (NDRC Order 36): possible after the minimum publicity period; granted removes the record. */
-    REPAIR
+    REPAIR,
+    /**
+     * A deletion ground arose (performed, settled, creditor consent, …; REFERENCE.md §2, §5): the
+     * authority removes the record within the list's removal deadline; accepted removes it on that ground.
+     */
+    DELETION
 }

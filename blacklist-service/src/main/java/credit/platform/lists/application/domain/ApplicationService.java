@@ -63,6 +63,15 @@ public class ApplicationService {
      * @throws RecordStateException   the record is no longer in force, or already disputed
      */
     public Application file(ApplicationKind kind, String listId, String recordId, String reason, Actor actor) {
+        return file(kind, listId, recordId, reason, null, actor);
+    }
+
+    /**
+     * As {@link #file(ApplicationKind, String, String, String, Actor)}; a DELETION request names the
+     * deletion ground that arose.
+     */
+    public Application file(ApplicationKind kind, String listId, String recordId, String reason, RemovalGround ground,
+            Actor actor) {
         ListRecord record = records.get(listId, recordId);
         ListDefinition list = lists.get(listId);
         LocalDate today = records.today();
@@ -73,11 +82,12 @@ public class ApplicationService {
         TimeLimit decision = switch (kind) {
             case OBJECTION -> checkObjection(list, record, today);
             case REPAIR -> checkRepair(list, record, today);
+            case DELETION -> checkDeletion(list, record, ground);
         };
         Instant now = clock.instant();
         Application filed = new Application(UUID.randomUUID().toString(), kind, record.id(), list.id(),
                 record.issuingAuthority(), actor.clientId(), reason, now, decision.lastDayAfter(today, calendar),
-                ApplicationStatus.FILED, null, null, null, null, 1);
+                ApplicationStatus.FILED, null, null, null, null, kind == ApplicationKind.DELETION ? ground : null, 1);
         applications.insert(filed);
         if (kind == ApplicationKind.OBJECTION) {
             try {
@@ -143,6 +153,12 @@ public class ApplicationService {
                 if (accepted) {
                     records.removeOnDecision(recordId, stepId, actor.clientId(), "credit repaired: " + reason,
                             RemovalGround.REPAIRED);
+                }
+            }
+            case DELETION -> {
+                if (accepted) {
+                    records.removeOnDecision(recordId, stepId, actor.clientId(), "deletion ground: " + reason,
+                            decided.ground());
                 }
             }
         }
@@ -215,6 +231,17 @@ public class ApplicationService {
             throw new ApplicationStateException("a repair application on this record is already open");
         }
         return repair.decision();
+    }
+
+    private TimeLimit checkDeletion(ListDefinition list, ListRecord record, RemovalGround ground) {
+        if (ground == null) {
+            throw new RuleViolationException("ground", "required", "a deletion request names the ground that arose");
+        }
+        if (applications.findByRecord(record.id()).stream()
+                .anyMatch(a -> a.kind() == ApplicationKind.DELETION && a.status().isOpen())) {
+            throw new ApplicationStateException("a deletion request on this record is already open");
+        }
+        return list.removalDeadlineOrDefault();
     }
 
     private static void requireDecider(Application application, Actor actor) {

@@ -39,6 +39,14 @@ public record ListDefinition(
         return objectionDecision != null ? objectionDecision : DEFAULT_OBJECTION_DECISION;
     }
 
+    /** Entries are removed within this of a deletion ground when the list names no limit of its own (platform default). */
+    public static final TimeLimit DEFAULT_REMOVAL_DEADLINE = TimeLimit.workingDays(3);
+
+    /** How long the authority has to remove a record once a deletion ground is reported. */
+    public TimeLimit removalDeadlineOrDefault() {
+        return removalDeadline != null ? removalDeadline : DEFAULT_REMOVAL_DEADLINE;
+    }
+
     /** Any administrative authority, each writing records of its own penalty decisions. */
     public static final String ANY_AUTHORITY = "ANY";
 

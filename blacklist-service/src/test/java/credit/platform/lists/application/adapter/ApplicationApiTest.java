@@ -213,4 +213,37 @@ class ApplicationApiTest extends ListsServiceTest {
         assertThat(count("applications")).isZero();
         assertThat(status(record)).isEqualTo("ACTIVE");
     }
+
+    @Test
+    void aReportedDeletionGroundIsDueWithinThreeWorkingDaysAndAcceptingItRemovesTheRecordOnThatGround() {
+        String record = SPC + "/" + ok(http.post(SPC, court(), debtor(PERSON_ID, "2026-10-01", null)), 201).get("id").asString();
+        CLOCK.set(Instant.parse("2026-10-16T02:00:00Z")); // Friday
+        JsonNode filed = ok(http.post(record + "/deletion-requests", agency("samr-demo", "SAMR"),
+                "{\"ground\":\"CREDITOR_CONSENT\",\"reason\":\"the creditor withdrew the application\"}"), 201);
+        assertThat(filed.get("kind").asString()).isEqualTo("DELETION");
+        assertThat(filed.get("decideBy").asString()).as("SPC art. 10: 3 working days, weekend skipped").isEqualTo("2026-10-21");
+        assertThat(status(record)).as("a deletion request does not dispute the record").isEqualTo("ACTIVE");
+
+        CLOCK.set(Instant.parse("2026-10-22T02:00:00Z"));
+        assertThat(ok(http.get("/api/v1/lists/applications/overdue", court()), 200)).hasSize(1);
+
+        ok(http.post(record + "/applications/" + filed.get("id").asString() + "/decision", court(),
+                "{\"outcome\":\"ACCEPTED\",\"reason\":\"consent verified\"}"), 200);
+        JsonNode after = ok(http.get(record, court()), 200);
+        assertThat(after.get("status").asString()).isEqualTo("REMOVED");
+        assertThat(after.get("history").get(1).get("ground").asString()).isEqualTo("CREDITOR_CONSENT");
+        assertThat(ok(http.get("/api/v1/lists/applications/overdue", court()), 200)).isEmpty();
+        assertThat(logTypes()).containsExactly("CREATED", "REMOVED");
+    }
+
+    @Test
+    void aDeletionRequestWithoutAKnownGroundIsRejectedByFieldAndWritesNothing() {
+        String record = SPC + "/" + ok(http.post(SPC, court(), debtor(PERSON_ID, "2026-10-01", null)), 201).get("id").asString();
+
+        TestHttp.Response invalid = http.post(record + "/deletion-requests", court(), "{\"ground\":\"TIRED\",\"reason\":\"x\"}");
+
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body()).contains("\"field\":\"ground\"");
+        assertThat(count("applications")).isZero();
+    }
 }

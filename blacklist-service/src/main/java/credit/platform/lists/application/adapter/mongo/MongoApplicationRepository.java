@@ -5,6 +5,7 @@ import credit.platform.lists.application.domain.Application;
 import credit.platform.lists.application.domain.ApplicationKind;
 import credit.platform.lists.application.domain.ApplicationRepository;
 import credit.platform.lists.application.domain.ApplicationStatus;
+import credit.platform.lists.record.domain.RemovalGround;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -92,6 +93,7 @@ class MongoApplicationRepository implements ApplicationRepository {
                 .append("decidedAt", date(a.decidedAt()))
                 .append("decidedBy", a.decidedBy())
                 .append("decisionReason", a.decisionReason())
+                .append("ground", a.ground() == null ? null : a.ground().name())
                 .append("version", a.version());
     }
 
@@ -101,6 +103,7 @@ class MongoApplicationRepository implements ApplicationRepository {
                 instant(d.getDate("filedAt")), LocalDate.parse(d.getString("decideBy")),
                 ApplicationStatus.valueOf(d.getString("status")), instant(d.getDate("acknowledgedAt")),
                 instant(d.getDate("decidedAt")), d.getString("decidedBy"), d.getString("decisionReason"),
+                d.getString("ground") == null ? null : RemovalGround.valueOf(d.getString("ground")),
                 ((Number) d.get("version")).longValue());
     }
 

@@ -16,6 +16,7 @@ import credit.platform.lists.record.domain.ConcurrentChangeException;
 import credit.platform.lists.record.domain.ListOwnedElsewhereException;
 import credit.platform.lists.record.domain.RecordNotFoundException;
 import credit.platform.lists.record.domain.RecordStateException;
+import credit.platform.lists.record.domain.RemovalGround;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * REST for objections and credit-repair applications on a record, and the overdue view per
+ * REST for objections, credit-repair applications and deletion requests on a record, and the overdue view per
  * authority. Filing needs {@code lists.write} (an agency, or the subject's portal on their behalf);
  * acknowledging and deciding also need the token's agency to be the record's issuing authority.
  */
@@ -53,16 +54,20 @@ class ApplicationController {
     record FilingRequest(String reason) {
     }
 
+    /** A deletion ground arose: which, and the facts. */
+    record DeletionFilingRequest(String ground, String reason) {
+    }
+
     /** {@code outcome}: ACCEPTED (objection upheld / repair granted) or REJECTED. */
     record DecisionRequest(String outcome, String reason) {
     }
 
     record ApplicationView(String id, String kind, String recordId, String listId, String authority, String filedBy,
-            String reason, Instant filedAt, LocalDate decideBy, boolean overdue, String status, Instant acknowledgedAt,
-            Instant decidedAt, String decidedBy, String decisionReason, long version) {
+            String reason, String ground, Instant filedAt, LocalDate decideBy, boolean overdue, String status,
+            Instant acknowledgedAt, Instant decidedAt, String decidedBy, String decisionReason, long version) {
         static ApplicationView of(Application a, LocalDate today) {
             return new ApplicationView(a.id(), a.kind().name(), a.recordId(), a.listId(), a.authority(), a.filedBy(),
-                    a.reason(), a.filedAt(), a.decideBy(), a.isOverdueOn(today), a.status().name(), a.acknowledgedAt(),
+                    a.reason(), a.ground() == null ? null : a.ground().name(), a.filedAt(), a.decideBy(), a.isOverdueOn(today), a.status().name(), a.acknowledgedAt(),
                     a.decidedAt(), a.decidedBy(), a.decisionReason(), a.version());
         }
     }
@@ -77,6 +82,29 @@ class ApplicationController {
     ResponseEntity<ApplicationView> repair(@PathVariable String listId, @PathVariable String recordId,
             @RequestBody(required = false) FilingRequest body, JwtAuthenticationToken token) {
         return file(ApplicationKind.REPAIR, listId, recordId, body, token);
+    }
+
+    @PostMapping(RECORD + "/deletion-requests")
+    ResponseEntity<ApplicationView> requestDeletion(@PathVariable String listId, @PathVariable String recordId,
+            @RequestBody(required = false) DeletionFilingRequest body, JwtAuthenticationToken token) {
+        List<FieldViolation> violations = new java.util.ArrayList<>();
+        RemovalGround ground = null;
+        if (body == null || body.ground() == null || body.ground().isBlank()) {
+            violations.add(new FieldViolation("ground", "required", "ground is required"));
+        } else {
+            try {
+                ground = RemovalGround.valueOf(body.ground().strip().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                violations.add(new FieldViolation("ground", "enum", "ground must be one of "
+                        + String.join(", ", java.util.Arrays.stream(RemovalGround.values()).map(Enum::name).toList())));
+            }
+        }
+        String reason = text(body == null ? null : body.reason(), "reason", violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        Application filed = applications.file(ApplicationKind.DELETION, listId, recordId, reason, ground, actor(token));
+        return created(listId, recordId, filed);
     }
 
     @GetMapping(RECORD + "/applications")
@@ -146,6 +174,10 @@ class ApplicationController {
             throw new InvalidRequestException(violations);
         }
         Application filed = applications.file(kind, listId, recordId, reason, actor(token));
+        return created(listId, recordId, filed);
+    }
+
+    private ResponseEntity<ApplicationView> created(String listId, String recordId, Application filed) {
         return ResponseEntity.created(URI.create("/api/v1/lists/" + listId + "/records/" + recordId + "/applications/"
                 + filed.id())).body(ApplicationView.of(filed, today()));
     }

@@ -19,6 +19,11 @@ class ApplicationRoutes {
     }
 
     @Bean
+    RestRoute requestDeletion() {
+        return RestRoute.post("/api/v1/lists/*/records/*/deletion-requests", "lists.write");
+    }
+
+    @Bean
     RestRoute readApplications() {
         return RestRoute.get("/api/v1/lists/*/records/*/applications/**", "lists.read");
     }
