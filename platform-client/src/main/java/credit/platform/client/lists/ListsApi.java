@@ -92,6 +92,12 @@ public interface ListsApi {
     ApplicationView applyForRepair(@PathVariable("listId") String listId, @PathVariable("recordId") String recordId,
             @RequestBody FilingRequest request);
 
+    /** Reports a deletion ground; accepting it removes the record on that ground. Needs scope {@code lists.write}. */
+    @PostMapping(path = "/api/v1/lists/{listId}/records/{recordId}/deletion-requests",
+            consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ApplicationView requestDeletion(@PathVariable("listId") String listId, @PathVariable("recordId") String recordId,
+            @RequestBody DeletionRequest request);
+
     /** A record's objections and repair applications. Needs scope {@code lists.read}. */
     @GetMapping(path = "/api/v1/lists/{listId}/records/{recordId}/applications", produces = MediaType.APPLICATION_JSON_VALUE)
     List<ApplicationView> applications(@PathVariable("listId") String listId, @PathVariable("recordId") String recordId);

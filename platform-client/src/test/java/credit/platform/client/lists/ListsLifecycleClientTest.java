@@ -155,6 +155,22 @@ class ListsLifecycleClientTest {
     }
 
     @Test
+    void aDeletionRequestSendsItsGround() {
+        String path = "/api/v1/lists/spc-dishonest-debtors/records/rec-1/deletion-requests";
+        answers.put("POST " + path, new String[] {"201", "application/json",
+                APPLICATION.replace("\"OBJECTION\"", "\"DELETION\"").replace("\"reason\":\"wrong\"",
+                        "\"reason\":\"consent\",\"ground\":\"CREDITOR_CONSENT\"")});
+
+        ApplicationView filed = client.lists().requestDeletion("spc-dishonest-debtors", "rec-1",
+                new DeletionRequest("CREDITOR_CONSENT", "consent"));
+
+        assertThat(json.readTree(calls.getFirst().body())).isEqualTo(json.readTree(
+                "{\"ground\":\"CREDITOR_CONSENT\",\"reason\":\"consent\"}"));
+        assertThat(filed.kind()).isEqualTo("DELETION");
+        assertThat(filed.ground()).isEqualTo("CREDITOR_CONSENT");
+    }
+
+    @Test
     void readsMayStateTheirPurpose() {
         answers.put("GET /api/v1/lists/spc-dishonest-debtors/records/rec-1", new String[] {"200", "application/json", RECORD});
 
