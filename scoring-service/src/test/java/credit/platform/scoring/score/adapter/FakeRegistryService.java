@@ -5,19 +5,57 @@ import credit.registry.v1.GetSubjectRequest;
 import credit.registry.v1.GetSubjectResponse;
 import credit.registry.v1.RegistryServiceGrpc;
 import credit.registry.v1.Subject;
+import credit.registry.v1.ListRelationshipsRequest;
+import credit.registry.v1.ListRelationshipsResponse;
+import credit.registry.v1.Relationship;
+import credit.registry.v1.RelationshipType;
 import io.grpc.Status;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import io.grpc.stub.StreamObserver;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stands in for the real registry-service in this test (the system tests run the real one): knows a
- * few subjects by id and kind, answers NOT_FOUND for others, UNAVAILABLE when told to.
+ * few subjects by id and kind and their relationships, answers NOT_FOUND for others, UNAVAILABLE when
+ * told to; {@code WatchSubjectChanges} is left UNIMPLEMENTED (the scoring service tolerates that).
  */
 class FakeRegistryService extends RegistryServiceGrpc.RegistryServiceImplBase {
 
     final Map<String, SubjectKind> subjects = new ConcurrentHashMap<>();
+    /** Relationships: the person or entity holding the role (from) in the entity (to). */
+    final List<Relationship> relationships = new CopyOnWriteArrayList<>();
     volatile boolean unavailable;
+
+    void relate(String from, RelationshipType type, String to) {
+        relationships.add(Relationship.newBuilder().setRelationshipId("rel-" + relationships.size()).setType(type)
+                .setFromSubjectId(from).setToSubjectId(to).build());
+    }
+
+    @Override
+    public void listRelationships(ListRelationshipsRequest request, StreamObserver<ListRelationshipsResponse> response) {
+        if (unavailable) {
+            response.onError(Status.UNAVAILABLE.withDescription("fake registry is down").asRuntimeException());
+            return;
+        }
+        String id = request.getSubjectId();
+        var b = ListRelationshipsResponse.newBuilder();
+        for (Relationship r : relationships) {
+            boolean outgoing = r.getFromSubjectId().equals(id);
+            boolean incoming = r.getToSubjectId().equals(id);
+            boolean wanted = switch (request.getDirection()) {
+                case RELATIONSHIP_DIRECTION_OUTGOING -> outgoing;
+                case RELATIONSHIP_DIRECTION_INCOMING -> incoming;
+                default -> outgoing || incoming;
+            };
+            if (wanted && (request.getTypesCount() == 0 || request.getTypesList().contains(r.getType()))) {
+                b.addRelationships(r);
+            }
+        }
+        response.onNext(b.build());
+        response.onCompleted();
+    }
 
     @Override
     public void getSubject(GetSubjectRequest request, StreamObserver<GetSubjectResponse> response) {

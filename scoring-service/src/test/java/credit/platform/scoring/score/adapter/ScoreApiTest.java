@@ -113,7 +113,10 @@ class ScoreApiTest {
     @BeforeEach
     void setUp() {
         http = new TestHttp("http://localhost:" + port);
-        mongo.getDb().drop();
+        // Models stay (the catalogue is read at start-up); everything scores left behind goes.
+        for (String c : List.of("score_history", "grade_changes", "counters", "recompute_jobs", "feed_checkpoints")) {
+            mongo.getCollection(c).drop();
+        }
         // Each test starts with closed breakers: the outage tests open them on purpose.
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
         REGISTRY.unavailable = false;
@@ -283,6 +286,117 @@ class ScoreApiTest {
                 .isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(grpcError(() -> stub(TOKENS.token("airline-demo", "travel.check")).getScore(request)).getCode())
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
+    }
+
+    static String admin() {
+        return TOKENS.token("platform-admin", "platform.admin");
+    }
+
+    static String personModelJson(int version, long debtorPoints) {
+        return """
+                {"id":"api-test-person","version":%d,"subjectKind":"PERSON","defaultForKind":false,
+                 "effectiveFrom":"2020-01-01T00:00:00Z","basePoints":1000,
+                 "rules":[{"id":"spc-dishonest-debtor","list":"spc-dishonest-debtors","pointsPerRecord":%d}],
+                 "bands":[{"grade":"A","minPoints":970},{"grade":"B","minPoints":850},{"grade":"C"}]}
+                """.formatted(version, debtorPoints);
+    }
+
+    @Test
+    void platformAdminPublishesANewModelVersionAndOldScoresKeepTheirVersion() {
+        long modelsBefore = mongo.getCollection("scoring_models").countDocuments();
+        assertThat(http.post("/api/v1/scores/models", admin(), personModelJson(1, -50)).status()).isEqualTo(201);
+        String path = "/api/v1/scores/" + PERSON + "?model=api-test-person";
+        assertThat(JSON.readTree(http.get(path, reader()).body()).get("points").asLong()).isEqualTo(950);
+
+        TestHttp.Response published = http.post("/api/v1/scores/models", admin(), personModelJson(2, -100));
+
+        assertThat(published.status()).isEqualTo(201);
+        assertThat(mongo.getCollection("scoring_models").countDocuments()).isEqualTo(modelsBefore + 2);
+        JsonNode now = JSON.readTree(http.get(path, reader()).body());
+        assertThat(now.get("modelVersion").asInt()).isEqualTo(2);
+        assertThat(now.get("points").asLong()).isEqualTo(900);
+        JsonNode history = JSON.readTree(http.get("/api/v1/scores/" + PERSON + "/history?model=api-test-person",
+                reader()).body());
+        assertThat(history.get("entries")).extracting(e -> e.get("modelVersion").asInt()).containsExactly(2, 1);
+        assertThat(history.get("entries").get(1).get("points").asLong()).isEqualTo(950);
+        // The same version again is a conflict and changes nothing.
+        TestHttp.Response again = http.post("/api/v1/scores/models", admin(), personModelJson(2, -1));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(mongo.getCollection("scoring_models").countDocuments()).isEqualTo(modelsBefore + 2);
+    }
+
+    @Test
+    void onlyPlatformAdminMayPublishAndAnInvalidModelIsRejectedNamingTheFieldAndNothingIsStored() {
+        long modelsBefore = mongo.getCollection("scoring_models").countDocuments();
+        assertThat(http.post("/api/v1/scores/models", reader(), personModelJson(9, -1)).status()).isEqualTo(403);
+
+        TestHttp.Response invalid = http.post("/api/v1/scores/models", admin(),
+                personModelJson(9, -1).replace("\"pointsPerRecord\":-1", "\"pointsPerRecord\":\"lots\""));
+
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(JSON.readTree(invalid.body()).get("errors").get(0).get("field").asString())
+                .isEqualTo("rules[0].pointsPerRecord");
+        assertThat(mongo.getCollection("scoring_models").countDocuments()).isEqualTo(modelsBefore);
+        assertThat(JSON.readTree(http.get("/api/v1/scores/" + PERSON, reader()).body()).get("modelVersion").asInt())
+                .isNotEqualTo(9);
+    }
+
+    @Test
+    void rongchengModelIsAskedForByNameAndGradesOnItsOwnBands() {
+        JsonNode score = JSON.readTree(http.get("/api/v1/scores/" + PERSON + "?model=rongcheng-city-person",
+                reader()).body());
+
+        assertThat(score.get("modelId").asString()).isEqualTo("rongcheng-city-person");
+        assertThat(score.get("points").asLong()).isEqualTo(1000 - 50 - 10);
+        assertThat(score.get("grade").asString()).isEqualTo("B");
+    }
+
+    @Test
+    void asOfBeforeAnyStoredScoreIsNotFoundAndABadAsOfNamesTheParameter() {
+        TestHttp.Response none = http.get("/api/v1/scores/" + PERSON + "?asOf=2001-01-01", reader());
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(JSON.readTree(none.body()).get("type").asString()).endsWith("/no-score-on-record");
+
+        TestHttp.Response bad = http.get("/api/v1/scores/" + PERSON + "?asOf=yesterday", reader());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).get("errors").get(0).get("field").asString()).isEqualTo("asOf");
+        assertThat(mongo.getCollection("score_history").countDocuments()).isZero();
+    }
+
+    @Test
+    void batchRecomputeRunsToTheEndWithProgressAndAgainDoesNothing() throws InterruptedException {
+        TestHttp.Response started = http.post("/api/v1/scores/models/corporate-compliance/recompute", admin(), "");
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(http.post("/api/v1/scores/models/corporate-compliance/recompute", reader(), "").status())
+                .isEqualTo(403);
+
+        JsonNode progress = null;
+        for (int i = 0; i < 100; i++) {
+            progress = JSON.readTree(http.get("/api/v1/scores/models/corporate-compliance/recompute", admin()).body());
+            if (progress.get("state").asString().equals("DONE")) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(progress.get("state").asString()).isEqualTo("DONE");
+        // The fake lists' snapshot is empty; the universe is the subjects scored by the model before: none.
+        assertThat(progress.get("jobId").asString()).isEqualTo("corporate-compliance@2");
+        JsonNode again = JSON.readTree(http.post("/api/v1/scores/models/corporate-compliance/recompute", admin(), "")
+                .body());
+        assertThat(again.get("state").asString()).isEqualTo("DONE");
+    }
+
+    @Test
+    void grpcBatchGetScoresAnswersEachSubjectAndNamesTheOnesItCouldNotScore() {
+        var response = stub(reader()).batchGetScores(credit.scoring.v1.BatchGetScoresRequest.newBuilder()
+                .addSubjectIds(PERSON).addSubjectIds("nobody").build());
+
+        assertThat(response.getScoresList()).extracting(s -> s.getSubjectId()).containsExactly(PERSON);
+        assertThat(response.getFailuresList()).singleElement().satisfies(f -> {
+            assertThat(f.getSubjectId()).isEqualTo("nobody");
+            assertThat(f.getReason()).isEqualTo("subject-not-found");
+        });
     }
 
     static ScoringServiceGrpc.ScoringServiceBlockingStub stub(String token) {

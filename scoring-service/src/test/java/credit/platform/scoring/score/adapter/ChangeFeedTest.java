@@ -1,0 +1,197 @@
+package credit.platform.scoring.score.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.Timestamp;
+import credit.common.v1.SubjectKind;
+import credit.lists.v1.ChangeType;
+import credit.lists.v1.ListKind;
+import credit.lists.v1.ListRecord;
+import credit.lists.v1.RecordStatus;
+import credit.platform.common.grpc.ServiceTokenSource;
+import credit.platform.common.security.PlatformSecurityProperties;
+import credit.platform.testsupport.MongoTestServer;
+import credit.platform.testsupport.TestHttp;
+import credit.platform.testsupport.TestTokens;
+import credit.registry.v1.RelationshipType;
+import credit.scoring.v1.ScoringServiceGrpc;
+import credit.scoring.v1.WatchGradeChangesRequest;
+import credit.scoring.v1.WatchGradeChangesResponse;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The change feed end to end in one app: {@link FakeListsService} (Snapshot + Watch) and
+ * {@link FakeRegistryService} (subjects, relationships) stand in for the real services, which the
+ * system tests run. A court record about a person arrives on the feed → the person and the company
+ * they legally represent are recomputed, stored with the cause, their grade changes emitted, the
+ * sequence saved; a dropped stream is reopened from the saved sequence.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ChangeFeedTest {
+
+    static final TestTokens TOKENS = new TestTokens();
+    static final String SERVICE_TOKEN = TOKENS.token("credit-services", "registry.read lists.read");
+    static final FakeRegistryService REGISTRY = new FakeRegistryService();
+    static final FakeListsService LISTS = new FakeListsService();
+    static final int REGISTRY_PORT = new FakeServers(REGISTRY).port();
+    static final int LISTS_PORT = new FakeServers(LISTS).port();
+    static final int GRPC_PORT = TestHttp.freePort();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String PERSON = "feed-person-1";
+    static final String COMPANY = "feed-company-1";
+
+    static {
+        REGISTRY.subjects.put(PERSON, SubjectKind.SUBJECT_KIND_PERSON);
+        REGISTRY.subjects.put(COMPANY, SubjectKind.SUBJECT_KIND_LEGAL_ENTITY);
+        REGISTRY.relate(PERSON, RelationshipType.RELATIONSHIP_TYPE_LEGAL_REPRESENTATIVE, COMPANY);
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        MongoTestServer.register(registry, "scoring-feed-test");
+        registry.add("spring.grpc.server.port", () -> GRPC_PORT);
+        registry.add("spring.grpc.server.address", () -> "127.0.0.1");
+        registry.add("spring.grpc.client.channel.registry.target", () -> "static://127.0.0.1:" + REGISTRY_PORT);
+        registry.add("spring.grpc.client.channel.lists.target", () -> "static://127.0.0.1:" + LISTS_PORT);
+        registry.add("credit.scoring.follow-changes", () -> "true");
+        registry.add("credit.scoring.feed-max-backoff", () -> "300ms");
+    }
+
+    @TestConfiguration
+    static class TestBeans {
+        @Bean
+        JwtDecoder jwtDecoder() {
+            return TOKENS.jwtDecoder();
+        }
+
+        @Bean
+        ServiceTokenSource serviceTokenSource() {
+            return new ServiceTokenSource(new PlatformSecurityProperties("", "", "", "", ""), RestClient.builder(),
+                    Clock.systemUTC()) {
+                @Override
+                public String token() {
+                    return SERVICE_TOKEN;
+                }
+            };
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    static ListRecord courtRecord(String id, String subjectId) {
+        return ListRecord.newBuilder().setRecordId(id).setListId("spc-dishonest-debtors")
+                .setListKind(ListKind.LIST_KIND_BLACK).setSubjectId(subjectId).setIssuingAuthority("SPC")
+                .setStatus(RecordStatus.RECORD_STATUS_ACTIVE)
+                .setEffectiveFrom(Timestamp.newBuilder().setSeconds(Instant.now().minusSeconds(60).getEpochSecond()))
+                .build();
+    }
+
+    Long checkpoint() {
+        Document d = mongo.getCollection("feed_checkpoints").find(new Document("_id", "lists")).first();
+        return d == null ? null : ((Number) d.get("sequence")).longValue();
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void courtListingAPersonLowersThePersonAndTheirCompanyWithTheRecordNamedAndResumesAfterADrop()
+            throws Exception {
+        TestHttp http = new TestHttp("http://localhost:" + port);
+        String reader = TOKENS.token("credit-web", "scoring.read");
+        await("the snapshot", () -> checkpoint() != null && checkpoint() == 0);
+        JsonNode before = JSON.readTree(http.get("/api/v1/scores/" + COMPANY, reader).body());
+        assertThat(before.get("grade").asString()).isEqualTo("A");
+        Instant beforeListing = Instant.now();
+        Thread.sleep(5);
+
+        ListRecord record = courtRecord("rec-court-1", PERSON);
+        LISTS.change(ChangeType.CHANGE_TYPE_CREATED, record, List.of(record));
+        await("the sequence of the change", () -> Long.valueOf(1).equals(checkpoint()));
+
+        Document company = mongo.getCollection("score_history").find(new Document("subjectId", COMPANY))
+                .sort(new Document("computedAt", -1)).first();
+        assertThat(((Number) company.get("points")).longValue()).isEqualTo(900);
+        assertThat(company.getString("grade")).isEqualTo("B");
+        assertThat(company.getString("cause")).contains("CREATED of list-record:rec-court-1");
+        assertThat(company.getList("contributions", Document.class)).singleElement()
+                .satisfies(c -> assertThat(c.getString("sourceRef")).isEqualTo("list-record:rec-court-1"));
+        Document person = mongo.getCollection("score_history").find(new Document("subjectId", PERSON))
+                .sort(new Document("computedAt", -1)).first();
+        assertThat(((Number) person.get("points")).longValue()).isEqualTo(950);
+
+        // As of before the listing the company was A; the REST history shows both entries with causes.
+        JsonNode asOf = JSON.readTree(http.get("/api/v1/scores/" + COMPANY + "?asOf=" + beforeListing, reader).body());
+        assertThat(asOf.get("grade").asString()).isEqualTo("A");
+        JsonNode history = JSON.readTree(http.get("/api/v1/scores/" + COMPANY + "/history", reader).body());
+        assertThat(history.get("entries")).hasSize(2);
+        assertThat(history.get("entries").get(0).get("cause").asString()).contains("rec-court-1");
+
+        // The grade changes are emitted over gRPC, in sequence.
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", GRPC_PORT).usePlaintext().build();
+        try {
+            Iterator<WatchGradeChangesResponse> stream = ScoringServiceGrpc.newBlockingStub(channel)
+                    .withCallCredentials(ScoreApiTest.bearer(reader))
+                    .withDeadlineAfter(5, TimeUnit.SECONDS)
+                    .watchGradeChanges(WatchGradeChangesRequest.newBuilder().setFromSequence(0).build());
+            List<WatchGradeChangesResponse> seen = new ArrayList<>();
+            while (seen.size() < 3) {
+                seen.add(stream.next());
+            }
+            assertThat(seen).extracting(WatchGradeChangesResponse::getSequence).containsExactly(1L, 2L, 3L);
+            assertThat(seen).anySatisfy(c -> {
+                assertThat(c.getSubjectId()).isEqualTo(COMPANY);
+                assertThat(c.getPreviousGrade()).isEqualTo("A");
+                assertThat(c.getGrade()).isEqualTo("B");
+                assertThat(c.getCause()).contains("rec-court-1");
+            });
+        } finally {
+            channel.shutdownNow();
+        }
+
+        // A dropped stream is reopened from the saved sequence: nothing missed, nothing twice.
+        LISTS.dropWatchers = true;
+        await("a new Watch from sequence 1", () -> LISTS.watchedFrom.contains(1L));
+        LISTS.change(ChangeType.CHANGE_TYPE_REMOVED, record.toBuilder().setStatus(RecordStatus.RECORD_STATUS_REMOVED)
+                .build(), List.of());
+        await("the removal", () -> Long.valueOf(2).equals(checkpoint()));
+        JsonNode after = JSON.readTree(http.get("/api/v1/scores/" + COMPANY, reader).body());
+        assertThat(after.get("grade").asString()).isEqualTo("A");
+        assertThat(LISTS.watchedFrom).containsExactly(0L, 1L);
+        Thread.sleep(Duration.ofMillis(100));
+    }
+}
