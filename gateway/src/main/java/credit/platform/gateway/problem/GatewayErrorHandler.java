@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -66,6 +68,10 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             return forStatus(status);
         }
         for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof CallNotPermittedException || t instanceof ServiceUnavailableException) {
+                return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                        "The service behind this route is failing; its circuit breaker is open. Try again later.");
+            }
             if (t instanceof AuthenticationServiceException) {
                 return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "authorization-server-unavailable",
                         "The token could not be checked: the authorization server's keys are not reachable.");

@@ -1,0 +1,197 @@
+package credit.platform.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import credit.platform.testsupport.MongoTestServer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The audit through the running gateway: purpose required for person reads, one chained entry per
+ * access with client, agency, purpose, subject, route and status; travel checks only counted;
+ * the auditor's verification; the citizen's own access log.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "credit.gateway.traffic.rate-limits.default.limit=100000"})
+class AuditTest {
+
+    static final String RESIDENT_ID = "11010519491231002X";
+    static final TestIssuer issuer = new TestIssuer();
+    static final StubBackend registry = new StubBackend("registry");
+    static final StubBackend lists = new StubBackend("lists");
+    static final StubBackend scoring = new StubBackend("scoring");
+    static final StubBackend sanctions = new StubBackend("sanctions");
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry properties) {
+        MongoTestServer.register(properties, "audit-http-" + System.nanoTime());
+        properties.add("credit.security.issuer-uri", issuer::issuerUri);
+        properties.add("credit.gateway.registry-uri", registry::uri);
+        properties.add("credit.gateway.lists-uri", lists::uri);
+        properties.add("credit.gateway.scoring-uri", scoring::uri);
+        properties.add("credit.gateway.sanctions-uri", sanctions::uri);
+    }
+
+    @AfterAll
+    static void stop() {
+        issuer.close();
+        List.of(registry, lists, scoring, sanctions).forEach(StubBackend::close);
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    WebTestClient client;
+
+    final String court = issuer.tokenFor("court-demo", "SPC", Map.of(), "lists.read", "lists.write", "registry.read");
+    final String auditor = issuer.tokenFor("auditor-demo", null, Map.of(), "audit.read");
+
+    @BeforeEach
+    void setUp() {
+        client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        List.of(registry, lists, scoring, sanctions).forEach(StubBackend::reset);
+        mongo.remove(new Query(), "audit_entries").block();
+        mongo.remove(new Query(), "audit_head").block();
+        mongo.remove(new Query(), "travel_check_counts").block();
+    }
+
+    @Test
+    void aPersonReadWithoutPurposeIsRefusedForwardsNothingAndRecordsNothing() {
+        client.get().uri("/api/v1/subjects/sub-1").header("Authorization", "Bearer " + court).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://credit.example/problems/purpose-required")
+                .jsonPath("$.errors[0].field").isEqualTo("X-Purpose")
+                .jsonPath("$.errors[0].rule").isEqualTo("required");
+        client.get().uri("/api/v1/records?subjectId=sub-1").header("Authorization", "Bearer " + court)
+                .header("X-Purpose", "curiosity").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].rule").isEqualTo("one-of");
+
+        assertThat(registry.received()).isEmpty();
+        assertThat(lists.received()).isEmpty();
+        assertThat(entries()).isEmpty();
+    }
+
+    @Test
+    void aPersonReadIsRecordedWithClientAgencyPurposeSubjectRouteAndStatus() {
+        client.get().uri("/api/v1/records?subjectId=sub-7").header("Authorization", "Bearer " + court)
+                .header("X-Purpose", "ENFORCEMENT").exchange()
+                .expectStatus().isOk();
+
+        assertThat(entries()).singleElement().satisfies(e -> {
+            assertThat(e.get("_id")).isEqualTo(1L);
+            assertThat(e.getString("clientId")).isEqualTo("court-demo");
+            assertThat(e.getString("agency")).isEqualTo("SPC");
+            assertThat(e.getString("purpose")).isEqualTo("ENFORCEMENT");
+            assertThat(e.getList("subjectRefs", String.class)).containsExactly("subject:sub-7");
+            assertThat(e.getString("route")).isEqualTo("GET /api/v1/records/**");
+            assertThat(e.getInteger("status")).isEqualTo(200);
+            assertThat(e.getString("hash")).hasSize(64);
+        });
+    }
+
+    @Test
+    void aLookupByIdentifierStoresAFingerprintNeverTheIdNumber() {
+        client.get().uri("/api/v1/subjects/lookup?scheme=RESIDENT_ID&value=" + RESIDENT_ID)
+                .header("Authorization", "Bearer " + court).header("X-Purpose", "SUPERVISION").exchange()
+                .expectStatus().isOk();
+
+        assertThat(entries()).singleElement().satisfies(e -> {
+            assertThat(e.toJson()).doesNotContain(RESIDENT_ID).doesNotContain("11010519491231002");
+            assertThat(e.getList("subjectRefs", String.class)).singleElement().asString().startsWith("id:RESIDENT_ID:");
+        });
+    }
+
+    @Test
+    void writesAreRecordedAndTravelChecksOnlyCountedPerClient() {
+        client.post().uri("/api/v1/lists/SPC_DEBTORS/records").header("Authorization", "Bearer " + court)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isOk();
+        String airline = issuer.tokenFor("airline-demo", null, Map.of(), "travel.check");
+        for (int i = 0; i < 3; i++) {
+            client.post().uri("/api/v1/travel-checks").header("Authorization", "Bearer " + airline)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isOk();
+        }
+
+        assertThat(entries()).singleElement().satisfies(e -> {
+            assertThat(e.getString("method")).isEqualTo("POST");
+            assertThat(e.getString("route")).isEqualTo("POST /api/v1/lists/**");
+            assertThat(e.getList("subjectRefs", String.class)).isEmpty();
+        });
+        List<Document> counts = mongo.findAll(Document.class, "travel_check_counts").collectList().block();
+        assertThat(counts).singleElement().satisfies(c -> {
+            assertThat(c.getString("clientId")).isEqualTo("airline-demo");
+            assertThat(c.getInteger("total")).isEqualTo(3);
+            assertThat(c.getInteger("answered")).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void theAuditorSeesTheChainIntactThenBrokenAfterTampering() {
+        for (String id : List.of("a", "b", "c")) {
+            client.get().uri("/api/v1/scores/" + id).header("Authorization", "Bearer " + issuer.tokenFor(
+                    "platform-admin", null, Map.of(), "platform.admin")).header("X-Purpose", "LICENSING")
+                    .exchange().expectStatus().isOk();
+        }
+        verify().jsonPath("$.intact").isEqualTo(true).jsonPath("$.entriesChecked").isEqualTo(3);
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(2L)), Update.update("clientId", "nobody"),
+                "audit_entries").block();
+
+        verify().jsonPath("$.intact").isEqualTo(false)
+                .jsonPath("$.firstBrokenSequence").isEqualTo(2)
+                .jsonPath("$.reason").isEqualTo("content does not match its hash");
+    }
+
+    @Test
+    void theCitizenSeesWhoLookedAtTheirDataAndWhyButNotOthersEntries() {
+        String admin = issuer.tokenFor("platform-admin", null, Map.of(), "platform.admin");
+        client.get().uri("/api/v1/subjects/lookup?scheme=RESIDENT_ID&value=" + RESIDENT_ID.toLowerCase())
+                .header("Authorization", "Bearer " + court).header("X-Purpose", "ENFORCEMENT").exchange()
+                .expectStatus().isOk();
+        client.get().uri("/api/v1/subjects/lookup?scheme=RESIDENT_ID&value=44030619900307456X")
+                .header("Authorization", "Bearer " + admin).header("X-Purpose", "SUPERVISION").exchange()
+                .expectStatus().isOk();
+
+        String citizen = issuer.tokenFor("credit-web", null, Map.of("resident_id", RESIDENT_ID), "openid");
+        client.get().uri("/api/v1/me/access-log").header("Authorization", "Bearer " + citizen).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.entries.length()").isEqualTo(1)
+                .jsonPath("$.entries[0].client").isEqualTo("court-demo")
+                .jsonPath("$.entries[0].agency").isEqualTo("SPC")
+                .jsonPath("$.entries[0].purpose").isEqualTo("ENFORCEMENT")
+                .jsonPath("$.entries[0].route").isEqualTo("GET /api/v1/subjects/**");
+    }
+
+    private WebTestClient.BodyContentSpec verify() {
+        return client.get().uri("/api/v1/audit/verify").header("Authorization", "Bearer " + auditor).exchange()
+                .expectStatus().isOk().expectBody();
+    }
+
+    private List<Document> entries() {
+        return mongo.find(new Query().with(Sort.by("_id")), Document.class, "audit_entries").collectList().block();
+    }
+}
