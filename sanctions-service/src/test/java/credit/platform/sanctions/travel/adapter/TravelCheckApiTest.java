@@ -216,6 +216,21 @@ class TravelCheckApiTest {
     }
 
     @Test
+    void aFirstVersionClientsRequestShapeIsStillAnsweredWithItsFields() {
+        String v1 = """
+                {"passengerRef":"PNR-1","document":{"scheme":"RESIDENT_ID","value":"%s","issuingCountry":null},
+                 "name":"x","mode":"RAIL","serviceClass":"RAIL_BUSINESS","trainNumber":"D1",
+                 "departure":"2030-12-01T08:30:00Z"}""".formatted(DEBTOR_ID);
+
+        JsonNode body = JSON.readTree(http.post("/api/v1/travel-checks", token("rail-demo"), v1).body());
+
+        assertThat(body.get("decision").asString()).isEqualTo("DENY");
+        assertThat(body.get("reasonCode").asString()).isEqualTo("SPC_DISHONEST_DEBTOR");
+        assertThat(body.get("decisionReference").asString()).isEqualTo(body.get("decisionId").asString());
+        assertThat(body.get("appealChannel").asString()).contains("CreditChina");
+    }
+
+    @Test
     void passportBoundToTheDebtorsResidentIdIsDeniedAFlight() {
         JsonNode body = JSON.readTree(http.post("/api/v1/travel-checks", token("airline-demo"),
                 checkJson("PASSPORT", "E12345678", "CHN", "AIR", null, "ECONOMY")).body());

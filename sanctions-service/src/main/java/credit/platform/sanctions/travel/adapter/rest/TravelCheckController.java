@@ -21,6 +21,7 @@ import credit.platform.sanctions.travel.domain.Violation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -124,11 +125,12 @@ class TravelCheckController {
         }
         List<Violation> violations = new ArrayList<>();
         DocumentDto document = r.document() == null ? new DocumentDto(null, null, null) : r.document();
-        DocumentScheme scheme = enumValue(DocumentScheme.class, document.type(), "document.type", violations);
+        DocumentScheme scheme = enumValue(DocumentScheme.class, document.typeOrScheme(), "document.type", violations);
         TravelMode mode = enumValue(TravelMode.class, r.mode(), "mode", violations);
         ServiceClass serviceClass = null;
-        if (r.seatClass() != null && !r.seatClass().isBlank()) {
-            serviceClass = ServiceClass.of(mode, r.seatClass());
+        String seat = r.seatClass() != null ? r.seatClass() : r.serviceClass();
+        if (seat != null && !seat.isBlank()) {
+            serviceClass = ServiceClass.of(mode, seat);
             if (serviceClass == null) {
                 violations.add(new Violation("seatClass", "enum", "seatClass must be one of " + String.join(", ",
                         Arrays.stream(ServiceClass.values()).filter(c -> mode == null || c.mode() == mode)
@@ -145,9 +147,17 @@ class TravelCheckController {
             } catch (DateTimeParseException e) {
                 violations.add(new Violation("travelDate", "date", "travelDate must be an ISO-8601 date, e.g. 2026-05-01"));
             }
+        } else if (r.departure() != null && !r.departure().isBlank()) {
+            try {
+                departure = OffsetDateTime.parse(r.departure().strip()).toInstant();
+            } catch (DateTimeParseException e) {
+                violations.add(new Violation("departure", "date-time",
+                        "departure must be an ISO-8601 date-time, e.g. 2026-05-01T08:30:00+08:00"));
+            }
         }
         try {
-            TravelCheck check = TravelCheck.of(r.passengerRef(), scheme, document.number(), document.country(), mode,
+            TravelCheck check = TravelCheck.of(r.passengerRef(), scheme, document.numberOrValue(),
+                    document.countryOrIssuingCountry(), mode,
                     serviceClass, r.trainNumber(), departure);
             if (!violations.isEmpty()) {
                 throw new InvalidTravelCheckException(violations);
