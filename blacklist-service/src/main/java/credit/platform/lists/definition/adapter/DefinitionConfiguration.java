@@ -2,6 +2,7 @@ package credit.platform.lists.definition.adapter;
 
 import credit.platform.lists.definition.domain.ListCatalog;
 import credit.platform.lists.definition.domain.ListDefinitionRepository;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 class DefinitionConfiguration {
 
     @Bean
-    ListCatalog listCatalog(ListDefinitionRepository definitions) {
-        return new ListCatalog(definitions);
+    ListCatalog listCatalog(ListDefinitionRepository definitions, Clock clock) {
+        return new ListCatalog(definitions, clock);
     }
 }

@@ -8,6 +8,10 @@ import credit.platform.lists.definition.domain.RepairPolicy;
 import credit.platform.lists.definition.domain.SubjectKind;
 import credit.platform.lists.definition.domain.TermPolicy;
 import credit.platform.lists.definition.domain.TimeLimit;
+import credit.platform.lists.definition.domain.VersionedDefinition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.time.Period;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +36,49 @@ class MongoListDefinitionRepository implements ListDefinitionRepository {
 
     @Override
     public void upsert(ListDefinition definition) {
-        // One atomic single-document replace-or-insert.
-        mongo.getCollection(DEFINITIONS).replaceOne(new Document("_id", definition.id()), toDocument(definition),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        // One atomic single-document replace-or-insert, only over a definition no admin has edited:
+        // an edited one makes the upsert collide on _id, and the admin's rules stay.
+        try {
+            mongo.getCollection(DEFINITIONS).replaceOne(
+                    new Document("_id", definition.id()).append("editedBy", new Document("$exists", false)),
+                    toDocument(definition).append("version", 1L),
+                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        } catch (com.mongodb.MongoWriteException | org.springframework.dao.DuplicateKeyException edited) {
+            // kept as the platform admin edited it
+        }
+    }
+
+    @Override
+    public Optional<VersionedDefinition> findVersioned(String id) {
+        return Optional.ofNullable(mongo.findById(id, Document.class, DEFINITIONS)).map(d -> new VersionedDefinition(
+                toDefinition(d), version(d), d.getString("editedBy"),
+                d.getDate("editedAt") == null ? null : d.getDate("editedAt").toInstant()));
+    }
+
+    @Override
+    public boolean replace(ListDefinition next, long expectedVersion, String editedBy, Instant at) {
+        Document current = mongo.findById(next.id(), Document.class, DEFINITIONS);
+        if (current == null || version(current) != expectedVersion) {
+            return false;
+        }
+        List<Document> history = new ArrayList<>(current.getList("history", Document.class, List.of()));
+        Document previous = new Document(current);
+        previous.remove("history");
+        previous.remove("_id");
+        history.add(previous);
+        Document replacement = toDocument(next)
+                .append("version", expectedVersion + 1)
+                .append("editedBy", editedBy)
+                .append("editedAt", Date.from(at))
+                .append("history", history);
+        return mongo.getCollection(DEFINITIONS)
+                .replaceOne(new Document("_id", next.id()).append("version", expectedVersion), replacement)
+                .getMatchedCount() == 1;
+    }
+
+    private static long version(Document d) {
+        Object v = d.get("version");
+        return v == null ? 1 : ((Number) v).longValue();
     }
 
     @Override

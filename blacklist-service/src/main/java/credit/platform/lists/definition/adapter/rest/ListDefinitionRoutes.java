@@ -12,4 +12,19 @@ class ListDefinitionRoutes {
     RestRoute readListDefinitions() {
         return RestRoute.get("/api/v1/lists", "lists.read");
     }
+
+    @Bean
+    RestRoute readListDefinition() {
+        return RestRoute.get("/api/v1/lists/*", "lists.read");
+    }
+
+    /**
+     * Needs {@code lists.write} here and {@code platform.admin}, which the controller checks: a route
+     * naming {@code platform.admin} itself is refused by the platform's security configuration (it
+     * grants that scope on every route already, and lists it twice).
+     */
+    @Bean
+    RestRoute editListDefinition() {
+        return RestRoute.post("/api/v1/lists/*/definition", "lists.write");
+    }
 }

@@ -1,20 +1,12 @@
 package credit.platform.lists.definition.adapter.seed;
 
+import credit.platform.lists.definition.adapter.DefinitionJson;
 import credit.platform.lists.definition.domain.ListCatalog;
 import credit.platform.lists.definition.domain.ListDefinition;
-import credit.platform.lists.definition.domain.ListKind;
-import credit.platform.lists.definition.domain.Publicity;
-import credit.platform.lists.definition.domain.RepairPolicy;
-import credit.platform.lists.definition.domain.SubjectKind;
-import credit.platform.lists.definition.domain.TermPolicy;
-import credit.platform.lists.definition.domain.TimeLimit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Period;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -54,7 +46,7 @@ class ListDefinitionSeeds implements ApplicationRunner {
 
     static List<ListDefinition> read(Resource resource) {
         try (InputStream in = resource.getInputStream()) {
-            return List.of(JSON.readValue(in, Seed[].class)).stream().map(Seed::toDomain).toList();
+            return List.of(JSON.readValue(in, DefinitionJson[].class)).stream().map(DefinitionJson::toDomain).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read list definitions from " + resource, e);
         }
@@ -65,39 +57,4 @@ class ListDefinitionSeeds implements ApplicationRunner {
     record Properties(Resource definitions) {
     }
 
-    record Limit(int amount, String unit) {
-        TimeLimit toDomain() {
-            return new TimeLimit(amount, TimeLimit.Unit.valueOf(unit));
-        }
-    }
-
-    /** Credit repair: allowed after {@code minimumPublicity} (ISO period), decided within {@code decision}. */
-    record Repair(String minimumPublicity, Limit decision) {
-    }
-
-    record Seed(String id, String name, String kind, String issuingAuthority, String legalBasis,
-            List<String> subjectKinds, String defaultDuration, String minDuration, String maxDuration,
-            String minExtension, String maxExtension, Boolean untilDeletionGround, String publicity,
-            Limit objectionWindow, Limit objectionDecision, Limit removalDeadline, Boolean excludesMinors,
-            Repair repair) {
-
-        ListDefinition toDomain() {
-            Set<SubjectKind> kinds = subjectKinds.stream().map(SubjectKind::valueOf).collect(Collectors.toSet());
-            TermPolicy term = new TermPolicy(period(defaultDuration), period(minDuration), period(maxDuration),
-                    period(minExtension), period(maxExtension), Boolean.TRUE.equals(untilDeletionGround));
-            return new ListDefinition(id, name, ListKind.valueOf(kind), issuingAuthority, legalBasis, kinds, term,
-                    Publicity.valueOf(publicity), limit(objectionWindow), limit(objectionDecision),
-                    limit(removalDeadline), Boolean.TRUE.equals(excludesMinors),
-                    repair == null ? null : new RepairPolicy(Period.parse(repair.minimumPublicity()),
-                            repair.decision().toDomain()));
-        }
-
-        private static Period period(String iso) {
-            return iso == null ? null : Period.parse(iso);
-        }
-
-        private static TimeLimit limit(Limit limit) {
-            return limit == null ? null : limit.toDomain();
-        }
-    }
 }
