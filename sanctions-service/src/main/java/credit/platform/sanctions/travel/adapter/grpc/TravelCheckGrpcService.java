@@ -39,13 +39,13 @@ import org.springframework.stereotype.Service;
  * ends the stream; the responses before it stand.
  */
 @Service
-class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckServiceImplBase {
+public class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckServiceImplBase {
 
     static final int MAX_BATCH = 10_000;
 
     private final CheckTravel checkTravel;
 
-    TravelCheckGrpcService(CheckTravel checkTravel) {
+    public TravelCheckGrpcService(CheckTravel checkTravel) {
         this.checkTravel = checkTravel;
     }
 
