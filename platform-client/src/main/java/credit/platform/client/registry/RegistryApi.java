@@ -1,13 +1,22 @@
 package credit.platform.client.registry;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Subjects and their identifiers (registry-service, via the gateway). */
+/**
+ * Subjects, their identifiers, relationships and permits, and bulk imports (registry-service, via
+ * the gateway). Reads of person data through the gateway must state a purpose ({@code X-Purpose}:
+ * ENFORCEMENT, LICENSING, PROCUREMENT, SUPERVISION, OBJECTION_REVIEW, DATA_MAINTENANCE): use the
+ * overloads taking {@code purpose}.
+ */
 public interface RegistryApi {
 
     /** Needs scope {@code registry.write}. A duplicate identifier gives a {@code ConflictException}. */
@@ -19,7 +28,85 @@ public interface RegistryApi {
     @GetMapping(path = "/api/v1/subjects/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     SubjectView getSubject(@PathVariable("id") String id);
 
+    /** As {@link #getSubject(String)}, stating why in {@code X-Purpose}. */
+    @GetMapping(path = "/api/v1/subjects/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    SubjectView getSubject(@PathVariable("id") String id, @RequestHeader("X-Purpose") String purpose);
+
     /** Needs scope {@code registry.read}. An unknown identifier gives a {@code NotFoundException}. */
     @GetMapping(path = "/api/v1/subjects/lookup", produces = MediaType.APPLICATION_JSON_VALUE)
     SubjectView lookup(@RequestParam("scheme") String scheme, @RequestParam("value") String value);
+
+    /** As {@link #lookup(String, String)}, stating why in {@code X-Purpose}. */
+    @GetMapping(path = "/api/v1/subjects/lookup", produces = MediaType.APPLICATION_JSON_VALUE)
+    SubjectView lookup(@RequestParam("scheme") String scheme, @RequestParam("value") String value,
+            @RequestHeader("X-Purpose") String purpose);
+
+    /** Every change of the subject, oldest first. Needs {@code registry.read}. */
+    @GetMapping(path = "/api/v1/subjects/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<HistoryEntryView> history(@PathVariable("id") String id, @RequestHeader("X-Purpose") String purpose);
+
+    /** Binds another identifier; a stale version or a taken identifier gives a {@code ConflictException}. */
+    @PostMapping(path = "/api/v1/subjects/{id}/identifiers", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    SubjectView addIdentifier(@PathVariable("id") String id, @RequestBody AddIdentifierRequest request);
+
+    /** Deregistration or death with its date. Needs {@code registry.write}. */
+    @PostMapping(path = "/api/v1/subjects/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    SubjectView changeStatus(@PathVariable("id") String id, @RequestBody StatusChangeRequest request);
+
+    /** Records a role the subject holds in another (201, or 200 when it was already recorded). */
+    @PostMapping(path = "/api/v1/subjects/{id}/relationships", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    RelationshipView addRelationship(@PathVariable("id") String subjectId, @RequestBody CreateRelationshipRequest request);
+
+    /**
+     * Relationships valid on {@code asOf} (today when null). {@code direction}: OUTGOING (roles the
+     * subject holds, e.g. "companies where this person is legal representative"), INCOMING (roles
+     * held in it, e.g. "legal representative of this company") or BOTH; {@code types} empty for all.
+     */
+    @GetMapping(path = "/api/v1/subjects/{id}/relationships", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<RelationshipView> relationships(@PathVariable("id") String subjectId,
+            @RequestParam(value = "direction", required = false) String direction,
+            @RequestParam(value = "type", required = false) List<String> types,
+            @RequestParam(value = "asOf", required = false) LocalDate asOf,
+            @RequestHeader("X-Purpose") String purpose);
+
+    @PostMapping(path = "/api/v1/subjects/{id}/relationships/{relationshipId}/end",
+            consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    RelationshipView endRelationship(@PathVariable("id") String subjectId,
+            @PathVariable("relationshipId") String relationshipId, @RequestBody EndRelationshipRequest request);
+
+    @PostMapping(path = "/api/v1/subjects/{id}/permits", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    PermitView addPermit(@PathVariable("id") String subjectId, @RequestBody CreatePermitRequest request);
+
+    /** The subject's permits with today's status; {@code expiredOnly} for the expired ones. */
+    @GetMapping(path = "/api/v1/subjects/{id}/permits", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<PermitView> permits(@PathVariable("id") String subjectId, @RequestParam("expired") boolean expiredOnly,
+            @RequestHeader("X-Purpose") String purpose);
+
+    /**
+     * Imports records (each a JSON object as one NDJSON line of the registry README: a subject, or
+     * {@code "record":"relationship"} / {@code "record":"permit"}) sent as a JSON array, read by the
+     * service one element at a time. Idempotent: records already present are counted as existing.
+     * Needs {@code registry.write}. Through the gateway the body is limited in size; send large
+     * sets in several imports (or NDJSON straight to the service).
+     */
+    @PostMapping(path = "/api/v1/subjects/imports", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ImportSummary importRecords(@RequestParam("format") String json, @RequestParam("importId") String importId,
+            @RequestBody List<?> records);
+
+    /** As {@link #importRecords(String, String, List)} with format {@code json}. */
+    default ImportSummary importRecords(String importId, List<?> records) {
+        return importRecords("json", importId, records);
+    }
+
+    /** Progress (while running) or summary of an import. */
+    @GetMapping(path = "/api/v1/subjects/imports/{importId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ImportSummary importStatus(@PathVariable("importId") String importId);
+
+    @GetMapping(path = "/api/v1/subjects/imports/{importId}/errors", produces = MediaType.APPLICATION_JSON_VALUE)
+    ImportErrorPage importErrors(@PathVariable("importId") String importId, @RequestParam("afterLine") long afterLine);
 }

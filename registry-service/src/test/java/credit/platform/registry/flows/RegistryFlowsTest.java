@@ -447,6 +447,18 @@ class RegistryFlowsTest {
     }
 
     @Test
+    void jsonArrayImportIsReadElementByElement() {
+        String body = "[{\"kind\":\"PERSON\",\"identifiers\":[{\"scheme\":\"RESIDENT_ID\",\"value\":\"" + residentId(70)
+                + "\"}],\"name\":\"卫九\"},{\"kind\":\"ROBOT\",\"identifiers\":[],\"name\":\"x\"}]";
+        JsonNode summary = JSON.readTree(http.post("/api/v1/subjects/imports?format=json&importId=arr", registrar(), body).body());
+        assertThat(summary.get("created").asLong()).isEqualTo(1);
+        assertThat(summary.get("rejected").asLong()).isEqualTo(1);
+        JsonNode errors = JSON.readTree(http.get("/api/v1/subjects/imports/arr/errors", registrar()).body()).get("errors");
+        assertThat(errors).extracting(e -> e.get("field").asString()).containsExactly("identifiers", "kind");
+        assertThat(errors).extracting(e -> e.get("line").asLong()).containsOnly(2L);
+    }
+
+    @Test
     void importNeedsTheWriteScope() {
         String reader = TOKENS.token("airline-demo", "registry.read");
         assertThat(http.post("/api/v1/subjects/imports?format=ndjson", reader, "{}").status()).isEqualTo(403);

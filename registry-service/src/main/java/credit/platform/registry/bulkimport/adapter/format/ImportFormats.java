@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,6 +38,9 @@ public final class ImportFormats {
     public static final List<String> CSV_HEADER = List.of("kind", "scheme", "value", "issuingCountry", "name",
             "latinName", "registrationRegion");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Reads one element of an array at a time: what follows the element is not a "trailing token". */
+    private static final JsonMapper ELEMENTS = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private ImportFormats() {
     }
@@ -47,6 +53,43 @@ public final class ImportFormats {
         return new Lines(reader, true, ImportFormats::csvLine);
     }
 
+    /**
+     * A JSON array of the same objects as NDJSON lines, read element by element (constant memory);
+     * the element's position (1-based) stands for the line number.
+     */
+    public static Iterator<ImportLine.Numbered> jsonArray(BufferedReader reader) {
+        JsonParser parser = ELEMENTS.createParser(reader);
+        if (parser.nextToken() != JsonToken.START_ARRAY) {
+            return List.of(new ImportLine.Numbered(1, new ImportLine.Unreadable("json",
+                    "the body must be a JSON array of records"))).iterator();
+        }
+        return new Iterator<>() {
+            private long n;
+            private JsonToken token = parser.nextToken();
+
+            @Override
+            public boolean hasNext() {
+                return token != null && token != JsonToken.END_ARRAY;
+            }
+
+            @Override
+            public ImportLine.Numbered next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                try {
+                    JsonNode node = ELEMENTS.readTree(parser);
+                    token = parser.nextToken();
+                    return new ImportLine.Numbered(++n, record(node));
+                } catch (JacksonException e) {
+                    token = null; // a broken array cannot be read further
+                    return new ImportLine.Numbered(++n, new ImportLine.Unreadable("json",
+                            "element " + n + " is not valid JSON; the rest of the array was not read"));
+                }
+            }
+        };
+    }
+
     static ImportLine ndjsonLine(String text) {
         JsonNode node;
         try {
@@ -54,6 +97,10 @@ public final class ImportFormats {
         } catch (JacksonException e) {
             return new ImportLine.Unreadable("json", "the line is not a JSON object");
         }
+        return record(node);
+    }
+
+    static ImportLine record(JsonNode node) {
         if (node == null || !node.isObject()) {
             return new ImportLine.Unreadable("json", "the line is not a JSON object");
         }

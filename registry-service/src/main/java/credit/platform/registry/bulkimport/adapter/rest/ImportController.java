@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Bulk import: {@code POST /api/v1/subjects/imports?format=ndjson|csv[&importId=…]} with the file
+ * Bulk import: {@code POST /api/v1/subjects/imports?format=ndjson|csv|json[&importId=…]} with the file
  * as the body. The body is read as a stream, line by line. The run's counters are visible at
  * {@code GET /api/v1/subjects/imports/{id}} while it runs (choose the id with {@code importId});
  * the per-line error report at {@code GET /api/v1/subjects/imports/{id}/errors}.
@@ -62,8 +62,8 @@ class ImportController {
             @RequestParam(value = "importId", required = false) String importId, HttpServletRequest request,
             Principal caller) throws IOException {
         String f = format.strip().toLowerCase();
-        if (!f.equals("ndjson") && !f.equals("csv")) {
-            throw new InvalidRequestException("format", "enum", "format must be ndjson or csv");
+        if (!f.equals("ndjson") && !f.equals("csv") && !f.equals("json")) {
+            throw new InvalidRequestException("format", "enum", "format must be ndjson, csv or json (an array)");
         }
         String id = importId == null || importId.isBlank() ? UUID.randomUUID().toString() : importId.strip();
         if (id.length() > 100 || !id.matches("[A-Za-z0-9._-]+")) {
@@ -74,7 +74,11 @@ class ImportController {
         }
         log.info("import {} started ({})", id, f);
         BufferedReader reader = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8));
-        Iterator<ImportLine.Numbered> lines = f.equals("csv") ? ImportFormats.csv(reader) : ImportFormats.ndjson(reader);
+        Iterator<ImportLine.Numbered> lines = switch (f) {
+            case "csv" -> ImportFormats.csv(reader);
+            case "json" -> ImportFormats.jsonArray(reader);
+            default -> ImportFormats.ndjson(reader);
+        };
         ImportJob done = imports.run(id, lines, caller == null ? "" : caller.getName());
         log.info("import {} {}: {} lines, {} created, {} existing, {} rejected", id, done.status(), done.lines(),
                 done.created(), done.existing(), done.rejected());
