@@ -199,6 +199,29 @@ class RecordLifecycleApiTest extends ListsServiceTest {
     }
 
     @Test
+    void grpcSubjectRecordsAsOfAnInstantAnswerForThatDayInBeijing() {
+        JsonNode record = created(SPC, court(), debtor(PERSON_ID, "2026-10-01", null));
+        CLOCK.set(Instant.parse("2026-10-20T02:00:00Z"));
+        http.post(SPC + "/" + record.get("id").asString() + "/removal", court(), "{\"ground\":\"PERFORMED\",\"reason\":\"paid\"}");
+        var grpc = ListsServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(reader()));
+
+        var onTheNineteenth = grpc.listSubjectRecords(credit.lists.v1.ListSubjectRecordsRequest.newBuilder()
+                .setSubjectId(record.get("subjectId").asString())
+                .setAsOf(com.google.protobuf.Timestamp.newBuilder()
+                        .setSeconds(Instant.parse("2026-10-19T15:59:00Z").getEpochSecond())) // 23:59 in Beijing
+                .build());
+        var onTheTwentieth = grpc.listSubjectRecords(credit.lists.v1.ListSubjectRecordsRequest.newBuilder()
+                .setSubjectId(record.get("subjectId").asString())
+                .setAsOf(com.google.protobuf.Timestamp.newBuilder()
+                        .setSeconds(Instant.parse("2026-10-19T16:00:00Z").getEpochSecond())) // 00:00 on the 20th
+                .build());
+
+        assertThat(onTheNineteenth.getRecordsList()).singleElement()
+                .satisfies(r -> assertThat(r.getStatus()).as("as it is now").isEqualTo(RecordStatus.RECORD_STATUS_REMOVED));
+        assertThat(onTheTwentieth.getRecordsList()).isEmpty();
+    }
+
+    @Test
     void aListsRecordsArePagedNewestFirstWithTheTotal() {
         for (int i = 0; i < 3; i++) {
             CLOCK.advance(java.time.Duration.ofMinutes(1));

@@ -75,8 +75,15 @@ class ListsGrpcService extends ListsServiceGrpc.ListsServiceImplBase {
         }
         LocalDate today = records.today();
         ListSubjectRecordsResponse.Builder out = ListSubjectRecordsResponse.newBuilder();
-        records.recordsOf(request.getSubjectId(), request.getIncludeEnded())
-                .forEach(r -> out.addRecords(RecordProtos.record(r, today)));
+        if (request.hasAsOf()) {
+            LocalDate day = LocalDate.ofInstant(java.time.Instant.ofEpochSecond(request.getAsOf().getSeconds(),
+                    request.getAsOf().getNanos()), credit.platform.lists.record.domain.ListRecord.CALENDAR);
+            records.recordsOfAsOf(request.getSubjectId(), day)
+                    .forEach(r -> out.addRecords(RecordProtos.record(r, today)));
+        } else {
+            records.recordsOf(request.getSubjectId(), request.getIncludeEnded())
+                    .forEach(r -> out.addRecords(RecordProtos.record(r, today)));
+        }
         response.onNext(out.build());
         response.onCompleted();
     }
