@@ -47,11 +47,12 @@ class ScoringConfiguration {
      * @param followChanges          follow the lists (and registry) change feeds
      * @param feedMaxBackoff         the longest wait before reopening a broken feed
      * @param recomputeCheckpointEvery how many subjects a batch recompute does between progress saves
+     * @param recomputeParallelism   how many subjects a batch recompute scores at once
      */
     @ConfigurationProperties("credit.scoring")
     record ScoringProperties(@DefaultValue("classpath*:models/*.yaml") String models,
             @DefaultValue("true") boolean followChanges, @DefaultValue("30s") Duration feedMaxBackoff,
-            @DefaultValue("500") int recomputeCheckpointEvery) {
+            @DefaultValue("500") int recomputeCheckpointEvery, @DefaultValue("4") int recomputeParallelism) {
     }
 
     @Bean
@@ -80,7 +81,7 @@ class ScoringConfiguration {
     BatchRecompute batchRecompute(ScoreSubject scores, ModelCatalogue models, RecordSource records,
             ScoreHistory history, RecomputeJobs jobs, Clock clock, ScoringProperties properties) {
         return new BatchRecompute(scores, models, records, history, jobs, Executors.newVirtualThreadPerTaskExecutor(),
-                clock, properties.recomputeCheckpointEvery());
+                clock, properties.recomputeCheckpointEvery(), properties.recomputeParallelism());
     }
 
     /** Jobs a restart left unfinished continue where they saved their progress. */

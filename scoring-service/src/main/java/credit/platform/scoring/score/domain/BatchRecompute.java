@@ -25,10 +25,21 @@ public class BatchRecompute {
     private final Executor executor;
     private final Clock clock;
     private final int checkpointEvery;
+    private final int parallelism;
     private final Map<String, Boolean> active = new ConcurrentHashMap<>();
 
     public BatchRecompute(ScoreSubject scores, ModelCatalogue models, RecordSource records, ScoreHistory history,
             RecomputeJobs jobs, Executor executor, Clock clock, int checkpointEvery) {
+        this(scores, models, records, history, jobs, executor, clock, checkpointEvery, 1);
+    }
+
+    /**
+     * @param parallelism how many subjects are recomputed at once; progress is saved only when a
+     *                    whole chunk of {@code checkpointEvery} subjects is done, so "continue after
+     *                    the last saved subject" stays exact
+     */
+    public BatchRecompute(ScoreSubject scores, ModelCatalogue models, RecordSource records, ScoreHistory history,
+            RecomputeJobs jobs, Executor executor, Clock clock, int checkpointEvery, int parallelism) {
         this.scores = scores;
         this.models = models;
         this.records = records;
@@ -37,6 +48,7 @@ public class BatchRecompute {
         this.executor = executor;
         this.clock = clock;
         this.checkpointEvery = checkpointEvery;
+        this.parallelism = Math.max(1, parallelism);
     }
 
     /** Starts (or continues) the recompute of the model's version in effect now; returns the job. */
@@ -91,21 +103,20 @@ public class BatchRecompute {
         String last = job.lastSubjectId();
         RecomputeJob current = new RecomputeJob(job.id(), job.modelId(), job.modelVersion(), RecomputeJob.State.RUNNING,
                 total, done, changed, last, job.startedAt(), null);
+        java.util.concurrent.ForkJoinPool pool = parallelism > 1 ? new java.util.concurrent.ForkJoinPool(parallelism) : null;
         try {
-            int sinceCheckpoint = 0;
-            for (String subjectId : todo) {
-                long before = history.latest(subjectId, model.id()).map(s -> s.score().points()).orElse(Long.MIN_VALUE);
-                Optional<Score> score = scores.recomputeWith(subjectId, model, "recompute " + job.id());
-                if (score.isPresent() && score.get().points() != before) {
-                    changed++;
+            java.util.List<String> chunk = new java.util.ArrayList<>(checkpointEvery);
+            java.util.Iterator<String> it = todo.iterator();
+            while (it.hasNext()) {
+                chunk.clear();
+                while (it.hasNext() && chunk.size() < checkpointEvery) {
+                    chunk.add(it.next());
                 }
-                done++;
-                last = subjectId;
-                if (++sinceCheckpoint >= checkpointEvery) {
-                    current = current.progressed(done, changed, last);
-                    jobs.save(current);
-                    sinceCheckpoint = 0;
-                }
+                changed += recomputeChunk(chunk, model, "recompute " + job.id(), pool);
+                done += chunk.size();
+                last = chunk.getLast();
+                current = current.progressed(done, changed, last);
+                jobs.save(current);
             }
             current = new RecomputeJob(job.id(), job.modelId(), job.modelVersion(), RecomputeJob.State.DONE, total,
                     done, changed, last, job.startedAt(), clock.instant());
@@ -117,6 +128,37 @@ public class BatchRecompute {
             jobs.save(new RecomputeJob(current.id(), current.modelId(), current.modelVersion(),
                     RecomputeJob.State.FAILED, total, done, changed, last, current.startedAt(), null));
             throw e;
+        } finally {
+            if (pool != null) {
+                pool.shutdown();
+            }
+        }
+    }
+
+    private long recomputeChunk(java.util.List<String> chunk, ScoringModel model, String cause,
+            java.util.concurrent.ForkJoinPool pool) {
+        java.util.function.ToLongFunction<String> one = subjectId -> {
+            long before = history.latest(subjectId, model.id()).map(s -> s.score().points()).orElse(Long.MIN_VALUE);
+            Optional<Score> score = scores.recomputeWith(subjectId, model, cause);
+            return score.isPresent() && score.get().points() != before ? 1 : 0;
+        };
+        if (pool == null) {
+            long changed = 0;
+            for (String subjectId : chunk) {
+                changed += one.applyAsLong(subjectId);
+            }
+            return changed;
+        }
+        try {
+            return pool.submit(() -> chunk.parallelStream().mapToLong(one).sum()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("recompute interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 }

@@ -22,19 +22,23 @@ class ScoreExplanationPropertiesTest {
     static final ListKind[] KINDS = {ListKind.BLACK, ListKind.BLACK, ListKind.BLACK, ListKind.PENALTY,
             ListKind.PENALTY, ListKind.RED, ListKind.IRREGULARITY};
 
+    static final Via REP = new Via(RelationType.LEGAL_REPRESENTATIVE, Via.Direction.INCOMING);
+
     static final ScoringModel CAPPED = new ScoringModel("p", 1, SubjectKind.PERSON, 1000, List.of(
             Rule.perRecordOnList("spc", "spc-dishonest-debtors", -50, "spc"),
             Rule.perRecordOfKind("black", ListKind.BLACK, -40, "black").cappedAt(120),
             Rule.perRecordOnList("pen-s", "admin-penalties-serious", -30, "pen").cappedAt(200),
-            Rule.perRecordOfKind("pen", ListKind.PENALTY, -10, "pen").cappedAt(200),
-            Rule.perRecordOfKind("red", ListKind.RED, 50, "red").cappedAt(100)),
+            Rule.perRecordOfKind("pen", ListKind.PENALTY, -10, "pen").cappedAt(200).decaying(Decay.ofDays(10, 20)),
+            Rule.perRecordOfKind("red", ListKind.RED, 50, "red").cappedAt(100),
+            Rule.perRecordOfKind("rep", ListKind.BLACK, -30, "rep").through(REP).cappedAt(60)),
             ScoringModelTest.SUINING_BANDS);
 
     static final ScoringModel UNCAPPED = new ScoringModel("u", 1, SubjectKind.PERSON, 1000, List.of(
             Rule.perRecordOnList("spc", "spc-dishonest-debtors", -50, "spc"),
             Rule.perRecordOfKind("black", ListKind.BLACK, -40, "black"),
-            Rule.perRecordOfKind("pen", ListKind.PENALTY, -10, "pen"),
-            Rule.perRecordOfKind("red", ListKind.RED, 50, "red")),
+            Rule.perRecordOfKind("pen", ListKind.PENALTY, -10, "pen").decaying(Decay.ofDays(10, 20)),
+            Rule.perRecordOfKind("red", ListKind.RED, 50, "red"),
+            Rule.perRecordOfKind("rep", ListKind.BLACK, -30, "rep").through(REP)),
             ScoringModelTest.SUINING_BANDS);
 
     @Provide
@@ -42,9 +46,14 @@ class ScoreExplanationPropertiesTest {
         Arbitrary<ListRecordFact> record = Combinators.combine(
                         Arbitraries.integers().between(0, LISTS.length - 1),
                         Arbitraries.integers().between(0, 1_000_000),
-                        Arbitraries.longs().between(-100_000, 100_000))
-                .as((list, id, offset) -> new ListRecordFact("r" + id, LISTS[list], KINDS[list], "AUTH",
-                        NOW.minusSeconds(1_000_000), offset > 0 ? NOW.plusSeconds(offset) : null));
+                        Arbitraries.longs().between(-100_000, 100_000),
+                        Arbitraries.longs().between(0, 40L * 86_400),
+                        Arbitraries.of(false, false, true))
+                .as((list, id, offset, age, related) -> {
+                    ListRecordFact f = new ListRecordFact("r" + id, LISTS[list], KINDS[list], "AUTH",
+                            NOW.minusSeconds(age), offset > 0 ? NOW.plusSeconds(offset) : null);
+                    return related ? f.reaching(REP, "rel-" + (id % 3)) : f;
+                });
         return record.list().ofMaxSize(30).uniqueElements(ListRecordFact::recordId);
     }
 
