@@ -47,16 +47,20 @@ class AuthorizationMatrixTest {
     static final String CITIZEN_RESIDENT_ID = "11010519491231002X";
 
     /** One probe request per line of {@link RouteScopes#ALL}; backend "gateway" = answered by the gateway itself. */
-    static final Map<String, Probe> PROBES = Map.of(
-            "POST /api/v1/subjects", new Probe(HttpMethod.POST, "/api/v1/subjects", "registry"),
-            "GET /api/v1/subjects/**", new Probe(HttpMethod.GET, "/api/v1/subjects/sub-123", "registry"),
-            "GET /api/v1/lists/**", new Probe(HttpMethod.GET, "/api/v1/lists/SPC_DEBTORS/records/rec-9", "lists"),
-            "POST /api/v1/lists/**", new Probe(HttpMethod.POST, "/api/v1/lists/SPC_DEBTORS/records", "lists"),
-            "GET /api/v1/records/**", new Probe(HttpMethod.GET, "/api/v1/records?subjectId=sub-123", "lists"),
-            "GET /api/v1/scores/**", new Probe(HttpMethod.GET, "/api/v1/scores/sub-123", "scoring"),
-            "POST /api/v1/travel-checks/**", new Probe(HttpMethod.POST, "/api/v1/travel-checks/batch", "sanctions"),
-            "GET /api/v1/audit/**", new Probe(HttpMethod.GET, "/api/v1/audit/verify", "gateway"),
-            "GET /api/v1/me/access-log", new Probe(HttpMethod.GET, "/api/v1/me/access-log", "gateway"));
+    static final Map<String, Probe> PROBES = Map.ofEntries(
+            Map.entry("POST /api/v1/subjects", new Probe(HttpMethod.POST, "/api/v1/subjects", "registry")),
+            Map.entry("POST /api/v1/subjects/**", new Probe(HttpMethod.POST, "/api/v1/subjects/sub-1/permits", "registry")),
+            Map.entry("GET /api/v1/subjects/**", new Probe(HttpMethod.GET, "/api/v1/subjects/sub-123", "registry")),
+            Map.entry("GET /api/v1/lists/**", new Probe(HttpMethod.GET, "/api/v1/lists/SPC_DEBTORS/records/rec-9", "lists")),
+            Map.entry("POST /api/v1/lists/**", new Probe(HttpMethod.POST, "/api/v1/lists/SPC_DEBTORS/records", "lists")),
+            Map.entry("GET /api/v1/records/**", new Probe(HttpMethod.GET, "/api/v1/records?subjectId=sub-123", "lists")),
+            Map.entry("GET /api/v1/scores/**", new Probe(HttpMethod.GET, "/api/v1/scores/sub-123", "scoring")),
+            Map.entry("POST /api/v1/scores/**", new Probe(HttpMethod.POST, "/api/v1/scores/models", "scoring")),
+            Map.entry("POST /api/v1/travel-checks/**", new Probe(HttpMethod.POST, "/api/v1/travel-checks/batch", "sanctions")),
+            Map.entry("GET /api/v1/travel-checks/**", new Probe(HttpMethod.GET, "/api/v1/travel-checks/receipt-keys", "sanctions")),
+            Map.entry("POST /api/v1/eligibility-checks/**", new Probe(HttpMethod.POST, "/api/v1/eligibility-checks", "sanctions")),
+            Map.entry("GET /api/v1/audit/**", new Probe(HttpMethod.GET, "/api/v1/audit/verify", "gateway")),
+            Map.entry("GET /api/v1/me/access-log", new Probe(HttpMethod.GET, "/api/v1/me/access-log", "gateway")));
 
     record Probe(HttpMethod method, String pathAndQuery, String backend) {
     }
@@ -184,9 +188,20 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void theApiDescriptionIsOpenAndNamesEveryRouteTablePrefix() {
+        String spec = client.get().uri("/openapi.yaml").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(spec).contains("openapi: 3.1.0", "X-Purpose");
+        RouteScopes.ALL.forEach(line -> assertThat(spec).as(line.toString())
+                .contains(line.pathPattern().replace("/**", "")));
+    }
+
+    @Test
     void ticketingClientsReachOnlyTravelChecks() {
         for (String ticketing : List.of("airline-demo", "rail-demo")) {
-            assertThat(allowedRoutes(ticketing)).containsExactly("POST /api/v1/travel-checks/**");
+            assertThat(allowedRoutes(ticketing)).containsExactlyInAnyOrder("POST /api/v1/travel-checks/**",
+                    "GET /api/v1/travel-checks/**");
         }
     }
 

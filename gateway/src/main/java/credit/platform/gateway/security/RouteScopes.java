@@ -36,12 +36,17 @@ public final class RouteScopes {
 
     public static final List<RouteScope> ALL = List.of(
             new RouteScope(HttpMethod.POST, "/api/v1/subjects", "registry.write"),
+            new RouteScope(HttpMethod.POST, "/api/v1/subjects/**", "registry.write"),
             new RouteScope(HttpMethod.GET, "/api/v1/subjects/**", "registry.read"),
             new RouteScope(HttpMethod.GET, "/api/v1/lists/**", "lists.read"),
             new RouteScope(HttpMethod.POST, "/api/v1/lists/**", "lists.write"),
             new RouteScope(HttpMethod.GET, "/api/v1/records/**", "lists.read"),
             new RouteScope(HttpMethod.GET, "/api/v1/scores/**", "scoring.read"),
+            // publishing scoring models and batch recomputes: operators only
+            new RouteScope(HttpMethod.POST, "/api/v1/scores/**", ADMIN_SCOPE),
             new RouteScope(HttpMethod.POST, "/api/v1/travel-checks/**", "travel.check"),
+            new RouteScope(HttpMethod.GET, "/api/v1/travel-checks/**", "travel.check"),
+            new RouteScope(HttpMethod.POST, "/api/v1/eligibility-checks/**", "eligibility.check"),
             new RouteScope(HttpMethod.GET, "/api/v1/audit/**", "audit.read"),
             new RouteScope(HttpMethod.GET, "/api/v1/me/access-log", CITIZEN));
 

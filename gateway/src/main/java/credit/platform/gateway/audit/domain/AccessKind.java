@@ -9,6 +9,8 @@ public enum AccessKind {
     PERSON_READ,
     /** Writes a person's data: one audit entry (purpose recorded when given). */
     PERSON_WRITE,
+    /** A check whose subject travels in the body (eligibility): one audit entry, purpose recorded when given. */
+    PERSON_CHECK,
     /** A travel check: counted per client and day; DENY subjects are logged by the sanctions service. */
     TRAVEL_CHECK,
     /** No personal data (list definitions, health, docs). */
@@ -17,7 +19,15 @@ public enum AccessKind {
     public static AccessKind of(String method, String path) {
         boolean read = method.equals("GET") || method.equals("HEAD");
         if (path.startsWith("/api/v1/travel-checks")) {
-            return TRAVEL_CHECK;
+            boolean check = method.equals("POST")
+                    && (path.equals("/api/v1/travel-checks") || path.equals("/api/v1/travel-checks/batch"));
+            return check ? TRAVEL_CHECK : NONE;
+        }
+        if (path.startsWith("/api/v1/eligibility-checks")) {
+            return PERSON_CHECK;
+        }
+        if (path.equals("/api/v1/records/public") || path.startsWith("/api/v1/scores/models")) {
+            return NONE; // public data; scoring models
         }
         boolean personData = path.startsWith("/api/v1/subjects") || path.startsWith("/api/v1/records")
                 || path.startsWith("/api/v1/scores") || isListRecords(path);

@@ -50,11 +50,15 @@ public final class SubjectRefs {
         if (parts.length >= 5 && parts[1].equals("api") && parts[2].equals("v1")) {
             switch (parts[3]) {
                 case "subjects" -> {
-                    if (!parts[4].equals("lookup")) {
+                    if (!parts[4].equals("lookup") && !parts[4].equals("imports")) {
                         refs.add(subject(parts[4]));
                     }
                 }
-                case "scores" -> refs.add(subject(parts[4]));
+                case "scores" -> {
+                    if (!parts[4].equals("models")) {
+                        refs.add(subject(parts[4]));
+                    }
+                }
                 case "lists" -> {
                     if (parts.length >= 7 && parts[5].equals("records")) {
                         refs.add("record:" + parts[6]);
