@@ -247,6 +247,19 @@ public class RecordService {
         return new RecordPage(records.findByList(listId, page, size), page, size, records.countByList(listId));
     }
 
+    public boolean isRestricted(String listId) {
+        return lists.get(listId).publicity() == Publicity.RESTRICTED;
+    }
+
+    /**
+     * Whether an agency may read the record over REST: records on RESTRICTED lists only by their issuing
+     * authority and the platform admin (others are told there is no such record).
+     */
+    public boolean isVisibleTo(ListRecord record, Actor actor) {
+        return actor.platformAdmin() || record.issuingAuthority().equals(actor.agency())
+                || lists.get(record.listId()).publicity() != Publicity.RESTRICTED;
+    }
+
     /** A page of records and the total across pages. */
     public record RecordPage(List<ListRecord> items, int page, int size, long total) {
     }

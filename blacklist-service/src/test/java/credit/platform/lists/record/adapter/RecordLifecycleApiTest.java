@@ -221,6 +221,32 @@ class RecordLifecycleApiTest extends ListsServiceTest {
         assertThat(onTheTwentieth.getRecordsList()).isEmpty();
     }
 
+    @Autowired
+    credit.platform.lists.definition.domain.ListCatalog catalog;
+
+    @Test
+    void recordsOnARestrictedListAreReadOnlyByTheirAuthority() {
+        var seeded = catalog.getVersioned("spc-dishonest-debtors");
+        var d = seeded.definition();
+        catalog.edit(new credit.platform.lists.definition.domain.ListDefinition(d.id(), d.name(), d.kind(),
+                d.issuingAuthority(), d.legalBasis(), d.subjectKinds(), d.term(),
+                credit.platform.lists.definition.domain.Publicity.RESTRICTED, d.objectionWindow(), d.objectionDecision(),
+                d.removalDeadline(), d.excludesMinors(), d.repair()), seeded.version(), "platform-admin");
+        try {
+            JsonNode record = created(SPC, court(), debtor(PERSON_ID, "2026-10-01", null));
+            String samr = agency("samr-demo", "SAMR");
+
+            assertThat(http.get(SPC + "/" + record.get("id").asString(), court()).status()).isEqualTo(200);
+            assertThat(http.get(SPC + "/" + record.get("id").asString(), samr).status()).isEqualTo(404);
+            assertThat(read("/api/v1/records?subjectId=" + record.get("subjectId").asString(), samr)).isEmpty();
+            assertThat(http.get(SPC + "?page=0&size=10", samr).status()).isEqualTo(403);
+            assertThat(read(SPC + "?page=0&size=10", court()).get("items")).hasSize(1);
+        } finally {
+            var now = catalog.getVersioned("spc-dishonest-debtors");
+            catalog.edit(d, now.version(), "platform-admin");
+        }
+    }
+
     @Test
     void aListsRecordsArePagedNewestFirstWithTheTotal() {
         for (int i = 0; i < 3; i++) {

@@ -76,24 +76,31 @@ class RecordController {
     }
 
     @GetMapping("/api/v1/lists/{listId}/records/{recordId}")
-    RecordView get(@PathVariable String listId, @PathVariable String recordId) {
-        return RecordView.of(records.get(listId, recordId), records.today());
+    RecordView get(@PathVariable String listId, @PathVariable String recordId, JwtAuthenticationToken token) {
+        ListRecord record = records.get(listId, recordId);
+        if (!records.isVisibleTo(record, actor(token))) {
+            throw new RecordNotFoundException();
+        }
+        return RecordView.of(record, records.today());
     }
 
     @GetMapping("/api/v1/records")
     List<RecordView> ofSubject(@RequestParam String subjectId,
             @RequestParam(defaultValue = "true") boolean includeEnded,
-            @RequestParam(required = false) String asOf) {
+            @RequestParam(required = false) String asOf, JwtAuthenticationToken token) {
         LocalDate today = records.today();
+        Actor actor = actor(token);
         if (asOf != null) {
             List<FieldViolation> violations = new ArrayList<>();
             LocalDate day = date(asOf, "asOf", true, violations);
             if (!violations.isEmpty()) {
                 throw new InvalidRequestException(violations);
             }
-            return records.recordsOfAsOf(subjectId, day).stream().map(r -> RecordView.of(r, today)).toList();
+            return records.recordsOfAsOf(subjectId, day).stream().filter(r -> records.isVisibleTo(r, actor))
+                    .map(r -> RecordView.of(r, today)).toList();
         }
-        return records.recordsOf(subjectId, includeEnded).stream().map(r -> RecordView.of(r, today)).toList();
+        return records.recordsOf(subjectId, includeEnded).stream().filter(r -> records.isVisibleTo(r, actor))
+                .map(r -> RecordView.of(r, today)).toList();
     }
 
     /** The public view of a legal entity by USCC: records in force on public lists, nothing else. */
@@ -109,7 +116,7 @@ class RecordController {
 
     @GetMapping("/api/v1/lists/{listId}/records")
     RecordPageView page(@PathVariable String listId, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size) {
+            @RequestParam(defaultValue = "50") int size, JwtAuthenticationToken token) {
         List<FieldViolation> violations = new ArrayList<>();
         if (page < 0) {
             violations.add(new FieldViolation("page", "min", "page starts at 0"));
@@ -121,6 +128,10 @@ class RecordController {
             throw new InvalidRequestException(violations);
         }
         LocalDate today = records.today();
+        Actor actor = actor(token);
+        if (records.isRestricted(listId)) {
+            records.writableList(listId, actor); // a RESTRICTED list is paged by its authority only (403)
+        }
         RecordService.RecordPage result = records.page(listId, page, size);
         return new RecordPageView(result.items().stream().map(r -> RecordView.of(r, today)).toList(), result.page(),
                 result.size(), result.total());
