@@ -8,13 +8,13 @@ import credit.platform.client.lists.SubjectNameDto;
 import credit.platform.client.registry.CreateSubjectRequest;
 import credit.platform.client.registry.SubjectView;
 import credit.platform.client.scoring.ScoreView;
-import credit.platform.client.travel.TravelCheckRequest;
-import credit.platform.client.travel.TravelCheckResult;
+import credit.platform.client.travel.TravelCheck;
+import credit.platform.client.travel.TravelDecision;
+import credit.platform.client.travel.TravelDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -77,22 +77,22 @@ class EndToEndIT {
                 });
 
         // sanctions-service: the airline may not sell this person an economy seat…
-        Instant departure = Instant.now().plus(Duration.ofDays(1));
-        AtomicReference<TravelCheckResult> deny = new AtomicReference<>();
+        LocalDate tomorrow = today.plusDays(1);
+        AtomicReference<TravelDecision> deny = new AtomicReference<>();
         await("travel check denies the listed person").atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .until(() -> {
-                    deny.set(airline.travel().check(new TravelCheckRequest("PNR-1", new IdentifierDto("RESIDENT_ID", LISTED_ID, null),
-                            "测试", "AIR", "AIR_ECONOMY", null, departure)));
-                    return "DENY".equals(deny.get().decision());
+                    deny.set(airline.travel().checkTravel(TravelCheck.flight("PNR-1",
+                            TravelDocument.residentId(LISTED_ID), "ECONOMY", tomorrow)));
+                    return deny.get().denied();
                 });
         assertThat(deny.get().passengerRef()).isEqualTo("PNR-1");
-        assertThat(deny.get().reasonCode()).isNotBlank();
-        assertThat(deny.get().decisionReference()).isNotBlank();
+        assertThat(deny.get().reasons()).isNotEmpty();
+        assertThat(deny.get().decisionId()).isNotBlank();
 
         // …but may sell one to somebody who is on no list
-        TravelCheckResult allow = airline.travel().check(new TravelCheckRequest("PNR-2",
-                new IdentifierDto("RESIDENT_ID", UNLISTED_ID, null), "张三", "AIR", "AIR_ECONOMY", null, departure));
+        TravelDecision allow = airline.travel().checkTravel(TravelCheck.flight("PNR-2",
+                TravelDocument.residentId(UNLISTED_ID), "ECONOMY", tomorrow));
         assertThat(allow.decision()).isEqualTo("ALLOW");
         assertThat(allow.passengerRef()).isEqualTo("PNR-2");
     }

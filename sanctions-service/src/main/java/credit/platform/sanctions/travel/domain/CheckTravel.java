@@ -55,8 +55,24 @@ public class CheckTravel {
         return checkAll(List.of(check), client).getFirst();
     }
 
-    /** One result per check, in order. */
+    /** One result per check, in order, each with its own receipt. */
     public List<TravelCheckResult> checkAll(List<TravelCheck> checks, String client) {
+        return decideAll(checks, client, true).results();
+    }
+
+    /**
+     * A whole train or flight: one result per check, in order, and <b>one</b> receipt over all of
+     * them (signing is the dominant cost of a check; one signature per batch keeps a batch cheap).
+     */
+    public Batch checkBatch(List<TravelCheck> checks, String client) {
+        return decideAll(checks, client, false);
+    }
+
+    /** Batch results (their own receipts empty) and the receipt over all of them. */
+    public record Batch(List<TravelCheckResult> results, String receipt) {
+    }
+
+    private Batch decideAll(List<TravelCheck> checks, String client, boolean receiptEach) {
         Instant now = clock.instant();
         List<Decided> decided = new ArrayList<>(checks.size());
         for (TravelCheck check : checks) {
@@ -65,6 +81,7 @@ public class CheckTravel {
             decided.add(new Decided(trip, reasons(trip, lookup.records()), lookup.asOf()));
         }
         List<TravelCheckResult> results = new ArrayList<>(decided.size());
+        List<Map<String, Object>> items = receiptEach ? null : new ArrayList<>(decided.size());
         for (Decided d : decided) {
             String id = ids.get();
             Decision decision = d.reasons().isEmpty() ? Decision.ALLOW : Decision.DENY;
@@ -73,10 +90,25 @@ public class CheckTravel {
                         d.trip().trainNumber(), d.trip().departure(), d.asOf().sequence()));
             }
             counter.count(decision, d.trip().mode(), client);
-            String receipt = signer.sign(claims(id, decision, d, client, now));
+            Map<String, Object> claims = claims(id, decision, d, client, now);
+            String receipt = "";
+            if (receiptEach) {
+                receipt = signer.sign(claims);
+            } else {
+                items.add(claims);
+            }
             results.add(new TravelCheckResult(d.trip().passengerRef(), decision, d.reasons(), id, d.asOf(), receipt));
         }
-        return results;
+        if (receiptEach) {
+            return new Batch(results, "");
+        }
+        Map<String, Object> batch = new LinkedHashMap<>();
+        batch.put("iss", "credit-platform/sanctions-service");
+        batch.put("jti", ids.get());
+        batch.put("iat", now.getEpochSecond());
+        batch.put("client", client);
+        batch.put("decisions", items);
+        return new Batch(results, signer.sign(batch));
     }
 
     /** Every reason the trip is barred at its departure, in catalogue order. */

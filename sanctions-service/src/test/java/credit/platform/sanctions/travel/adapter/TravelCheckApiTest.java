@@ -245,11 +245,19 @@ class TravelCheckApiTest {
                 + checkJson("RESIDENT_ID", DEBTOR_ID, null, "RAIL", "G7", "SECOND_CLASS") + ","
                 + checkJson("RESIDENT_ID", DEBTOR_ID, null, "RAIL", "K7", "HARD_SLEEPER") + "]}";
 
-        JsonNode results = JSON.readTree(http.post("/api/v1/travel-checks/batch", token("rail-demo"), batch).body())
-                .get("results");
+        JsonNode answer = JSON.readTree(http.post("/api/v1/travel-checks/batch", token("rail-demo"), batch).body());
+        JsonNode results = answer.get("results");
 
         assertThat(results.findValuesAsString("decision")).containsExactly("ALLOW", "DENY", "ALLOW");
         assertThat(mongo.getCollection(DECISIONS).countDocuments()).isEqualTo(1);
+        assertThat(results.get(1).get("receipt").isNull()).isTrue();
+        JsonNode verified = JSON.readTree(http.post("/api/v1/travel-checks/receipts/verify", token("rail-demo"),
+                "{\"receipt\":\"" + answer.get("receipt").asString() + "\"}").body());
+        assertThat(verified.get("valid").asBoolean()).isTrue();
+        assertThat(verified.get("claims").get("decisions").findValuesAsString("decision"))
+                .containsExactly("ALLOW", "DENY", "ALLOW");
+        assertThat(verified.get("claims").get("decisions").get(1).get("jti").asString())
+                .isEqualTo(results.get(1).get("decisionId").asString());
 
         mongo.getCollection(DECISIONS).deleteMany(new Document());
         String invalid = "{\"checks\":[" + checkJson("RESIDENT_ID", DEBTOR_ID, null, "AIR", null, "ECONOMY") + ","

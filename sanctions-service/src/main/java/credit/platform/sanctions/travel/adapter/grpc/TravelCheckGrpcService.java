@@ -71,8 +71,9 @@ public class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckSe
                     throw e.prefixed("checks[" + i + "].");
                 }
             }
-            BatchCheckTravelResponse.Builder out = BatchCheckTravelResponse.newBuilder();
-            checkTravel.checkAll(checks, client).forEach(r -> out.addResults(toProto(r)));
+            CheckTravel.Batch batch = checkTravel.checkBatch(checks, client);
+            BatchCheckTravelResponse.Builder out = BatchCheckTravelResponse.newBuilder().setReceipt(batch.receipt());
+            batch.results().forEach(r -> out.addResults(toProto(r)));
             return out.build();
         });
     }

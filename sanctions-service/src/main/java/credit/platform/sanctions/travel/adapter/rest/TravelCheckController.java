@@ -94,12 +94,12 @@ class TravelCheckController {
         if (!violations.isEmpty()) {
             throw new InvalidTravelCheckException(violations);
         }
-        var results = checkTravel.checkAll(checks, client(caller));
-        long denied = results.stream().filter(r -> r.denied()).count();
+        var batch = checkTravel.checkBatch(checks, client(caller));
+        long denied = batch.results().stream().filter(r -> r.denied()).count();
         if (denied > 0) {
-            log.info("Travel check batch of {}: {} DENY", results.size(), denied);
+            log.info("Travel check batch of {}: {} DENY", batch.results().size(), denied);
         }
-        return new BatchView(results.stream().map(TravelCheckView::of).toList());
+        return new BatchView(batch.results().stream().map(TravelCheckView::of).toList(), batch.receipt());
     }
 
     /** Whether a receipt was signed by this service (with any published key), and what it says. */

@@ -83,12 +83,13 @@ final class TravelCheckJson {
             Reason first = r.reasons().isEmpty() ? null : r.reasons().getFirst();
             return new TravelCheckView(r.passengerRef(), r.decision().name(),
                     r.reasons().stream().map(ReasonView::of).toList(), r.decisionId(), AsOfView.of(r.asOf()),
-                    r.receipt(), first == null ? null : first.code(), first == null ? null : first.authority(),
+                    r.receipt().isEmpty() ? null : r.receipt(), first == null ? null : first.code(), first == null ? null : first.authority(),
                     first == null ? null : r.decisionId(), first == null ? null : first.appeal());
         }
     }
 
-    record BatchView(List<TravelCheckView> results) {
+    /** {@code receipt}: one JWS over every decision of the batch (the results' own receipts are null). */
+    record BatchView(List<TravelCheckView> results, String receipt) {
     }
 
     record VerifyRequest(String receipt) {

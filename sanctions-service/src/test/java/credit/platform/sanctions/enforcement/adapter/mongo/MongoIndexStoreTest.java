@@ -1,0 +1,64 @@
+package credit.platform.sanctions.enforcement.adapter.mongo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import credit.platform.sanctions.enforcement.domain.BoundPerson;
+import credit.platform.sanctions.enforcement.domain.IndexEntry;
+import credit.platform.sanctions.enforcement.domain.RestrictionRecord;
+import credit.platform.sanctions.enforcement.domain.Role;
+import credit.platform.sanctions.enforcement.domain.SubjectKey;
+import credit.platform.testsupport.MongoTestServer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The index's own copy round-trips through MongoDB (see {@link MongoTestServer}): what a restart reads back. */
+class MongoIndexStoreTest {
+
+    MongoClient client;
+    MongoIndexStore store;
+
+    @BeforeEach
+    void setUp() {
+        String database = "sanctions-store-" + UUID.randomUUID();
+        client = MongoClients.create(MongoTestServer.uri(database));
+        store = new MongoIndexStore(new MongoTemplate(client, database));
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+    }
+
+    @Test
+    void entriesAndTheSequenceSurviveARestartAndAReplayedSaveDoesNotDuplicate() {
+        RestrictionRecord record = new RestrictionRecord(UUID.randomUUID().toString(), "spc-dishonest-debtors", "BLACK",
+                "Court", Instant.parse("2026-01-01T00:00:00Z"), null, null);
+        IndexEntry entry = new IndexEntry(record, List.of(SubjectKey.uscc("91350200776049653A")), "91350200776049653A",
+                List.of(new BoundPerson(Role.LEGAL_REPRESENTATIVE, List.of(SubjectKey.residentId("11010519491231002X"),
+                        SubjectKey.passport("CHN", "E12345678")), Instant.parse("2020-01-01T00:00:00Z"), null)));
+        assertThat(store.lastSequence()).isEqualTo(-1);
+
+        store.save(entry);
+        store.save(entry);
+        store.saveSequence(41);
+        store.saveSequence(42);
+
+        List<IndexEntry> read = new ArrayList<>();
+        store.forEach(read::add);
+        assertThat(read).containsExactly(entry);
+        assertThat(store.lastSequence()).isEqualTo(42);
+
+        store.delete(record.recordId());
+        read.clear();
+        store.forEach(read::add);
+        assertThat(read).isEmpty();
+    }
+}
