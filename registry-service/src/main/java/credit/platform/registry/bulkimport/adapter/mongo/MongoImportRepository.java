@@ -17,14 +17,14 @@ import org.springframework.stereotype.Repository;
 
 /** Import runs in {@code imports}; their error reports in {@code import_errors} (one document per line and rule). */
 @Repository
-class MongoImportRepository implements ImportRepository {
+public class MongoImportRepository implements ImportRepository {
 
     static final String IMPORTS = "imports";
     static final String ERRORS = "import_errors";
 
     private final MongoTemplate mongo;
 
-    MongoImportRepository(MongoTemplate mongo) {
+    public MongoImportRepository(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(ERRORS).createIndex(new Index().on("jobId", Sort.Direction.ASC).on("line", Sort.Direction.ASC));
     }

@@ -19,13 +19,13 @@ import org.springframework.stereotype.Repository;
 
 /** Permits in collection {@code permits}, indexed by holder. */
 @Repository
-class MongoPermitRepository implements PermitRepository {
+public class MongoPermitRepository implements PermitRepository {
 
     static final String PERMITS = "permits";
 
     private final MongoTemplate mongo;
 
-    MongoPermitRepository(MongoTemplate mongo) {
+    public MongoPermitRepository(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(PERMITS).createIndex(new Index().on("subjectId", Sort.Direction.ASC));
     }

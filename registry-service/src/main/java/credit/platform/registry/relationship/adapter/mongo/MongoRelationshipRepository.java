@@ -19,13 +19,13 @@ import org.springframework.stereotype.Repository;
 
 /** Relationships in collection {@code relationships}, indexed by both parties. Days stored as ISO strings. */
 @Repository
-class MongoRelationshipRepository implements RelationshipRepository {
+public class MongoRelationshipRepository implements RelationshipRepository {
 
     static final String RELATIONSHIPS = "relationships";
 
     private final MongoTemplate mongo;
 
-    MongoRelationshipRepository(MongoTemplate mongo) {
+    public MongoRelationshipRepository(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(RELATIONSHIPS).createIndex(new Index().on("fromSubjectId", Sort.Direction.ASC));
         mongo.indexOps(RELATIONSHIPS).createIndex(new Index().on("toSubjectId", Sort.Direction.ASC));

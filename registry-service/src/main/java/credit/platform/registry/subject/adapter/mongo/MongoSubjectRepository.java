@@ -32,7 +32,7 @@ import org.springframework.stereotype.Repository;
  * the change feed in {@code subject_changes} numbered by the counter in {@code counters}.
  */
 @Repository
-class MongoSubjectRepository implements SubjectRepository {
+public class MongoSubjectRepository implements SubjectRepository {
 
     static final String SUBJECTS = "subjects";
     static final String CLAIMS = "identifier_claims";
@@ -42,7 +42,7 @@ class MongoSubjectRepository implements SubjectRepository {
 
     private final MongoTemplate mongo;
 
-    MongoSubjectRepository(MongoTemplate mongo) {
+    public MongoSubjectRepository(MongoTemplate mongo) {
         this.mongo = mongo;
         mongo.indexOps(HISTORY).createIndex(new Index().on("subjectId", Sort.Direction.ASC).on("version", Sort.Direction.ASC));
     }
