@@ -5,6 +5,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Scores and grades (scoring-service, via the gateway). */
@@ -21,17 +22,31 @@ public interface ScoringApi {
     ScoreView getScore(@PathVariable("subjectId") String subjectId, @RequestParam("model") String modelId);
 
     /**
+     * The score now under a model ({@code ""} for the default for the subject's kind), stating why
+     * the caller looks ({@code X-Purpose}: ENFORCEMENT, LICENSING, PROCUREMENT, SUPERVISION,
+     * OBJECTION_REVIEW or DATA_MAINTENANCE — the gateway requires it for reads of person data and
+     * audits them). Needs {@code scoring.read}.
+     */
+    @GetMapping(path = "/api/v1/scores/{subjectId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ScoreView getScore(@PathVariable("subjectId") String subjectId, @RequestParam("model") String modelId,
+            @RequestHeader("X-Purpose") String purpose);
+
+    /**
      * The score as of a date ({@code 2026-05-01}: the end of that day, Asia/Shanghai) or instant,
      * from the score history, with the model version that computed it; {@code modelId} may be
-     * {@code ""} for the default model. Needs {@code scoring.read}.
+     * {@code ""} for the default model. Needs {@code scoring.read}; {@code purpose} as above.
      */
     @GetMapping(path = "/api/v1/scores/{subjectId}", produces = MediaType.APPLICATION_JSON_VALUE)
     ScoreView getScoreAsOf(@PathVariable("subjectId") String subjectId, @RequestParam("model") String modelId,
-            @RequestParam("asOf") String asOf);
+            @RequestParam("asOf") String asOf, @RequestHeader("X-Purpose") String purpose);
 
-    /** Every stored change of the subject's score, newest first; {@code modelId} may be {@code ""}. */
+    /**
+     * Every stored change of the subject's score (grade history), newest first, with its cause;
+     * {@code modelId} may be {@code ""}. Needs {@code scoring.read}; {@code purpose} as above.
+     */
     @GetMapping(path = "/api/v1/scores/{subjectId}/history", produces = MediaType.APPLICATION_JSON_VALUE)
-    ScoreHistoryView history(@PathVariable("subjectId") String subjectId, @RequestParam("model") String modelId);
+    ScoreHistoryView history(@PathVariable("subjectId") String subjectId, @RequestParam("model") String modelId,
+            @RequestHeader("X-Purpose") String purpose);
 
     /** Every version of every model. Needs {@code scoring.read}. */
     @GetMapping(path = "/api/v1/scores/models", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -31,7 +31,7 @@ class ScoringClientTest {
              "description":"Listed as a dishonest judgment debtor (SPC) (spc-dishonest-debtors, SPC)"}],
              "computedAt":"2026-10-15T02:00:00Z"}""";
 
-    record Call(String method, String uri, String body) {
+    record Call(String method, String uri, String body, String purpose) {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -46,7 +46,8 @@ class ScoringClientTest {
                 "{\"access_token\":\"t\",\"expires_in\":300,\"token_type\":\"Bearer\"}"));
         server.createContext("/api/", exchange -> {
             calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    exchange.getRequestHeaders().getFirst("X-Purpose")));
             String answer = answers.get(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
             send(exchange, answer == null ? 404 : 200, answer == null ? "{\"status\":404}" : answer);
         });
@@ -74,14 +75,18 @@ class ScoringClientTest {
 
         ScoreView plain = client.scoring().getScore("sub-1");
         ScoreView named = client.scoring().getScore("sub-1", "rongcheng-city-person");
-        ScoreView asOf = client.scoring().getScoreAsOf("sub-1", "", "2026-10-15");
+        ScoreView asOf = client.scoring().getScoreAsOf("sub-1", "", "2026-10-15", "SUPERVISION");
+        ScoreView withPurpose = client.scoring().getScore("sub-1", "", "ENFORCEMENT");
 
         assertThat(plain.contributions()).singleElement()
                 .satisfies(c -> assertThat(c.sourceRef()).isEqualTo("list-record:rec-1"));
         assertThat(named.grade()).isEqualTo("B");
         assertThat(asOf.modelVersion()).isEqualTo(2);
+        assertThat(withPurpose.points()).isEqualTo(950);
         assertThat(calls).extracting(Call::uri).containsExactly("/api/v1/scores/sub-1",
-                "/api/v1/scores/sub-1?model=rongcheng-city-person", "/api/v1/scores/sub-1?model&asOf=2026-10-15");
+                "/api/v1/scores/sub-1?model=rongcheng-city-person", "/api/v1/scores/sub-1?model&asOf=2026-10-15",
+                "/api/v1/scores/sub-1?model");
+        assertThat(calls).extracting(Call::purpose).containsExactly(null, null, "SUPERVISION", "ENFORCEMENT");
     }
 
     @Test
@@ -97,13 +102,14 @@ class ScoringClientTest {
                 {"jobId":"m@3","modelId":"m","modelVersion":3,"state":"RUNNING","total":10,"done":0,"changed":0,
                  "startedAt":"2026-10-15T02:00:00Z","finishedAt":null}""");
 
-        ScoreHistoryView history = client.scoring().history("sub-1", "m");
+        ScoreHistoryView history = client.scoring().history("sub-1", "m", "OBJECTION_REVIEW");
         ScoringModelView published = client.scoring().publishModel(Map.of("id", "m", "version", 3));
         RecomputeView job = client.scoring().startRecompute("m");
 
         assertThat(history.entries()).singleElement().satisfies(e -> assertThat(e.cause()).contains("rec-1"));
         assertThat(published.version()).isEqualTo(3);
         assertThat(job.jobId()).isEqualTo("m@3");
+        assertThat(calls.get(0).purpose()).isEqualTo("OBJECTION_REVIEW");
         assertThat(calls.get(1).method()).isEqualTo("POST");
         assertThat(calls.get(1).body()).contains("\"version\":3");
     }

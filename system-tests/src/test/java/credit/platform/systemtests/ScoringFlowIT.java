@@ -1,0 +1,129 @@
+package credit.platform.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import credit.platform.client.IdentifierDto;
+import credit.platform.client.PlatformClient;
+import credit.platform.client.lists.CreateRecordRequest;
+import credit.platform.client.lists.RecordView;
+import credit.platform.client.lists.SubjectNameDto;
+import credit.platform.client.registry.CreateRelationshipRequest;
+import credit.platform.client.registry.CreateSubjectRequest;
+import credit.platform.client.registry.SubjectView;
+import credit.platform.client.scoring.ScoreHistoryView;
+import credit.platform.client.scoring.ScoreView;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Scoring through the gateway with real tokens, real processes: a court lists a person → the
+ * scoring service, following the lists change feed, recomputes the person and the company they
+ * are legal representative of (relationship from the registry); both grades drop, the history
+ * stores the change with the feed as its cause, the explanations name the court's record, and the
+ * grade as of before the listing is still the old one.
+ */
+@ExtendWith(PlatformExtension.class)
+class ScoringFlowIT {
+
+    private static final Duration PROPAGATION = Duration.ofSeconds(30);
+    /** The gateway requires a purpose for reads of person data (and audits them). */
+    private static final String PURPOSE = "SUPERVISION";
+    private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
+
+    @Test
+    void courtListingAPersonDropsTheirGradeAndTheGradeOfTheCompanyTheyRepresent(TestPlatform platform) {
+        PlatformClient registrar = platform.clientFor("registrar-demo");
+        PlatformClient court = platform.clientFor("court-demo");
+        PlatformClient admin = platform.clientFor("platform-admin");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String residentId = ResidentIds.withCheckCharacter("110105" + (1960 + random.nextInt(40))
+                + String.format("%02d%02d%03d", 1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(1000)));
+
+        SubjectView person = registrar.registry().createSubject(new CreateSubjectRequest("PERSON",
+                List.of(new IdentifierDto("RESIDENT_ID", residentId, null)), "评分测试", null, null));
+        SubjectView company = registrar.registry().createSubject(new CreateSubjectRequest("LEGAL_ENTITY",
+                List.of(new IdentifierDto("USCC", uscc(random), null)), "评分测试有限公司", null, null));
+        registrar.registry().addRelationship(person.id(), new CreateRelationshipRequest("LEGAL_REPRESENTATIVE",
+                company.id(), LocalDate.now(ZoneId.of("Asia/Shanghai")).minusYears(1), null, null));
+
+        ScoreView personBefore = admin.scoring().getScore(person.id(), "", PURPOSE);
+        ScoreView companyBefore = admin.scoring().getScore(company.id(), "", PURPOSE);
+        assertThat(personBefore.grade()).isEqualTo("A");
+        assertThat(companyBefore.modelId()).isEqualTo("corporate-compliance");
+        assertThat(companyBefore.grade()).isEqualTo("A");
+        Instant beforeListing = Instant.now();
+
+        RecordView record = court.lists().createRecord("spc-dishonest-debtors", new CreateRecordRequest(
+                new SubjectNameDto("PERSON", "RESIDENT_ID", residentId, null, "评分测试"),
+                "(2026)京0105执9" + random.nextInt(1000) + "号", "有履行能力而拒不履行生效法律文书确定义务",
+                "System test: scoring contagion", LocalDate.now(ZoneId.of("Asia/Shanghai")), null));
+
+        // The feed, not a request, recomputes the company: its history gains an entry caused by the record.
+        AtomicReference<ScoreHistoryView.Entry> fromFeed = new AtomicReference<>();
+        await("the company's score recomputed from the lists feed").atMost(PROPAGATION)
+                .pollInterval(Duration.ofMillis(300)).ignoreExceptions()
+                .until(() -> {
+                    Optional<ScoreHistoryView.Entry> e = admin.scoring().history(company.id(), "", PURPOSE).entries().stream()
+                            .filter(h -> h.cause().contains(record.id())).findFirst();
+                    e.ifPresent(fromFeed::set);
+                    return e.isPresent();
+                });
+        assertThat(fromFeed.get().cause()).startsWith("lists change");
+        assertThat(fromFeed.get().grade()).isEqualTo("B");
+
+        ScoreView companyAfter = admin.scoring().getScore(company.id(), "", PURPOSE);
+        assertThat(companyAfter.grade()).isEqualTo("B");
+        assertThat(companyAfter.points()).isLessThan(companyBefore.points());
+        assertThat(companyAfter.contributions()).anySatisfy(c -> {
+            assertThat(c.sourceRef()).isEqualTo("list-record:" + record.id());
+            assertThat(c.ruleId()).isEqualTo("legal-representative-black-list");
+            assertThat(c.description()).contains(person.id());
+        });
+        ScoreView personAfter = admin.scoring().getScore(person.id(), "", PURPOSE);
+        assertThat(personAfter.grade()).isEqualTo("B");
+        assertThat(personAfter.contributions()).anySatisfy(c ->
+                assertThat(c.sourceRef()).isEqualTo("list-record:" + record.id()));
+        assertThat(admin.scoring().history(person.id(), "", PURPOSE).entries())
+                .anySatisfy(e -> assertThat(e.cause()).contains(record.id()));
+
+        // The grade before the listing is still answered from the history.
+        ScoreView asOf = admin.scoring().getScoreAsOf(company.id(), "", beforeListing.toString(), PURPOSE);
+        assertThat(asOf.grade()).isEqualTo("A");
+    }
+
+    /** A valid USCC: registration authority 9, kind 1, region 110105, organisation code with check, check. */
+    static String uscc(ThreadLocalRandom random) {
+        while (true) {
+            StringBuilder body = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                body.append((char) ('0' + random.nextInt(10)));
+            }
+            int sum = 0;
+            for (int i = 0; i < 8; i++) {
+                sum += (body.charAt(i) - '0') * ORG_WEIGHTS[i];
+            }
+            int orgCheck = 11 - sum % 11;
+            if (orgCheck == 10) {
+                continue;
+            }
+            String first17 = "91110105" + body + (orgCheck == 11 ? '0' : (char) ('0' + orgCheck));
+            int total = 0;
+            for (int i = 0; i < 17; i++) {
+                total += USCC_CHARS.indexOf(first17.charAt(i)) * USCC_WEIGHTS[i];
+            }
+            int check = 31 - total % 31;
+            return first17 + USCC_CHARS.charAt(check == 31 ? 0 : check);
+        }
+    }
+}
