@@ -52,6 +52,7 @@ public abstract class ListsServiceTest {
         registry.add("credit.lists.expiry.sweep-interval", () -> "PT1H");
         registry.add("credit.lists.applications.metric-initial-delay", () -> "PT1H");
         registry.add("credit.lists.applications.metric-interval", () -> "PT1H");
+        registry.add("credit.lists.feed.compaction-initial-delay", () -> "PT1H");
         registry.add("spring.grpc.server.address", () -> "127.0.0.1");
         registry.add("spring.grpc.client.channel.registry.target", () -> "static://127.0.0.1:" + REGISTRY.port());
         registry.add("credit.remote-calls.calls.registry-register.deadline", () -> "2s");
@@ -101,6 +102,7 @@ public abstract class ListsServiceTest {
         mongo.remove(new Query(), "records");
         mongo.remove(new Query(), "change_log");
         mongo.remove(new Query(), "applications");
+        mongo.remove(new Query(), "change_log_state");
         REGISTRY.reset();
         CLOCK.set(Instant.parse("2026-10-15T02:00:00Z"));
     }

@@ -128,14 +128,40 @@ public class ChangeFeed implements RecordChangeLog {
         return at;
     }
 
-    /** The lowest sequence a watcher can resume after; nothing is compacted yet, so always 0. */
+    /**
+     * The lowest sequence a watcher can resume after: below the compaction horizon the log keeps only
+     * each record's latest entry, so a watcher further behind must take a new snapshot.
+     */
     public long oldestResumableSequence() {
-        return 0;
+        return Math.max(0, store.horizon() - 1);
     }
 
-    /** The lowest sequence still in the log (0 when empty). */
+    /**
+     * Log compaction: entries that occurred before {@code cutoff} are kept only as each record's latest
+     * (Snapshot still finds every record as it was at any sequence at or above the horizon); watchers
+     * behind the horizon are told to re-snapshot. The horizon is raised before anything is deleted.
+     *
+     * @return how many entries were deleted
+     */
+    public int compact(java.time.Instant cutoff) {
+        long upTo = watermark();
+        long candidate = store.firstSequenceAtOrAfter(cutoff).orElse(upTo + 1);
+        long newHorizon = Math.min(candidate, upTo + 1);
+        if (newHorizon <= store.horizon()) {
+            return 0;
+        }
+        store.raiseHorizon(newHorizon);
+        int deleted = store.compactBelow(newHorizon);
+        if (deleted > 0) {
+            log.info("change log compacted below sequence {}: {} superseded entries deleted", newHorizon, deleted);
+        }
+        return deleted;
+    }
+
+    /** The lowest sequence from which the log is complete: the compaction horizon, or the lowest entry (0 when empty). */
     public long oldestRetainedSequence() {
-        return store.minSequence();
+        long h = store.horizon();
+        return h > 0 ? h : store.minSequence();
     }
 
     /** Runs {@code listener} after every append (in-process wake-up for watchers); close to stop. */

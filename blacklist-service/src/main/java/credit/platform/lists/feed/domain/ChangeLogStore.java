@@ -27,4 +27,21 @@ public interface ChangeLogStore {
 
     /** The record's last entry with {@code sequence <= upTo}: the record as it was at that sequence. */
     Optional<ChangeEvent> latestFor(String recordId, long upTo);
+
+    /** The compaction horizon: below it the log keeps only each record's latest entry (0: never compacted). */
+    long horizon();
+
+    /** Raises the horizon (never lowers it); one atomic upsert. */
+    void raiseHorizon(long horizon);
+
+    /** The lowest sequence of an entry that occurred at or after {@code instant}, if any. */
+    Optional<Long> firstSequenceAtOrAfter(java.time.Instant instant);
+
+    /**
+     * Deletes each entry below {@code horizon} that has a later entry for the same record below it;
+     * one single-document delete each, so an interrupted run is finished by the next.
+     *
+     * @return how many entries were deleted
+     */
+    int compactBelow(long horizon);
 }

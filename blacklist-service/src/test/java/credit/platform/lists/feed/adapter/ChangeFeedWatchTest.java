@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.time.Period;
 import credit.platform.lists.record.domain.ListRecord;
+import credit.platform.lists.feed.domain.ChangeFeed;
 import credit.platform.lists.record.domain.RemovalGround;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -158,6 +159,46 @@ class ChangeFeedWatchTest extends ListsServiceTest {
         });
         assertThat(service).hasSize(10 + WRITERS * 9);
         assertThat(consumer).isEqualTo(service);
+    }
+
+    @Autowired
+    ChangeFeed feed;
+
+    /**
+     * Compaction keeps each record's latest entry below the horizon: a watcher behind it is told to
+     * re-snapshot, one at the horizon resumes, and a snapshot is still complete.
+     */
+    @Test
+    void afterCompactionAWatcherBehindTheHorizonIsToldToResnapshotAndTheSnapshotIsStillComplete() {
+        Actor court = new Actor("court-demo", "SPC", false);
+        ListRecord a = records.create(aDebtor(0, 1), court);
+        ListRecord b = records.create(aDebtor(0, 2), court);
+        long beforeRemoval = feed.watermark();
+        records.remove(a.listId(), a.id(), RemovalGround.PERFORMED, "paid", null, court);
+        records.extend(b.listId(), b.id(), Period.ofYears(1), "serious", null, court);
+        CLOCK.advance(java.time.Duration.ofDays(40));
+        ListRecord c = records.create(aDebtor(0, 3), court);
+        long horizon = feed.watermark();
+
+        assertThat(feed.compact(CLOCK.instant().minus(java.time.Duration.ofDays(30)))).as("the CREATED entries of a and b").isEqualTo(2);
+
+        var grpc = ListsServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(reader()))
+                .withDeadlineAfter(5, TimeUnit.SECONDS);
+        var behind = grpc.watch(WatchRequest.newBuilder().setFromSequence(beforeRemoval).build());
+        assertThat(behind.next().hasResnapshotRequired()).isTrue();
+        var atHorizon = grpc.watch(WatchRequest.newBuilder().setFromSequence(horizon - 1).build());
+        assertThat(atHorizon.next().getChange().getRecord().getRecordId()).isEqualTo(c.id());
+
+        List<String> snapshot = new ArrayList<>();
+        ListsServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(reader()))
+                .snapshot(credit.lists.v1.SnapshotRequest.getDefaultInstance())
+                .forEachRemaining(item -> {
+                    if (item.hasRecord()) {
+                        snapshot.add(item.getRecord().getRecordId() + "@" + item.getRecord().getVersion());
+                    }
+                });
+        assertThat(snapshot).containsExactlyInAnyOrder(b.id() + "@2", c.id() + "@1");
+        assertThat(count("change_log")).isEqualTo(3);
     }
 
     /** A Watch consumer that processes each change, and kills its own stream after {@code killAfter}. */

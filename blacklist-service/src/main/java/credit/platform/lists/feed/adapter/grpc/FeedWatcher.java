@@ -1,5 +1,6 @@
 package credit.platform.lists.feed.adapter.grpc;
 
+import credit.lists.v1.ResnapshotRequired;
 import credit.lists.v1.WatchResponse;
 import credit.platform.lists.feed.adapter.FeedProperties;
 import credit.platform.lists.feed.domain.ChangeEvent;
@@ -71,6 +72,13 @@ final class FeedWatcher {
                     continue;
                 }
                 List<ChangeEvent> batch = feed.readAfter(cursor, properties.batchSize());
+                // Checked after the read: compaction raises the horizon before it deletes, so a cursor at
+                // or above the horizon here read a complete batch.
+                if (cursor < feed.oldestResumableSequence()) {
+                    stream.onNext(WatchResponse.newBuilder().setResnapshotRequired(ResnapshotRequired.newBuilder()
+                            .setOldestRetainedSequence(feed.oldestRetainedSequence())).build());
+                    break;
+                }
                 if (batch.isEmpty()) {
                     await();
                     continue;

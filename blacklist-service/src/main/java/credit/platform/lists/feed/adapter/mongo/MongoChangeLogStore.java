@@ -27,6 +27,8 @@ import org.springframework.stereotype.Repository;
 class MongoChangeLogStore implements ChangeLogStore {
 
     static final String LOG = "change_log";
+    static final String STATE = "change_log_state";
+    private static final String COMPACTION = "compaction";
 
     private final MongoTemplate mongo;
 
@@ -34,6 +36,42 @@ class MongoChangeLogStore implements ChangeLogStore {
         this.mongo = mongo;
         mongo.getCollection(LOG).createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
         mongo.getCollection(LOG).createIndex(Indexes.ascending("recordId", "_id"));
+    }
+
+    @Override
+    public long horizon() {
+        Document state = mongo.findById(COMPACTION, Document.class, STATE);
+        return state == null ? 0 : ((Number) state.get("horizon")).longValue();
+    }
+
+    @Override
+    public void raiseHorizon(long horizon) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(COMPACTION)),
+                new org.springframework.data.mongodb.core.query.Update().max("horizon", horizon), STATE);
+    }
+
+    @Override
+    public Optional<Long> firstSequenceAtOrAfter(java.time.Instant instant) {
+        Query query = Query.query(Criteria.where("occurredAt").gte(Date.from(instant)))
+                .with(Sort.by(Sort.Direction.ASC, "_id")).limit(1);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, LOG)).map(d -> ((Number) d.get("_id")).longValue());
+    }
+
+    @Override
+    public int compactBelow(long horizon) {
+        java.util.Set<String> latestSeen = new java.util.HashSet<>();
+        List<Long> superseded = new java.util.ArrayList<>();
+        Query below = Query.query(Criteria.where("_id").lt(horizon)).with(Sort.by(Sort.Direction.DESC, "_id"));
+        below.fields().include("_id").include("recordId");
+        try (var entries = mongo.stream(below, Document.class, LOG)) {
+            entries.forEach(d -> {
+                if (!latestSeen.add(d.getString("recordId"))) {
+                    superseded.add(((Number) d.get("_id")).longValue());
+                }
+            });
+        }
+        superseded.forEach(sequence -> mongo.remove(Query.query(Criteria.where("_id").is(sequence)), LOG));
+        return superseded.size();
     }
 
     @Override
