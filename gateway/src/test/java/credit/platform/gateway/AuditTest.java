@@ -114,6 +114,22 @@ class AuditTest {
     }
 
     @Test
+    void aReadWithAnEmptyQueryParameterKeepsItsPurpose() {
+        // platform-client sends "?model" (no value) for the default model
+        client.get().uri("/api/v1/scores/sub-9?model").header("Authorization", "Bearer " + court)
+                .header("X-Purpose", "SUPERVISION").exchange()
+                .expectStatus().isForbidden(); // court has no scoring.read: authorization before purpose
+        String scorer = issuer.tokenFor("scorer", null, Map.of(), "scoring.read");
+        client.get().uri("/api/v1/scores/sub-9?model").header("Authorization", "Bearer " + scorer)
+                .header("X-Purpose", "SUPERVISION").exchange()
+                .expectStatus().isOk();
+        assertThat(entries()).singleElement().satisfies(e -> {
+            assertThat(e.getString("purpose")).isEqualTo("SUPERVISION");
+            assertThat(e.getList("subjectRefs", String.class)).containsExactly("subject:sub-9");
+        });
+    }
+
+    @Test
     void aLookupByIdentifierStoresAFingerprintNeverTheIdNumber() {
         client.get().uri("/api/v1/subjects/lookup?scheme=RESIDENT_ID&value=" + RESIDENT_ID)
                 .header("Authorization", "Bearer " + court).header("X-Purpose", "SUPERVISION").exchange()

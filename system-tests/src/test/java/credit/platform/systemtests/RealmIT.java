@@ -61,6 +61,12 @@ class RealmIT {
                 .containsExactlyInAnyOrder("registry.read", "registry.write", "lists.read", "scoring.read");
         assertThat(clientCredentialsClaims(platform, "samr-demo").path("agency").asString()).isEqualTo("SAMR");
         assertThat(clientCredentialsClaims(platform, "tax-demo").path("agency").asString()).isEqualTo("STA");
+        for (var agency : List.of(List.of("nra-demo", "NRA"), List.of("ndrc-demo", "NDRC"), List.of("customs-demo", "GACC"))) {
+            JsonNode claims = clientCredentialsClaims(platform, agency.get(0));
+            assertThat(claims.path("agency").asString()).as(agency.get(0)).isEqualTo(agency.get(1));
+            assertThat(apiScopes(claims)).as(agency.get(0))
+                    .containsExactlyInAnyOrder("lists.read", "lists.write", "registry.read");
+        }
     }
 
     @Test
@@ -71,6 +77,9 @@ class RealmIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode claims = payload(JSON.readTree(response.body()).path("access_token").asString());
         assertThat(claims.path("preferred_username").asString()).isEqualTo("citizen-demo");
+        // the gateway's /api/v1/me/access-log finds the citizen's entries by this claim
+        assertThat(claims.path("resident_id").asString()).isEqualTo("11010519491231002X");
+        assertThat(apiScopes(claims)).isEmpty();
         assertThat(audiences(claims)).contains("credit-platform");
     }
 
