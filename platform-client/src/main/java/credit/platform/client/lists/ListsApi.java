@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** List definitions and records on lists (blacklist-service, via the gateway). */
 public interface ListsApi {
 
+    // Reads of person data take an X-Purpose (the gateway refuses them without one): ENFORCEMENT,
+    // LICENSING, PROCUREMENT, SUPERVISION, OBJECTION_REVIEW or DATA_MAINTENANCE.
+
     /** Needs scope {@code lists.read}. */
     @GetMapping(path = "/api/v1/lists", produces = MediaType.APPLICATION_JSON_VALUE)
     List<ListDefinitionView> listDefinitions();
@@ -57,16 +60,17 @@ public interface ListsApi {
     /** As of a day: the subject's records that were in force then. Needs scope {@code lists.read}. */
     @GetMapping(path = "/api/v1/records", produces = MediaType.APPLICATION_JSON_VALUE)
     List<RecordView> recordsOfSubjectAsOf(@RequestParam("subjectId") String subjectId,
-            @RequestParam("asOf") LocalDate asOf);
+            @RequestParam("asOf") LocalDate asOf, @RequestHeader("X-Purpose") String purpose);
 
     /** One page of a list's records, newest first. Needs scope {@code lists.read}. */
     @GetMapping(path = "/api/v1/lists/{listId}/records", produces = MediaType.APPLICATION_JSON_VALUE)
     RecordPage listRecords(@PathVariable("listId") String listId, @RequestParam("page") int page,
-            @RequestParam("size") int size);
+            @RequestParam("size") int size, @RequestHeader("X-Purpose") String purpose);
 
     /** The public view of a legal entity by USCC. Needs scope {@code lists.read}. */
     @GetMapping(path = "/api/v1/records/public", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<PublicRecordView> publicRecords(@RequestParam("uscc") String uscc);
+    List<PublicRecordView> publicRecords(@RequestParam("uscc") String uscc,
+            @RequestHeader("X-Purpose") String purpose);
 
     /** Needs scope {@code lists.write} and the list's agency; 409 on a stale {@code expectedVersion}. */
     @PostMapping(path = "/api/v1/lists/{listId}/records/{recordId}/removal", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -100,7 +104,8 @@ public interface ListsApi {
 
     /** A record's objections and repair applications. Needs scope {@code lists.read}. */
     @GetMapping(path = "/api/v1/lists/{listId}/records/{recordId}/applications", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<ApplicationView> applications(@PathVariable("listId") String listId, @PathVariable("recordId") String recordId);
+    List<ApplicationView> applications(@PathVariable("listId") String listId, @PathVariable("recordId") String recordId,
+            @RequestHeader("X-Purpose") String purpose);
 
     /** Confirms receipt. Needs scope {@code lists.write} and the record's authority. */
     @PostMapping(path = "/api/v1/lists/{listId}/records/{recordId}/applications/{applicationId}/acknowledgement",

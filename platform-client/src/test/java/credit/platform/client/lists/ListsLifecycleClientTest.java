@@ -131,11 +131,12 @@ class ListsLifecycleClientTest {
         answers.put("GET /api/v1/lists/spc-dishonest-debtors/records", new String[] {"200", "application/json",
                 "{\"items\":[" + RECORD + "],\"page\":1,\"size\":1,\"total\":2}"});
 
-        client.lists().recordsOfSubjectAsOf("sub-1", LocalDate.of(2026, 10, 10));
-        RecordPage page = client.lists().listRecords("spc-dishonest-debtors", 1, 1);
+        client.lists().recordsOfSubjectAsOf("sub-1", LocalDate.of(2026, 10, 10), "ENFORCEMENT");
+        RecordPage page = client.lists().listRecords("spc-dishonest-debtors", 1, 1, "SUPERVISION");
 
         assertThat(calls.get(0).uri()).isEqualTo("/api/v1/records?subjectId=sub-1&asOf=2026-10-10");
         assertThat(calls.get(1).uri()).isEqualTo("/api/v1/lists/spc-dishonest-debtors/records?page=1&size=1");
+        assertThat(calls).extracting(Call::purpose).containsExactly("ENFORCEMENT", "SUPERVISION");
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.items()).singleElement().extracting(RecordView::id).isEqualTo("rec-1");
     }
