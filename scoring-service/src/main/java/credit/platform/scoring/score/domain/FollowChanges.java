@@ -40,6 +40,9 @@ public class FollowChanges {
 
     public void onSnapshot(Collection<String> listedSubjects, long atSequence) {
         for (String subjectId : listedSubjects) {
+            if (subjectId == null || subjectId.isBlank()) {
+                continue;
+            }
             scores.onRecordsChanged(java.util.List.of(subjectId), "lists snapshot at sequence " + atSequence);
         }
         checkpoints.save(FEED, atSequence);
@@ -47,6 +50,11 @@ public class FollowChanges {
 
     /** @param changeType e.g. CREATED, REMOVED; any change means "this subject's records changed" */
     public void onChange(long sequence, String changeType, String recordId, String subjectId) {
+        if (subjectId == null || subjectId.isBlank()) {
+            // A record about nobody the registry knows scores nobody; move past it.
+            checkpoints.save(FEED, sequence);
+            return;
+        }
         scores.onRecordsChanged(java.util.List.of(subjectId),
                 "lists change " + sequence + ": " + changeType + " of list-record:" + recordId);
         checkpoints.save(FEED, sequence);

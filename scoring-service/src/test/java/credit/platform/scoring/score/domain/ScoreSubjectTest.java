@@ -208,5 +208,11 @@ class ScoreSubjectTest {
         assertThat(follow.resumeFrom()).hasValue(11);
         assertThat(history.latest(PERSON, "person").orElseThrow().score().points()).isEqualTo(1000);
         assertThat(history.latest(PERSON, "person").orElseThrow().cause()).contains("REMOVED of list-record:rec-1");
+
+        // A record about no registered subject moves the feed on and scores nobody.
+        int entries = history.entries.size();
+        follow.onChange(12, "CREATED", "rec-x", "");
+        assertThat(follow.resumeFrom()).hasValue(12);
+        assertThat(history.entries).hasSize(entries);
     }
 }
