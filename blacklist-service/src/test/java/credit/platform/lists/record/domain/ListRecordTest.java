@@ -47,4 +47,34 @@ class ListRecordTest {
         assertThat(RecordService.idempotentId(court, "k1"))
                 .isNotEqualTo(RecordService.idempotentId(new Actor("samr-demo", "SAMR", false), "k1"));
     }
+
+    @Test
+    void aTransitionIsTheNextVersionWithTheEventAppended() {
+        ListRecord record = aRecord(LocalDate.of(2026, 11, 1), LocalDate.of(2027, 4, 29));
+        RecordEvent disputed = new RecordEvent("e2", ChangeType.DISPUTED, "ndrc-demo", Instant.parse("2026-11-02T02:00:00Z"),
+                "objection");
+
+        ListRecord next = record.next(RecordStatus.DISPUTED, record.term(), disputed);
+
+        assertThat(next.version()).isEqualTo(2);
+        assertThat(next.status()).isEqualTo(RecordStatus.DISPUTED);
+        assertThat(next.history()).extracting(RecordEvent::type).containsExactly(ChangeType.CREATED, ChangeType.DISPUTED);
+        assertThat(next.hasEvent("e2")).isTrue();
+        assertThat(record.history()).as("the earlier version is unchanged").hasSize(1);
+    }
+
+    @Test
+    void statusAsOfADayFollowsTheHistoryInBeijingTimeAndTheTerm() {
+        ListRecord record = aRecord(LocalDate.of(2026, 11, 1), LocalDate.of(2027, 4, 29));
+        ListRecord disputed = record.next(RecordStatus.DISPUTED, record.term(), new RecordEvent("e2",
+                ChangeType.DISPUTED, "x", Instant.parse("2026-12-01T16:30:00Z"), "objection")); // 00:30 on 2 Dec in Beijing
+        ListRecord removed = disputed.next(RecordStatus.REMOVED, record.term(), new RecordEvent("e3",
+                ChangeType.REMOVED, "x", Instant.parse("2027-01-10T02:00:00Z"), "upheld", RemovalGround.OBJECTION_UPHELD));
+
+        assertThat(removed.statusAsOf(LocalDate.of(2026, 10, 31))).isEmpty();
+        assertThat(removed.statusAsOf(LocalDate.of(2026, 12, 1))).contains(RecordStatus.ACTIVE);
+        assertThat(removed.statusAsOf(LocalDate.of(2026, 12, 2))).contains(RecordStatus.DISPUTED);
+        assertThat(removed.statusAsOf(LocalDate.of(2027, 1, 10))).contains(RecordStatus.REMOVED);
+        assertThat(record.statusAsOf(LocalDate.of(2027, 4, 30))).contains(RecordStatus.EXPIRED);
+    }
 }
