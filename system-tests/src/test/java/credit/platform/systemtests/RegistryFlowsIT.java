@@ -152,7 +152,8 @@ class RegistryFlowsIT {
         assertThat(first.rejected()).isEqualTo(1);
         assertThat(second.created()).isZero();
         assertThat(second.existing()).isEqualTo(3);
-        assertThat(registrar.registry().importErrors(second.id(), 0).errors()).singleElement()
+        assertThat(registrar.registry().importStatus(second.id(), "DATA_MAINTENANCE").status()).isEqualTo("COMPLETED");
+        assertThat(registrar.registry().importErrors(first.id(), 0, "DATA_MAINTENANCE").errors()).singleElement()
                 .satisfies(e -> assertThat(e.message()).isEqualTo("check character is 1, expected X"));
     }
 

@@ -103,10 +103,15 @@ public interface RegistryApi {
         return importRecords("json", importId, records);
     }
 
-    /** Progress (while running) or summary of an import. */
+    /**
+     * Progress (while running) or summary of an import. The gateway treats every read under
+     * {@code /api/v1/subjects} as a read of person data, so a purpose is needed here too.
+     */
     @GetMapping(path = "/api/v1/subjects/imports/{importId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ImportSummary importStatus(@PathVariable("importId") String importId);
+    ImportSummary importStatus(@PathVariable("importId") String importId, @RequestHeader("X-Purpose") String purpose);
 
+    /** A page of the import's error report (lines after {@code afterLine}). */
     @GetMapping(path = "/api/v1/subjects/imports/{importId}/errors", produces = MediaType.APPLICATION_JSON_VALUE)
-    ImportErrorPage importErrors(@PathVariable("importId") String importId, @RequestParam("afterLine") long afterLine);
+    ImportErrorPage importErrors(@PathVariable("importId") String importId, @RequestParam("afterLine") long afterLine,
+            @RequestHeader("X-Purpose") String purpose);
 }
