@@ -60,6 +60,11 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
     }
 
     static Problem classify(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof GatewayProblemException named) {
+                return new Problem(named.status(), named.typeName(), named.getMessage());
+            }
+        }
         if (ex instanceof ResponseStatusException rse && rse.getStatusCode().value() != 500) {
             HttpStatus status = HttpStatus.resolve(rse.getStatusCode().value());
             if (status == null) {

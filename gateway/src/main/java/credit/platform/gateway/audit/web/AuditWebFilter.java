@@ -14,6 +14,7 @@ import credit.platform.gateway.audit.domain.AuditEntry;
 import credit.platform.gateway.audit.domain.AuditLog;
 import credit.platform.gateway.audit.domain.Purpose;
 import credit.platform.gateway.audit.domain.SubjectRefs;
+import credit.platform.gateway.problem.GatewayProblemException;
 import credit.platform.gateway.problem.ProblemWriter;
 import credit.platform.gateway.security.Callers;
 import credit.platform.gateway.security.RouteScopes;
@@ -40,6 +41,8 @@ class AuditWebFilter implements WebFilter, Ordered {
 
     public static final String PURPOSE_HEADER = "X-Purpose";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final java.time.Duration APPEND_TIMEOUT = java.time.Duration.ofSeconds(3);
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditWebFilter.class);
 
     private final AuditLog auditLog;
     private final SubjectRefs subjectRefs;
@@ -84,8 +87,15 @@ class AuditWebFilter implements WebFilter, Ordered {
                 int status = Optional.ofNullable(exchange.getResponse().getStatusCode())
                         .map(HttpStatusCode::value).orElse(200);
                 if (kind == AccessKind.TRAVEL_CHECK) {
+                    // a counter, not a record of a person: a failure to count does not withhold the answer
                     return auditLog.countTravelCheck(caller.clientId(),
-                            LocalDate.ofInstant(clock.instant(), CHINA).toString(), status);
+                            LocalDate.ofInstant(clock.instant(), CHINA).toString(), status)
+                            .timeout(APPEND_TIMEOUT)
+                            .onErrorResume(e -> {
+                                log.warn("travel check of client {} not counted: {}", caller.clientId(),
+                                        e.getClass().getSimpleName());
+                                return Mono.empty();
+                            });
                 }
                 String route = RouteScopes.match(method, path).map(RouteScopes.RouteScope::toString)
                         .orElse(method + " " + path);
@@ -93,7 +103,10 @@ class AuditWebFilter implements WebFilter, Ordered {
                 AuditEntry.Draft draft = new AuditEntry.Draft(clock.instant(), caller.clientId(), caller.agency(),
                         purpose.map(Enum::name).orElse(kind == AccessKind.PERSON_READ ? "UNSTATED" : null),
                         refs, method, route, status);
-                return auditLog.append(draft).then();
+                return auditLog.append(draft).timeout(APPEND_TIMEOUT).then()
+                        .onErrorMap(e -> new GatewayProblemException(HttpStatus.SERVICE_UNAVAILABLE,
+                                "audit-unavailable", "The access could not be recorded in the audit log, so its "
+                                        + "answer is withheld. Try again later.", e));
             });
             return chain.filter(exchange).thenReturn(Boolean.TRUE);
         }).switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(Boolean.TRUE))).then();
