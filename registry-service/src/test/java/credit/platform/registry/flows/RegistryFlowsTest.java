@@ -357,6 +357,39 @@ class RegistryFlowsTest {
         assertThat(count("relationships")).isEqualTo(1);
     }
 
+    @Test
+    void grpcBatchResolveAnswersInRequestOrderAndTheChangeFeedReplaysEveryChange() {
+        String a = person(residentId(80), "甲");
+        String b = company(uscc(81), "乙公司");
+        http.post("/api/v1/subjects/" + a + "/status", registrar(),
+                "{\"status\":\"DECEASED\",\"date\":\"2026-01-01\",\"expectedVersion\":1}");
+        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(registrar()));
+
+        var batch = stub.batchResolveIdentifiers(credit.registry.v1.BatchResolveIdentifiersRequest.newBuilder()
+                .addIdentifiers(grpcId(credit.common.v1.IdentifierScheme.IDENTIFIER_SCHEME_USCC, uscc(81)))
+                .addIdentifiers(grpcId(credit.common.v1.IdentifierScheme.IDENTIFIER_SCHEME_RESIDENT_ID, residentId(82)))
+                .addIdentifiers(grpcId(credit.common.v1.IdentifierScheme.IDENTIFIER_SCHEME_RESIDENT_ID, residentId(80)))
+                .build());
+        assertThat(batch.getResultsList()).extracting(r -> r.hasSubject() ? r.getSubject().getSubjectId() : "")
+                .containsExactly(b, "", a);
+
+        var changes = stub.withDeadlineAfter(3, java.util.concurrent.TimeUnit.SECONDS).watchSubjectChanges(
+                credit.registry.v1.WatchSubjectChangesRequest.newBuilder().setFromSequence(2).build());
+        List<Long> sequences = new ArrayList<>();
+        List<String> subjectIds = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            var change = changes.next();
+            sequences.add(change.getSequence());
+            subjectIds.add(change.getSubjectId());
+        }
+        assertThat(sequences).containsExactly(2L, 3L);
+        assertThat(subjectIds).containsExactly(b, a);
+    }
+
+    static credit.common.v1.Identifier grpcId(credit.common.v1.IdentifierScheme scheme, String value) {
+        return credit.common.v1.Identifier.newBuilder().setScheme(scheme).setValue(value).build();
+    }
+
     // ---- permits ------------------------------------------------------------------------------------
 
     @Test
