@@ -53,6 +53,9 @@ public record StackConfig(
         apps = List.copyOf(apps);
     }
 
+    /** Synthetic subjects seeded into an empty registry on the local platform. */
+    static final int LOCAL_DEMO_SUBJECTS = 500;
+
     /** The ports every app's application.yml defaults to: {@code ./platform} runs this. */
     public static StackConfig local(Path repoRoot) {
         Path root = repoRoot.toAbsolutePath().normalize();
@@ -156,6 +159,11 @@ public record StackConfig(
         args.add("--spring.grpc.client.channel.registry.target=static://localhost:" + app("registry-service").grpcPort());
         args.add("--spring.grpc.client.channel.lists.target=static://localhost:" + app("blacklist-service").grpcPort());
         args.add("--spring.grpc.client.channel.scoring.target=static://localhost:" + app("scoring-service").grpcPort());
+        if (app.name().equals("registry-service") && name.equals("local")) {
+            // The local platform starts with a small deterministic demo data set (seeded only into an
+            // empty registry); the system tests start empty and create what they check.
+            args.add("--credit.registry.demo-data.size=" + LOCAL_DEMO_SUBJECTS);
+        }
         if (app.name().equals("gateway")) {
             args.add("--credit.gateway.registry-uri=http://localhost:" + app("registry-service").httpPort());
             args.add("--credit.gateway.lists-uri=http://localhost:" + app("blacklist-service").httpPort());

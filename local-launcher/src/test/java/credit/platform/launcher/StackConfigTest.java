@@ -84,4 +84,14 @@ class StackConfigTest {
         StackConfig local = StackConfig.local(root);
         assertThat(local.appJar(local.app("gateway"))).isEqualTo(root.resolve("gateway/target/gateway-exec.jar"));
     }
+
+    @org.junit.jupiter.api.Test
+    void onlyTheLocalPlatformSeedsDemoData() {
+        java.nio.file.Path root = java.nio.file.Path.of("/repo");
+        StackConfig local = StackConfig.local(root);
+        StackConfig tests = StackConfig.forTests(root);
+        assertThat(local.appArguments(local.app("registry-service"))).contains("--credit.registry.demo-data.size=500");
+        assertThat(tests.appArguments(tests.app("registry-service")))
+                .noneMatch(a -> a.startsWith("--credit.registry.demo-data"));
+    }
 }

@@ -43,7 +43,7 @@ class EndToEndIT {
         SubjectView created = registrar.registry().createSubject(new CreateSubjectRequest("PERSON",
                 List.of(new IdentifierDto("RESIDENT_ID", LISTED_ID, null)), "测试", null, null));
         assertThat(created.id()).isNotBlank();
-        SubjectView read = registrar.registry().getSubject(created.id());
+        SubjectView read = registrar.registry().getSubject(created.id(), "DATA_MAINTENANCE");
         assertThat(read.id()).isEqualTo(created.id());
         assertThat(read.name()).isEqualTo("测试");
         assertThat(read.identifiers()).extracting(IdentifierDto::value).contains(LISTED_ID);
@@ -55,7 +55,7 @@ class EndToEndIT {
                 "(2026)京0105执123号", "有履行能力而拒不履行生效法律文书确定义务",
                 "System test: judgment debt of 100000 CNY unpaid", today, null));
         assertThat(record.id()).isNotBlank();
-        RecordView recordRead = court.lists().getRecord(SPC_LIST, record.id());
+        RecordView recordRead = court.lists().getRecord(SPC_LIST, record.id(), "ENFORCEMENT");
         assertThat(recordRead.id()).isEqualTo(record.id());
         assertThat(recordRead.listId()).isEqualTo(SPC_LIST);
         assertThat(recordRead.subjectId()).isEqualTo(created.id());
@@ -66,7 +66,7 @@ class EndToEndIT {
         await("score reflects record " + record.id()).atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .until(() -> {
-                    score.set(admin.scoring().getScore(created.id()));
+                    score.set(admin.scoring().getScore(created.id(), "", "SUPERVISION"));
                     return score.get().points() < score.get().basePoints();
                 });
         assertThat(score.get().subjectId()).isEqualTo(created.id());
