@@ -103,7 +103,7 @@ public final class LocalPlatform {
         b.append("   curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\\n");
         b.append("        -d '{\"kind\":\"PERSON\",\"name\":\"测试\",\"identifiers\":[{\"scheme\":\"RESIDENT_ID\",\"value\":\"11010519491231002X\"}]}' \\\n");
         b.append("        ").append(infraOnly ? "http://localhost:8080" : c.gatewayUrl()).append("/api/v1/subjects\n");
-        b.append("   curl -s -H \"Authorization: Bearer $TOKEN\" '").append(infraOnly ? "http://localhost:8080" : c.gatewayUrl())
+        b.append("   curl -s -H \"Authorization: Bearer $TOKEN\" -H 'X-Purpose: DATA_MAINTENANCE' '").append(infraOnly ? "http://localhost:8080" : c.gatewayUrl())
                 .append("/api/v1/subjects/lookup?scheme=RESIDENT_ID&value=11010519491231002X'\n");
         b.append("   (data persists in ").append(c.mongoFile() == null ? "memory" : c.mongoFile().getParent())
                 .append(": creating the same subject again answers 409 Conflict)\n");
