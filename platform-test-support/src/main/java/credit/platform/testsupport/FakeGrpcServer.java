@@ -61,6 +61,11 @@ public final class FakeGrpcServer implements AutoCloseable {
         return List.copyOf(authorizations);
     }
 
+    /** Forgets the headers seen so far. */
+    public void clearAuthorizations() {
+        authorizations.clear();
+    }
+
     @Override
     public void close() {
         server.shutdownNow();

@@ -1,7 +1,6 @@
 package credit.platform.lists.support;
 
 import credit.platform.common.grpc.ServiceTokenSource;
-import credit.platform.common.security.PlatformSecurityProperties;
 import credit.platform.testsupport.MongoTestServer;
 import credit.platform.testsupport.TestHttp;
 import credit.platform.testsupport.TestTokens;
@@ -26,7 +25,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 /**
  * The lists service in one Spring Boot app for its tests: REST and gRPC with real JWT validation
@@ -77,13 +75,9 @@ public abstract class ListsServiceTest {
 
         /** This service's own token for its registry calls, signed by the test key instead of Keycloak. */
         @Bean
-        ServiceTokenSource testServiceTokens(PlatformSecurityProperties properties) {
-            return new ServiceTokenSource(properties, RestClient.builder(), Clock.systemUTC()) {
-                @Override
-                public String token() {
-                    return TOKENS.token("credit-services", "registry.read registry.write lists.read scoring.read");
-                }
-            };
+        ServiceTokenSource testServiceTokens() {
+            return new credit.platform.testsupport.FixedServiceTokenSource(
+                    TOKENS.token("credit-services", "registry.read registry.write lists.read scoring.read"));
         }
     }
 

@@ -1,5 +1,8 @@
 package credit.platform.sanctions.travel.adapter;
 
+import credit.platform.testsupport.FakeGrpcServer;
+import credit.platform.testsupport.FixedServiceTokenSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
@@ -11,7 +14,6 @@ import credit.lists.v1.ListRecord;
 import credit.lists.v1.RecordStatus;
 import credit.platform.common.grpc.GrpcStatuses;
 import credit.platform.common.grpc.ServiceTokenSource;
-import credit.platform.common.security.PlatformSecurityProperties;
 import credit.platform.sanctions.enforcement.domain.Enforcement;
 import credit.platform.testsupport.MongoTestServer;
 import credit.platform.testsupport.TestHttp;
@@ -35,7 +37,6 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -58,7 +59,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,8 +82,8 @@ class TravelCheckApiTest {
     static final String DECISIONS = "travel_decisions";
     static final FakeRegistryService REGISTRY = new FakeRegistryService();
     static final FakeListsService LISTS = new FakeListsService();
-    static final FakeServers REGISTRY_SERVER = new FakeServers(REGISTRY);
-    static final FakeServers LISTS_SERVER = new FakeServers(LISTS);
+    static final FakeGrpcServer REGISTRY_SERVER = new FakeGrpcServer(REGISTRY);
+    static final FakeGrpcServer LISTS_SERVER = new FakeGrpcServer(LISTS);
     static final int GRPC_PORT = TestHttp.freePort();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static ManagedChannel channel;
@@ -114,13 +114,7 @@ class TravelCheckApiTest {
         /** This service's own token for its calls, without a Keycloak to fetch it from. */
         @Bean
         ServiceTokenSource serviceTokenSource() {
-            return new ServiceTokenSource(new PlatformSecurityProperties("", "", "", "", ""), RestClient.builder(),
-                    Clock.systemUTC()) {
-                @Override
-                public String token() {
-                    return SERVICE_TOKEN;
-                }
-            };
+            return new FixedServiceTokenSource(SERVICE_TOKEN);
         }
     }
 

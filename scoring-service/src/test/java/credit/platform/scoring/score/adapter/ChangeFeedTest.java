@@ -1,5 +1,8 @@
 package credit.platform.scoring.score.adapter;
 
+import credit.platform.testsupport.FakeGrpcServer;
+import credit.platform.testsupport.FixedServiceTokenSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
@@ -9,7 +12,6 @@ import credit.lists.v1.ListKind;
 import credit.lists.v1.ListRecord;
 import credit.lists.v1.RecordStatus;
 import credit.platform.common.grpc.ServiceTokenSource;
-import credit.platform.common.security.PlatformSecurityProperties;
 import credit.platform.testsupport.MongoTestServer;
 import credit.platform.testsupport.TestHttp;
 import credit.platform.testsupport.TestTokens;
@@ -19,7 +21,6 @@ import credit.scoring.v1.WatchGradeChangesRequest;
 import credit.scoring.v1.WatchGradeChangesResponse;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,8 +56,8 @@ class ChangeFeedTest {
     static final String SERVICE_TOKEN = TOKENS.token("credit-services", "registry.read lists.read");
     static final FakeRegistryService REGISTRY = new FakeRegistryService();
     static final FakeListsService LISTS = new FakeListsService();
-    static final int REGISTRY_PORT = new FakeServers(REGISTRY).port();
-    static final int LISTS_PORT = new FakeServers(LISTS).port();
+    static final int REGISTRY_PORT = new FakeGrpcServer(REGISTRY).port();
+    static final int LISTS_PORT = new FakeGrpcServer(LISTS).port();
     static final int GRPC_PORT = TestHttp.freePort();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String PERSON = "feed-person-1";
@@ -89,13 +89,7 @@ class ChangeFeedTest {
 
         @Bean
         ServiceTokenSource serviceTokenSource() {
-            return new ServiceTokenSource(new PlatformSecurityProperties("", "", "", "", ""), RestClient.builder(),
-                    Clock.systemUTC()) {
-                @Override
-                public String token() {
-                    return SERVICE_TOKEN;
-                }
-            };
+            return new FixedServiceTokenSource(SERVICE_TOKEN);
         }
     }
 

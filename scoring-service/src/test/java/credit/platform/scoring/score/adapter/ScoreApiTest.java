@@ -1,5 +1,8 @@
 package credit.platform.scoring.score.adapter;
 
+import credit.platform.testsupport.FakeGrpcServer;
+import credit.platform.testsupport.FixedServiceTokenSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.Timestamp;
@@ -8,7 +11,6 @@ import credit.lists.v1.ListKind;
 import credit.lists.v1.ListRecord;
 import credit.lists.v1.RecordStatus;
 import credit.platform.common.grpc.ServiceTokenSource;
-import credit.platform.common.security.PlatformSecurityProperties;
 import credit.platform.testsupport.MongoTestServer;
 import credit.platform.testsupport.TestHttp;
 import credit.platform.testsupport.TestTokens;
@@ -22,7 +24,6 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -38,7 +39,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,8 +55,8 @@ class ScoreApiTest {
     static final String SERVICE_TOKEN = TOKENS.token("credit-services", "registry.read lists.read");
     static final FakeRegistryService REGISTRY = new FakeRegistryService();
     static final FakeListsService LISTS = new FakeListsService();
-    static final FakeServers REGISTRY_SERVER = new FakeServers(REGISTRY);
-    static final FakeServers LISTS_SERVER = new FakeServers(LISTS);
+    static final FakeGrpcServer REGISTRY_SERVER = new FakeGrpcServer(REGISTRY);
+    static final FakeGrpcServer LISTS_SERVER = new FakeGrpcServer(LISTS);
     static final int REGISTRY_PORT = REGISTRY_SERVER.port();
     static final int LISTS_PORT = LISTS_SERVER.port();
     static final int GRPC_PORT = TestHttp.freePort();
@@ -89,13 +89,7 @@ class ScoreApiTest {
         /** This service's own token for its calls, without a Keycloak to fetch it from. */
         @Bean
         ServiceTokenSource serviceTokenSource() {
-            return new ServiceTokenSource(new PlatformSecurityProperties("", "", "", "", ""), RestClient.builder(),
-                    Clock.systemUTC()) {
-                @Override
-                public String token() {
-                    return SERVICE_TOKEN;
-                }
-            };
+            return new FixedServiceTokenSource(SERVICE_TOKEN);
         }
     }
 
@@ -189,13 +183,13 @@ class ScoreApiTest {
 
     @Test
     void callsToRegistryAndListsCarryThisServicesBearerToken() {
-        REGISTRY_SERVER.authorizations.clear();
-        LISTS_SERVER.authorizations.clear();
+        REGISTRY_SERVER.clearAuthorizations();
+        LISTS_SERVER.clearAuthorizations();
 
         assertThat(http.get("/api/v1/scores/" + PERSON, reader()).status()).isEqualTo(200);
 
-        assertThat(REGISTRY_SERVER.authorizations).containsOnly("Bearer " + SERVICE_TOKEN).isNotEmpty();
-        assertThat(LISTS_SERVER.authorizations).containsOnly("Bearer " + SERVICE_TOKEN).isNotEmpty();
+        assertThat(REGISTRY_SERVER.authorizations()).containsOnly("Bearer " + SERVICE_TOKEN).isNotEmpty();
+        assertThat(LISTS_SERVER.authorizations()).containsOnly("Bearer " + SERVICE_TOKEN).isNotEmpty();
     }
 
     @Test
