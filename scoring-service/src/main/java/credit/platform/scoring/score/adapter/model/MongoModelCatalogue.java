@@ -1,18 +1,14 @@
 package credit.platform.scoring.score.adapter.model;
 
-import credit.platform.scoring.score.domain.ModelCatalogue;
 import credit.platform.scoring.score.domain.ModelDefinition;
 import credit.platform.scoring.score.domain.ModelVersionConflictException;
 import credit.platform.scoring.score.domain.ModelVersions;
-import credit.platform.scoring.score.domain.ScoringModel;
-import credit.platform.scoring.score.domain.SubjectKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,17 +22,16 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * replaced — a seed that differs from the stored version is reported and ignored (publish a new
  * version instead). Versions are read into memory at start-up and when published (one instance).
  */
-public class MongoModelCatalogue implements ModelCatalogue {
+public class MongoModelCatalogue extends VersionedModelCatalogue {
 
     static final String MODELS = "scoring_models";
     private static final Logger log = LoggerFactory.getLogger(MongoModelCatalogue.class);
 
     private final MongoTemplate mongo;
-    private final ModelVersions versions;
 
     public MongoModelCatalogue(MongoTemplate mongo, Clock clock, List<ModelDefinition> seeds) {
+        super(new ModelVersions(clock));
         this.mongo = mongo;
-        this.versions = new ModelVersions(clock);
         for (ModelDefinition seed : seeds) {
             try {
                 mongo.insert(document(seed, clock.instant()), MODELS);
@@ -53,26 +48,6 @@ public class MongoModelCatalogue implements ModelCatalogue {
                             + "is used (versions are never rewritten: publish a new version)", s.key()));
         }
         log.info("{} scoring model versions loaded", versions.all().size());
-    }
-
-    @Override
-    public Optional<ScoringModel> find(String modelId) {
-        return versions.find(modelId);
-    }
-
-    @Override
-    public Optional<ScoringModel> find(String modelId, int version) {
-        return versions.find(modelId, version);
-    }
-
-    @Override
-    public Optional<ScoringModel> defaultFor(SubjectKind kind) {
-        return versions.defaultFor(kind);
-    }
-
-    @Override
-    public List<ModelDefinition> all() {
-        return versions.all();
     }
 
     @Override

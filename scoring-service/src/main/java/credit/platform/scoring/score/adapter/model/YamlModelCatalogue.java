@@ -1,11 +1,8 @@
 package credit.platform.scoring.score.adapter.model;
 
 import credit.platform.scoring.score.domain.InvalidModelException;
-import credit.platform.scoring.score.domain.ModelCatalogue;
 import credit.platform.scoring.score.domain.ModelDefinition;
 import credit.platform.scoring.score.domain.ModelVersions;
-import credit.platform.scoring.score.domain.ScoringModel;
-import credit.platform.scoring.score.domain.SubjectKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -29,12 +25,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * benchmarks; the service keeps its models in MongoDB, {@link MongoModelCatalogue}). A file that
  * does not describe a valid model stops the service from starting, naming the file and the field.
  */
-public class YamlModelCatalogue implements ModelCatalogue {
+public class YamlModelCatalogue extends VersionedModelCatalogue {
 
-    private final ModelVersions versions;
 
     YamlModelCatalogue(ModelVersions versions) {
-        this.versions = versions;
+        super(versions);
     }
 
     /** An in-memory catalogue of the seeds matching the pattern, e.g. {@code classpath*:models/*.yaml}. */
@@ -72,26 +67,6 @@ public class YamlModelCatalogue implements ModelCatalogue {
             throw new IllegalStateException("No scoring model found at " + locationPattern);
         }
         return seeds;
-    }
-
-    @Override
-    public Optional<ScoringModel> find(String modelId) {
-        return versions.find(modelId);
-    }
-
-    @Override
-    public Optional<ScoringModel> find(String modelId, int version) {
-        return versions.find(modelId, version);
-    }
-
-    @Override
-    public Optional<ScoringModel> defaultFor(SubjectKind kind) {
-        return versions.defaultFor(kind);
-    }
-
-    @Override
-    public List<ModelDefinition> all() {
-        return versions.all();
     }
 
     @Override
