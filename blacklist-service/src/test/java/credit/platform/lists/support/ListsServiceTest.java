@@ -1,5 +1,7 @@
 package credit.platform.lists.support;
 
+import credit.platform.testsupport.GrpcTestCalls;
+
 import credit.platform.common.grpc.ServiceTokenSource;
 import credit.platform.testsupport.MongoTestServer;
 import credit.platform.testsupport.TestHttp;
@@ -7,11 +9,9 @@ import credit.platform.testsupport.TestTokens;
 import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -127,14 +127,7 @@ public abstract class ListsServiceTest {
     }
 
     protected static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata headers = new Metadata();
-                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-                applier.apply(headers);
-            }
-        };
+        return GrpcTestCalls.bearer(token);
     }
 
     /** A new-record body for a person named by resident ID. */

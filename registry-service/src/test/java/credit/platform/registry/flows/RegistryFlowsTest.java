@@ -10,6 +10,7 @@ import credit.platform.identifiers.SyntheticIdentifiers;
 import credit.platform.registry.subject.domain.NewSubject;
 import credit.platform.registry.subject.domain.SubjectKind;
 import credit.platform.registry.subject.domain.SubjectService;
+import credit.platform.testsupport.GrpcTestCalls;
 import credit.platform.testsupport.MongoTestServer;
 import credit.platform.testsupport.TestHttp;
 import credit.platform.testsupport.TestTokens;
@@ -17,10 +18,8 @@ import credit.registry.v1.ListRelationshipsRequest;
 import credit.registry.v1.RegistryServiceGrpc;
 import credit.registry.v1.RelationshipDirection;
 import credit.registry.v1.RelationshipType;
-import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +33,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -314,7 +312,7 @@ class RegistryFlowsTest {
         String holder = person(residentId(22), "周四");
         relate(rep, company, "LEGAL_REPRESENTATIVE", "2020-01-01", "2024-12-31", 201);
         relate(holder, company, "SHAREHOLDER", "2020-01-01", null, 201, 6000);
-        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(registrar()));
+        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(registrar()));
 
         var in2023 = stub.listRelationships(ListRelationshipsRequest.newBuilder().setSubjectId(company)
                 .setDirection(RelationshipDirection.RELATIONSHIP_DIRECTION_INCOMING)
@@ -363,7 +361,7 @@ class RegistryFlowsTest {
         String b = company(uscc(81), "乙公司");
         http.post("/api/v1/subjects/" + a + "/status", registrar(),
                 "{\"status\":\"DECEASED\",\"date\":\"2026-01-01\",\"expectedVersion\":1}");
-        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(registrar()));
+        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(registrar()));
 
         var batch = stub.batchResolveIdentifiers(credit.registry.v1.BatchResolveIdentifiersRequest.newBuilder()
                 .addIdentifiers(grpcId(credit.common.v1.IdentifierScheme.IDENTIFIER_SCHEME_USCC, uscc(81)))
@@ -527,16 +525,5 @@ class RegistryFlowsTest {
     static Timestamp at(String day) {
         Instant i = LocalDate.parse(day).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
         return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).build();
-    }
-
-    static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata headers = new Metadata();
-                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-                applier.apply(headers);
-            }
-        };
     }
 }

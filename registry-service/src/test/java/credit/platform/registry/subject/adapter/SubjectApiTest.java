@@ -5,24 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import credit.common.v1.Identifier;
 import credit.common.v1.IdentifierScheme;
 import credit.common.v1.SubjectKind;
+import credit.platform.testsupport.GrpcTestCalls;
 import credit.platform.testsupport.MongoTestServer;
 import credit.platform.testsupport.TestHttp;
 import credit.platform.testsupport.TestTokens;
 import credit.registry.v1.RegisterSubjectRequest;
 import credit.registry.v1.RegistryServiceGrpc;
 import credit.registry.v1.ResolveIdentifierRequest;
-import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,7 +179,7 @@ class SubjectApiTest {
 
     @Test
     void grpcRegisterIsIdempotentAndResolveFindsTheSameSubject() {
-        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(registrar()));
+        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(registrar()));
         var request = RegisterSubjectRequest.newBuilder()
                 .setKind(SubjectKind.SUBJECT_KIND_PERSON)
                 .setIdentifier(residentId(PERSON_ID))
@@ -202,16 +199,16 @@ class SubjectApiTest {
 
     @Test
     void grpcInvalidIdentifierIsInvalidArgumentAndWritesNothing() {
-        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(registrar()));
+        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(registrar()));
         var request = RegisterSubjectRequest.newBuilder()
                 .setKind(SubjectKind.SUBJECT_KIND_PERSON)
                 .setIdentifier(residentId("110105194912310021"))
                 .setName("张三")
                 .build();
 
-        assertThat(grpcError(() -> stub.registerSubject(request)).getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(GrpcTestCalls.failureOf(() -> stub.registerSubject(request)).getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(credit.platform.common.grpc.GrpcStatuses.violations(
-                catchGrpc(() -> stub.registerSubject(request))).getFirst().rule()).isEqualTo("check-character");
+                GrpcTestCalls.failureOf(() -> stub.registerSubject(request))).getFirst().rule()).isEqualTo("check-character");
         assertThat(mongo.getCollection("subjects").countDocuments()).isZero();
     }
 
@@ -220,10 +217,10 @@ class SubjectApiTest {
         var request = ResolveIdentifierRequest.newBuilder().setIdentifier(residentId(PERSON_ID)).build();
         var anonymous = RegistryServiceGrpc.newBlockingStub(channel);
         var airline = RegistryServiceGrpc.newBlockingStub(channel)
-                .withCallCredentials(bearer(TOKENS.token("airline-demo", "travel.check")));
+                .withCallCredentials(GrpcTestCalls.bearer(TOKENS.token("airline-demo", "travel.check")));
 
-        assertThat(grpcError(() -> anonymous.resolveIdentifier(request)).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
-        assertThat(grpcError(() -> airline.resolveIdentifier(request)).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(GrpcTestCalls.failureOf(() -> anonymous.resolveIdentifier(request)).getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(GrpcTestCalls.failureOf(() -> airline.resolveIdentifier(request)).getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 
     @Test
@@ -272,29 +269,5 @@ class SubjectApiTest {
 
     static Identifier residentId(String value) {
         return Identifier.newBuilder().setScheme(IdentifierScheme.IDENTIFIER_SCHEME_RESIDENT_ID).setValue(value).build();
-    }
-
-    static Status grpcError(Runnable call) {
-        return catchGrpc(call).getStatus();
-    }
-
-    static StatusRuntimeException catchGrpc(Runnable call) {
-        try {
-            call.run();
-        } catch (StatusRuntimeException e) {
-            return e;
-        }
-        throw new AssertionError("expected the call to fail");
-    }
-
-    static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata headers = new Metadata();
-                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-                applier.apply(headers);
-            }
-        };
     }
 }

@@ -1,5 +1,7 @@
 package credit.platform.sanctions.travel.adapter;
 
+import credit.platform.testsupport.GrpcTestCalls;
+
 import credit.platform.testsupport.FakeGrpcServer;
 import credit.platform.testsupport.FixedServiceTokenSource;
 
@@ -29,10 +31,8 @@ import credit.sanctions.v1.EligibilityServiceGrpc;
 import credit.sanctions.v1.ServiceClass;
 import credit.sanctions.v1.TravelCheckServiceGrpc;
 import credit.sanctions.v1.TravelMode;
-import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -43,7 +43,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.bson.Document;
@@ -367,7 +366,7 @@ class TravelCheckApiTest {
         assertThat(answer.get("rewards")).isEmpty();
         assertThat(http.post("/api/v1/eligibility-checks", token("airline-demo"), body).status()).isEqualTo(403);
         var grpc = EligibilityServiceGrpc.newBlockingStub(channel)
-                .withCallCredentials(bearer(TOKENS.token("procurement-demo", "eligibility.check")))
+                .withCallCredentials(GrpcTestCalls.bearer(TOKENS.token("procurement-demo", "eligibility.check")))
                 .checkEligibility(CheckEligibilityRequest.newBuilder().setSubject(resident(DEBTOR_ID)).build());
         assertThat(grpc.getMeasuresList()).extracting(m -> m.getMeasure()).contains("PUBLIC_PROCUREMENT_EXCLUSION");
     }
@@ -390,12 +389,12 @@ class TravelCheckApiTest {
     @Test
     void grpcBadDocumentIsInvalidArgumentAndWrongScopeIsPermissionDenied() {
         CheckTravelRequest bad = grpcCheck("p1", BAD_ID, TravelMode.TRAVEL_MODE_AIR, ServiceClass.SERVICE_CLASS_AIR_ECONOMY, "");
-        StatusRuntimeException e = catchGrpc(() -> stub(token("airline-demo")).checkTravel(bad));
+        StatusRuntimeException e = GrpcTestCalls.failureOf(() -> stub(token("airline-demo")).checkTravel(bad));
         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(GrpcStatuses.violations(e).getFirst().field()).isEqualTo("document.number");
-        assertThat(catchGrpc(() -> stub(TOKENS.token("court-demo", "lists.read")).checkTravel(bad)).getStatus().getCode())
+        assertThat(GrpcTestCalls.failureOf(() -> stub(TOKENS.token("court-demo", "lists.read")).checkTravel(bad)).getStatus().getCode())
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
-        assertThat(catchGrpc(() -> TravelCheckServiceGrpc.newBlockingStub(channel).checkTravel(bad)).getStatus().getCode())
+        assertThat(GrpcTestCalls.failureOf(() -> TravelCheckServiceGrpc.newBlockingStub(channel).checkTravel(bad)).getStatus().getCode())
                 .isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(mongo.getCollection(DECISIONS).countDocuments()).isZero();
     }
@@ -419,7 +418,7 @@ class TravelCheckApiTest {
         List<CheckTravelResponse> answers = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> done = new CompletableFuture<>();
         StreamObserver<CheckTravelRequest> requests = TravelCheckServiceGrpc.newStub(channel)
-                .withCallCredentials(bearer(token("rail-demo")))
+                .withCallCredentials(GrpcTestCalls.bearer(token("rail-demo")))
                 .streamCheckTravel(new StreamObserver<>() {
                     @Override
                     public void onNext(CheckTravelResponse value) {
@@ -512,26 +511,6 @@ class TravelCheckApiTest {
     }
 
     static TravelCheckServiceGrpc.TravelCheckServiceBlockingStub stub(String token) {
-        return TravelCheckServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(token));
-    }
-
-    static StatusRuntimeException catchGrpc(Runnable call) {
-        try {
-            call.run();
-        } catch (StatusRuntimeException e) {
-            return e;
-        }
-        throw new AssertionError("expected the call to fail");
-    }
-
-    static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata headers = new Metadata();
-                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-                applier.apply(headers);
-            }
-        };
+        return TravelCheckServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(token));
     }
 }

@@ -1,5 +1,7 @@
 package credit.platform.scoring.score.adapter;
 
+import credit.platform.testsupport.GrpcTestCalls;
+
 import credit.platform.testsupport.FakeGrpcServer;
 import credit.platform.testsupport.FixedServiceTokenSource;
 
@@ -159,7 +161,7 @@ class ChangeFeedTest {
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", GRPC_PORT).usePlaintext().build();
         try {
             Iterator<WatchGradeChangesResponse> stream = ScoringServiceGrpc.newBlockingStub(channel)
-                    .withCallCredentials(ScoreApiTest.bearer(reader))
+                    .withCallCredentials(GrpcTestCalls.bearer(reader))
                     .withDeadlineAfter(5, TimeUnit.SECONDS)
                     .watchGradeChanges(WatchGradeChangesRequest.newBuilder().setFromSequence(0).build());
             List<WatchGradeChangesResponse> seen = new ArrayList<>();

@@ -1,5 +1,7 @@
 package credit.platform.scoring.score.adapter;
 
+import credit.platform.testsupport.GrpcTestCalls;
+
 import credit.platform.testsupport.FakeGrpcServer;
 import credit.platform.testsupport.FixedServiceTokenSource;
 
@@ -18,15 +20,12 @@ import credit.scoring.v1.GetScoreRequest;
 import credit.scoring.v1.ScoringServiceGrpc;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -394,7 +393,7 @@ class ScoreApiTest {
     }
 
     static ScoringServiceGrpc.ScoringServiceBlockingStub stub(String token) {
-        return ScoringServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(token));
+        return ScoringServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(token));
     }
 
     static Status grpcError(Runnable call) {
@@ -404,16 +403,5 @@ class ScoreApiTest {
             return e.getStatus();
         }
         throw new AssertionError("expected the call to fail");
-    }
-
-    static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata headers = new Metadata();
-                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-                applier.apply(headers);
-            }
-        };
     }
 }
