@@ -414,6 +414,59 @@ class RegistryFlowsTest {
         assertThat(count("permits")).isEqualTo(2);
     }
 
+    @Test
+    void grpcListPermitsAnswersEveryPermitWithItsTermAndTheChangeFeedAnnouncesEachRecordedPermit() {
+        String company = company(uscc(41), "瑞丰餐饮有限公司");
+        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(registrar()));
+        long before = subjects.changesAfter(0, 1000).size();
+        http.post("/api/v1/subjects/" + company + "/permits", registrar(), """
+                {"type":"food-business-licence","issuer":"市场监督管理局","number":"JY1","validFrom":"2020-01-01","validTo":"2026-11-25"}
+                """);
+        http.post("/api/v1/subjects/" + company + "/permits", registrar(), """
+                {"type":"pollutant-discharge-permit","issuer":"生态环境局","number":"PW2","validFrom":"2020-01-01"}
+                """);
+
+        var permits = stub.listPermits(credit.registry.v1.ListPermitsRequest.newBuilder().setSubjectId(company).build())
+                .getPermitsList();
+
+        assertThat(permits).extracting(credit.registry.v1.Permit::getNumber).containsExactlyInAnyOrder("JY1", "PW2");
+        var lapsed = permits.stream().filter(p -> p.getNumber().equals("JY1")).findFirst().orElseThrow();
+        assertThat(lapsed.getType()).isEqualTo("food-business-licence");
+        assertThat(lapsed.getIssuingAuthority()).isEqualTo("市场监督管理局");
+        assertThat(lapsed.getStatus()).isEqualTo(credit.registry.v1.PermitStatus.PERMIT_STATUS_VALID);
+        assertThat(lapsed.getExpired()).isTrue();
+        // valid_until is the start of the day after the last valid day, Asia/Shanghai
+        assertThat(lapsed.getValidUntil().getSeconds())
+                .isEqualTo(LocalDate.of(2026, 11, 26).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toEpochSecond());
+        var open = permits.stream().filter(p -> p.getNumber().equals("PW2")).findFirst().orElseThrow();
+        assertThat(open.hasValidUntil()).isFalse();
+        assertThat(open.getExpired()).isFalse();
+
+        var changes = subjects.changesAfter(0, 1000);
+        assertThat(changes).hasSize((int) before + 2);
+        assertThat(changes.subList((int) before, changes.size())).allSatisfy(c -> {
+            assertThat(c.subjectId()).isEqualTo(company);
+            assertThat(c.kind()).isEqualTo(credit.platform.registry.subject.domain.SubjectRepository.ChangeKind.PERMIT);
+        }).extracting(c -> c.permitId()).containsExactlyInAnyOrder(lapsed.getPermitId(), open.getPermitId());
+        var streamed = stub.withDeadlineAfter(3, java.util.concurrent.TimeUnit.SECONDS).watchSubjectChanges(
+                credit.registry.v1.WatchSubjectChangesRequest.newBuilder().setFromSequence(changes.getLast().sequence())
+                        .build()).next();
+        assertThat(streamed.getKind()).isEqualTo(credit.registry.v1.SubjectChangeKind.SUBJECT_CHANGE_KIND_PERMIT);
+        assertThat(streamed.getPermitId()).isEqualTo(open.getPermitId());
+    }
+
+    @Test
+    void grpcListPermitsOfAnUnknownSubjectIsNotFoundAndNeedsTheReadScope() {
+        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(registrar()));
+        var request = credit.registry.v1.ListPermitsRequest.newBuilder().setSubjectId("no-such-subject").build();
+        assertThat(GrpcTestCalls.failureOf(() -> stub.listPermits(request)).getStatus().getCode())
+                .isEqualTo(io.grpc.Status.Code.NOT_FOUND);
+        var airline = RegistryServiceGrpc.newBlockingStub(channel)
+                .withCallCredentials(GrpcTestCalls.bearer(TOKENS.token("airline-demo", "travel.check")));
+        assertThat(GrpcTestCalls.failureOf(() -> airline.listPermits(request)).getStatus().getCode())
+                .isEqualTo(io.grpc.Status.Code.PERMISSION_DENIED);
+    }
+
     // ---- bulk import ---------------------------------------------------------------------------------
 
     @Test

@@ -63,10 +63,12 @@ public class PermitService {
         Permit permit = new Permit(idOf(subjectId, type, issuer, number), subjectId, type, issuer, number,
                 request.validFrom(), request.validTo(), request.status() == null ? PermitStatus.VALID : request.status(),
                 clock.instant());
-        if (permits.insert(permit)) {
-            return new Outcome(permit, true);
-        }
-        return new Outcome(permits.findById(permit.id()).orElseThrow(), false);
+        // Insert, then announce — also when the permit exists already, so a retry after a crash between
+        // the two writes still announces it (a repeated announcement only causes a harmless re-read).
+        boolean created = permits.insert(permit);
+        Permit stored = created ? permit : permits.findById(permit.id()).orElseThrow();
+        subjects.announcePermitChange(subjectId, stored.id());
+        return new Outcome(stored, created);
     }
 
     /** The subject's permits, with their status today; only expired ones when asked. */
@@ -77,6 +79,11 @@ public class PermitService {
                 .filter(p -> !expiredOnly || p.statusOn(today) == PermitStatus.EXPIRED)
                 .sorted(Comparator.comparing(Permit::validFrom).thenComparing(Permit::id))
                 .toList();
+    }
+
+    /** Every permit of the subject on record, whatever its status. */
+    public List<Permit> all(String subjectId) {
+        return list(subjectId, false);
     }
 
     public LocalDate today() {

@@ -36,8 +36,17 @@ public interface SubjectRepository {
 
     List<SubjectHistoryEntry> history(String subjectId);
 
-    /** Appends to the registry change feed; returns the entry's sequence number. */
-    long recordChange(String subjectId, Instant at);
+    /** Appends a change of the subject itself to the registry change feed; returns the entry's sequence number. */
+    default long recordChange(String subjectId, Instant at) {
+        return recordChange(subjectId, at, ChangeKind.SUBJECT, null);
+    }
+
+    /**
+     * Appends to the registry change feed; returns the entry's sequence number.
+     *
+     * @param permitId the permit that changed, for {@link ChangeKind#PERMIT}; otherwise {@code null}
+     */
+    long recordChange(String subjectId, Instant at, ChangeKind kind, String permitId);
 
     /** Change-feed entries with a sequence above {@code afterSequence}, in order. */
     List<SubjectChange> changesAfter(long afterSequence, int limit);
@@ -45,7 +54,17 @@ public interface SubjectRepository {
     /** Number of subjects stored. */
     long count();
 
-    record SubjectChange(long sequence, String subjectId, Instant occurredAt) {
+    /** What a change-feed entry is about. */
+    enum ChangeKind {
+        SUBJECT, PERMIT
+    }
+
+    /** @param permitId the permit that changed, or {@code null} when the change is not about a permit */
+    record SubjectChange(long sequence, String subjectId, Instant occurredAt, ChangeKind kind, String permitId) {
+
+        public SubjectChange(long sequence, String subjectId, Instant occurredAt) {
+            this(sequence, subjectId, occurredAt, ChangeKind.SUBJECT, null);
+        }
     }
 
     sealed interface Registration {

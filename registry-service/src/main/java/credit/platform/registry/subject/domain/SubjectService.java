@@ -123,6 +123,11 @@ public class SubjectService {
         return subjects.history(id);
     }
 
+    /** Announces on the change feed that a permit of the subject was recorded or changed. */
+    public void announcePermitChange(String subjectId, String permitId) {
+        subjects.recordChange(subjectId, clock.instant(), SubjectRepository.ChangeKind.PERMIT, permitId);
+    }
+
     public List<SubjectRepository.SubjectChange> changesAfter(long sequence, int limit) {
         return subjects.changesAfter(sequence, limit);
     }

@@ -8,6 +8,9 @@ import credit.platform.identifiers.Identifier;
 import credit.platform.identifiers.IdentifierScheme;
 import credit.platform.identifiers.Identifiers;
 import credit.platform.identifiers.InvalidIdentifierException;
+import credit.platform.registry.permit.domain.Permit;
+import credit.platform.registry.permit.domain.PermitService;
+import credit.platform.registry.permit.domain.PermitStatus;
 import credit.platform.registry.relationship.domain.Direction;
 import credit.platform.registry.relationship.domain.Relationship;
 import credit.platform.registry.relationship.domain.RelationshipService;
@@ -16,12 +19,15 @@ import credit.platform.registry.subject.domain.IdentifierTakenException;
 import credit.platform.registry.subject.domain.NewSubject;
 import credit.platform.registry.subject.domain.Subject;
 import credit.platform.registry.subject.domain.SubjectNotFoundException;
+import credit.platform.registry.subject.domain.SubjectRepository;
 import credit.platform.registry.subject.domain.SubjectRepository.SubjectChange;
 import credit.platform.registry.subject.domain.SubjectService;
 import credit.registry.v1.BatchResolveIdentifiersRequest;
 import credit.registry.v1.BatchResolveIdentifiersResponse;
 import credit.registry.v1.GetSubjectRequest;
 import credit.registry.v1.GetSubjectResponse;
+import credit.registry.v1.ListPermitsRequest;
+import credit.registry.v1.ListPermitsResponse;
 import credit.registry.v1.ListRelationshipsRequest;
 import credit.registry.v1.ListRelationshipsResponse;
 import credit.registry.v1.RegisterSubjectRequest;
@@ -30,6 +36,7 @@ import credit.registry.v1.RegistryServiceGrpc;
 import credit.registry.v1.ResolveIdentifierRequest;
 import credit.registry.v1.ResolveIdentifierResponse;
 import credit.registry.v1.ResolvedIdentifier;
+import credit.registry.v1.SubjectChangeKind;
 import credit.registry.v1.SubjectStatus;
 import credit.registry.v1.WatchSubjectChangesRequest;
 import credit.registry.v1.WatchSubjectChangesResponse;
@@ -46,7 +53,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 
-/** gRPC for the other services: get, resolve (one or many), register-or-get, relationships as of a day, change feed. */
+/**
+ * gRPC for the other services: get, resolve (one or many), register-or-get, relationships as of a
+ * day, permits, change feed.
+ */
 @Service
 class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
 
@@ -55,11 +65,13 @@ class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
 
     private final SubjectService subjects;
     private final RelationshipService relationships;
+    private final PermitService permits;
     private final Clock clock;
 
-    RegistryGrpcService(SubjectService subjects, RelationshipService relationships, Clock clock) {
+    RegistryGrpcService(SubjectService subjects, RelationshipService relationships, PermitService permits, Clock clock) {
         this.subjects = subjects;
         this.relationships = relationships;
+        this.permits = permits;
         this.clock = clock;
     }
 
@@ -153,6 +165,20 @@ class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
     }
 
     @Override
+    public void listPermits(ListPermitsRequest request, StreamObserver<ListPermitsResponse> response) {
+        respond(response, () -> {
+            if (request.getSubjectId().isBlank()) {
+                throw GrpcStatuses.invalidArgument(List.of(new FieldViolation("subject_id", "required",
+                        "subject_id is required")));
+            }
+            LocalDate today = permits.today();
+            ListPermitsResponse.Builder b = ListPermitsResponse.newBuilder();
+            permits.all(request.getSubjectId()).forEach(p -> b.addPermits(toProto(p, today)));
+            return b.build();
+        });
+    }
+
+    @Override
     public void watchSubjectChanges(WatchSubjectChangesRequest request,
             StreamObserver<WatchSubjectChangesResponse> response) {
         ServerCallStreamObserver<WatchSubjectChangesResponse> call =
@@ -162,8 +188,16 @@ class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
             while (!call.isCancelled()) {
                 List<SubjectChange> changes = subjects.changesAfter(after, 500);
                 for (SubjectChange c : changes) {
-                    call.onNext(WatchSubjectChangesResponse.newBuilder().setSequence(c.sequence())
-                            .setSubjectId(c.subjectId()).setOccurredAt(timestamp(c.occurredAt())).build());
+                    WatchSubjectChangesResponse.Builder b = WatchSubjectChangesResponse.newBuilder()
+                            .setSequence(c.sequence()).setSubjectId(c.subjectId())
+                            .setOccurredAt(timestamp(c.occurredAt()))
+                            .setKind(c.kind() == SubjectRepository.ChangeKind.PERMIT
+                                    ? SubjectChangeKind.SUBJECT_CHANGE_KIND_PERMIT
+                                    : SubjectChangeKind.SUBJECT_CHANGE_KIND_SUBJECT);
+                    if (c.permitId() != null) {
+                        b.setPermitId(c.permitId());
+                    }
+                    call.onNext(b.build());
                     after = c.sequence();
                 }
                 if (changes.isEmpty()) {
@@ -233,6 +267,30 @@ class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
                 .setShareBasisPoints(r.shareBasisPoints());
         if (r.validTo() != null) {
             b.setValidUntil(timestamp(r.validTo().plusDays(1).atStartOfDay(RelationshipService.ZONE).toInstant()));
+        }
+        return b.build();
+    }
+
+    /**
+     * Days become instants at the start of the day in Asia/Shanghai; valid_until is exclusive (the
+     * day after the last). The recorded status is sent; {@code expired} says whether it lapsed by today.
+     */
+    static credit.registry.v1.Permit toProto(Permit p, LocalDate today) {
+        credit.registry.v1.Permit.Builder b = credit.registry.v1.Permit.newBuilder()
+                .setPermitId(p.id())
+                .setSubjectId(p.subjectId())
+                .setType(p.type())
+                .setNumber(p.number())
+                .setIssuingAuthority(p.issuer())
+                .setValidFrom(timestamp(p.validFrom().atStartOfDay(RelationshipService.ZONE).toInstant()))
+                .setStatus(switch (p.status()) {
+                    case VALID, EXPIRED -> credit.registry.v1.PermitStatus.PERMIT_STATUS_VALID;
+                    case SUSPENDED -> credit.registry.v1.PermitStatus.PERMIT_STATUS_SUSPENDED;
+                    case REVOKED -> credit.registry.v1.PermitStatus.PERMIT_STATUS_REVOKED;
+                })
+                .setExpired(p.statusOn(today) == PermitStatus.EXPIRED);
+        if (p.validTo() != null) {
+            b.setValidUntil(timestamp(p.validTo().plusDays(1).atStartOfDay(RelationshipService.ZONE).toInstant()));
         }
         return b.build();
     }

@@ -172,13 +172,17 @@ public class MongoSubjectRepository implements SubjectRepository {
     }
 
     @Override
-    public long recordChange(String subjectId, Instant at) {
+    public long recordChange(String subjectId, Instant at, ChangeKind kind, String permitId) {
         Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(CHANGES)),
                 new org.springframework.data.mongodb.core.query.Update().inc("sequence", 1L),
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTERS);
         long sequence = ((Number) counter.get("sequence")).longValue();
-        mongo.insert(new Document("_id", sequence).append("subjectId", subjectId).append("occurredAt", Date.from(at)),
-                CHANGES);
+        Document entry = new Document("_id", sequence).append("subjectId", subjectId).append("occurredAt", Date.from(at))
+                .append("kind", kind.name());
+        if (permitId != null) {
+            entry.append("permitId", permitId);
+        }
+        mongo.insert(entry, CHANGES);
         return sequence;
     }
 
@@ -187,7 +191,10 @@ public class MongoSubjectRepository implements SubjectRepository {
         return mongo.find(Query.query(Criteria.where("_id").gt(afterSequence)).with(Sort.by("_id")).limit(limit),
                 Document.class, CHANGES).stream()
                 .map(d -> new SubjectChange(((Number) d.get("_id")).longValue(), d.getString("subjectId"),
-                        d.getDate("occurredAt").toInstant()))
+                        d.getDate("occurredAt").toInstant(),
+                        // entries written before the kind was recorded were all changes of the subject
+                        d.getString("kind") == null ? ChangeKind.SUBJECT : ChangeKind.valueOf(d.getString("kind")),
+                        d.getString("permitId")))
                 .toList();
     }
 
