@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -29,86 +30,111 @@ import java.util.function.Supplier;
  * stale under the REFUSE policy) fails the whole call with {@link IndexNotCurrentException} —
  * never a guessed ALLOW nor a guessed DENY.
  *
- * <p>Every answer gets a fresh opaque decision id and a signed receipt. A DENY is logged (no name,
- * no document number); an ALLOW leaves nothing but a counter per client.
+ * <p>Every answer gets a fresh opaque decision id and its own receipt: the decision's claims, an
+ * inclusion proof and the signed root of the hash tree they belong to ({@link DecisionReceipt}) —
+ * one ES256 signature per batch or per group of concurrent answers instead of one per answer. A
+ * DENY is logged (no name, no document number); an ALLOW leaves nothing but a counter per client.
  */
-public class CheckTravel {
+public class CheckTravel implements AutoCloseable {
+
+    static final String ISSUER = "credit-platform/sanctions-service";
 
     private final Enforcement enforcement;
     private final DecisionLog log;
     private final CheckCounter counter;
-    private final Receipts signer;
+    private final ReceiptSigner signer;
     private final Supplier<String> ids;
     private final Clock clock;
 
-    public CheckTravel(Enforcement enforcement, DecisionLog log, CheckCounter counter, Receipts signer,
+    public CheckTravel(Enforcement enforcement, DecisionLog log, CheckCounter counter, Receipts receipts,
             Supplier<String> ids, Clock clock) {
         this.enforcement = enforcement;
         this.log = log;
         this.counter = counter;
-        this.signer = signer;
+        this.signer = new ReceiptSigner(receipts, () -> "TR-" + java.util.UUID.randomUUID(), clock);
         this.ids = ids;
         this.clock = clock;
     }
 
+    /** One check, waiting for its receipt. */
     public TravelCheckResult check(TravelCheck check, String client) {
-        return checkAll(List.of(check), client).getFirst();
-    }
-
-    /** One result per check, in order, each with its own receipt. */
-    public List<TravelCheckResult> checkAll(List<TravelCheck> checks, String client) {
-        return decideAll(checks, client, true).results();
+        try {
+            return checkAsync(check, client).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /**
-     * A whole train or flight: one result per check, in order, and <b>one</b> receipt over all of
-     * them (signing is the dominant cost of a check; one signature per batch keeps a batch cheap).
+     * One check: decided (and a DENY logged) now, on the caller's thread — an invalid check or an
+     * index that is not current throws here; the answer completes once its receipt is signed
+     * together with the other answers waiting at that moment (see {@link ReceiptSigner}). Answers
+     * of successive calls complete in call order, on the signing thread.
+     */
+    public CompletableFuture<TravelCheckResult> checkAsync(TravelCheck check, String client) {
+        Instant now = clock.instant();
+        Answer a = answer(decide(check, now), client, now);
+        return signer.submit(a.decisionBytes()).thenApply(a::withReceipt);
+    }
+
+    /**
+     * A whole train or flight: one result per check, in order, under <b>one</b> signature — a hash
+     * tree over the decisions, its signed root as the batch receipt, and each result's own receipt
+     * with its inclusion proof (provable alone).
      */
     public Batch checkBatch(List<TravelCheck> checks, String client) {
-        return decideAll(checks, client, false);
-    }
-
-    /** Batch results (their own receipts empty) and the receipt over all of them. */
-    public record Batch(List<TravelCheckResult> results, String receipt) {
-    }
-
-    private Batch decideAll(List<TravelCheck> checks, String client, boolean receiptEach) {
         Instant now = clock.instant();
         List<Decided> decided = new ArrayList<>(checks.size());
         for (TravelCheck check : checks) {
-            TravelCheck trip = check.departure() == null ? check.departingAt(now) : check;
-            Enforcement.Lookup lookup = enforcement.lookup(trip.document().key());
-            decided.add(new Decided(trip, reasons(trip, lookup.records()), lookup.asOf()));
+            decided.add(decide(check, now)); // all decided before anything is written
         }
-        List<TravelCheckResult> results = new ArrayList<>(decided.size());
-        List<Map<String, Object>> items = receiptEach ? null : new ArrayList<>(decided.size());
+        List<Answer> answers = new ArrayList<>(decided.size());
+        List<byte[]> bytes = new ArrayList<>(decided.size());
         for (Decided d : decided) {
-            String id = ids.get();
-            Decision decision = d.reasons().isEmpty() ? Decision.ALLOW : Decision.DENY;
-            if (decision == Decision.DENY) {
-                log.append(new DecisionLogEntry(id, now, client, d.reasons(), d.trip().mode(), d.trip().serviceClass(),
-                        d.trip().trainNumber(), d.trip().departure(), d.asOf().sequence()));
-            }
-            counter.count(decision, d.trip().mode(), client);
-            Map<String, Object> claims = claims(id, decision, d, client, now);
-            String receipt = "";
-            if (receiptEach) {
-                receipt = signer.sign(claims);
-            } else {
-                items.add(claims);
-            }
-            results.add(new TravelCheckResult(d.trip().passengerRef(), decision, d.reasons(), id, d.asOf(), receipt));
+            Answer a = answer(d, client, now);
+            answers.add(a);
+            bytes.add(a.decisionBytes());
         }
-        if (receiptEach) {
-            return new Batch(results, "");
+        ReceiptSigner.Signed signed = signer.signAll(bytes);
+        List<TravelCheckResult> results = new ArrayList<>(answers.size());
+        for (int i = 0; i < answers.size(); i++) {
+            results.add(answers.get(i).withReceipt(signed.receipts().get(i)));
         }
-        Map<String, Object> batch = new LinkedHashMap<>();
-        batch.put("iss", "credit-platform/sanctions-service");
-        batch.put("jti", ids.get());
-        batch.put("iat", now.getEpochSecond());
-        batch.put("client", client);
-        batch.put("decisions", items);
-        return new Batch(results, signer.sign(batch));
+        return new Batch(results, signed.envelope());
+    }
+
+    /** Batch results (each with its own receipt) and the signed root over all of them. */
+    public record Batch(List<TravelCheckResult> results, String receipt) {
+    }
+
+    @Override
+    public void close() {
+        signer.close();
+    }
+
+    private Decided decide(TravelCheck check, Instant now) {
+        TravelCheck trip = check.departure() == null ? check.departingAt(now) : check;
+        Enforcement.Lookup lookup = enforcement.lookup(trip.document().key());
+        return new Decided(trip, reasons(trip, lookup.records()), lookup.asOf());
+    }
+
+    private Answer answer(Decided d, String client, Instant now) {
+        String id = ids.get();
+        Decision decision = d.reasons().isEmpty() ? Decision.ALLOW : Decision.DENY;
+        if (decision == Decision.DENY) {
+            log.append(new DecisionLogEntry(id, now, client, d.reasons(), d.trip().mode(), d.trip().serviceClass(),
+                    d.trip().trainNumber(), d.trip().departure(), d.asOf().sequence()));
+        }
+        counter.count(decision, d.trip().mode(), client);
+        return new Answer(new TravelCheckResult(d.trip().passengerRef(), decision, d.reasons(), id, d.asOf(), ""),
+                ClaimsJson.bytes(claims(id, decision, d, client, now)));
+    }
+
+    private record Answer(TravelCheckResult unsigned, byte[] decisionBytes) {
+        TravelCheckResult withReceipt(String receipt) {
+            TravelCheckResult r = unsigned;
+            return new TravelCheckResult(r.passengerRef(), r.decision(), r.reasons(), r.decisionId(), r.asOf(), receipt);
+        }
     }
 
     /** Every reason the trip is barred at its departure, in catalogue order. */
@@ -135,7 +161,7 @@ public class CheckTravel {
 
     private Map<String, Object> claims(String id, Decision decision, Decided d, String client, Instant now) {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("iss", "credit-platform/sanctions-service");
+        c.put("iss", ISSUER);
         c.put("jti", id);
         c.put("iat", now.getEpochSecond());
         c.put("decision", decision.name());

@@ -243,14 +243,22 @@ class TravelCheckApiTest {
 
         assertThat(results.findValuesAsString("decision")).containsExactly("ALLOW", "DENY", "ALLOW");
         assertThat(mongo.getCollection(DECISIONS).countDocuments()).isEqualTo(1);
-        assertThat(results.get(1).get("receipt").isNull()).isTrue();
-        JsonNode verified = JSON.readTree(http.post("/api/v1/travel-checks/receipts/verify", token("rail-demo"),
+        JsonNode envelope = JSON.readTree(http.post("/api/v1/travel-checks/receipts/verify", token("rail-demo"),
                 "{\"receipt\":\"" + answer.get("receipt").asString() + "\"}").body());
-        assertThat(verified.get("valid").asBoolean()).isTrue();
-        assertThat(verified.get("claims").get("decisions").findValuesAsString("decision"))
-                .containsExactly("ALLOW", "DENY", "ALLOW");
-        assertThat(verified.get("claims").get("decisions").get(1).get("jti").asString())
-                .isEqualTo(results.get(1).get("decisionId").asString());
+        assertThat(envelope.get("valid").asBoolean()).isTrue();
+        assertThat(envelope.get("claims").get("count").asInt()).isEqualTo(3);
+        for (int i = 0; i < 3; i++) {
+            String own = results.get(i).get("receipt").asString();
+            assertThat(own).as("each answer provable alone, under the batch's one signature")
+                    .startsWith(answer.get("receipt").asString() + "~");
+            JsonNode verified = JSON.readTree(http.post("/api/v1/travel-checks/receipts/verify", token("rail-demo"),
+                    "{\"receipt\":\"" + own + "\"}").body());
+            assertThat(verified.get("valid").asBoolean()).isTrue();
+            assertThat(verified.get("claims").get("decision").asString())
+                    .isEqualTo(results.get(i).get("decision").asString());
+            assertThat(verified.get("claims").get("jti").asString()).isEqualTo(results.get(i).get("decisionId").asString());
+            assertThat(verified.get("claims").get("receipt").get("index").asInt()).isEqualTo(i);
+        }
 
         mongo.getCollection(DECISIONS).deleteMany(new Document());
         String invalid = "{\"checks\":[" + checkJson("RESIDENT_ID", DEBTOR_ID, null, "AIR", null, "ECONOMY") + ","
@@ -273,17 +281,52 @@ class TravelCheckApiTest {
         assertThat(verified.get("claims").get("decision").asString()).isEqualTo("DENY");
         assertThat(verified.get("claims").toString()).doesNotContain(DEBTOR_ID);
 
-        String[] parts = receipt.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"DENY\"", "\"ALLOW\"");
-        String altered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
-                + "." + parts[2];
-        JsonNode rejected = JSON.readTree(http.post("/api/v1/travel-checks/receipts/verify", token("airline-demo"),
-                "{\"receipt\":\"" + altered + "\"}").body());
-        assertThat(rejected.get("valid").asBoolean()).isFalse();
+        // The decision altered (DENY → ALLOW): its hash no longer leads to the signed root.
+        String[] parts = receipt.split("~");
+        String decision = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"DENY\"", "\"ALLOW\"");
+        String alteredDecision = parts[0] + "~" + Base64.getUrlEncoder().withoutPadding().encodeToString(decision.getBytes())
+                + "~" + parts[2];
+        assertThat(verify(alteredDecision)).isFalse();
+        // The signed envelope altered: the signature fails.
+        String[] jws = parts[0].split("\\.");
+        String envelope = new String(Base64.getUrlDecoder().decode(jws[1])).replace("\"count\":1", "\"count\":2");
+        assertThat(verify(jws[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(envelope.getBytes()) + "."
+                + jws[2] + "~" + parts[1] + "~" + parts[2])).isFalse();
+        // Another index or count than signed: rejected.
+        assertThat(verify(parts[0] + "~" + parts[1] + "~1:2")).isFalse();
+        assertThat(verify(receipt)).isTrue();
 
         JsonNode keys = JSON.readTree(http.get("/api/v1/travel-checks/receipt-keys", token("airline-demo")).body());
         assertThat(keys.get("keys").get(0).get("kty").asString()).isEqualTo("EC");
         assertThat(keys.get("keys").get(0).has("d")).as("no private part published").isFalse();
+    }
+
+    @Test
+    void aBatchAnswersReceiptFailsWhenItsInclusionProofIsAltered() {
+        String batch = "{\"checks\":[" + checkJson("RESIDENT_ID", CLEAN_ID, null, "AIR", null, "ECONOMY") + ","
+                + checkJson("RESIDENT_ID", DEBTOR_ID, null, "AIR", null, "ECONOMY") + ","
+                + checkJson("RESIDENT_ID", CLEAN_ID, null, "AIR", null, "ECONOMY") + "]}";
+        JsonNode results = JSON.readTree(http.post("/api/v1/travel-checks/batch", token("airline-demo"), batch).body())
+                .get("results");
+        String denied = results.get(1).get("receipt").asString();
+        String allowed = results.get(0).get("receipt").asString();
+        assertThat(verify(denied)).isTrue();
+
+        String[] parts = denied.split("~");
+        String[] path = parts[2].split(":"); // index:count:sibling…
+        byte[] sibling = Base64.getUrlDecoder().decode(path[2]);
+        sibling[0] ^= 1;
+        path[2] = Base64.getUrlEncoder().withoutPadding().encodeToString(sibling);
+        assertThat(verify(parts[0] + "~" + parts[1] + "~" + String.join(":", path))).as("altered sibling hash").isFalse();
+        assertThat(verify(parts[0] + "~" + parts[1] + "~" + "0:" + parts[2].substring(2))).as("another index").isFalse();
+        // The DENY's decision put in the ALLOW's place (with the ALLOW's proof) does not verify.
+        String[] other = allowed.split("~");
+        assertThat(verify(other[0] + "~" + parts[1] + "~" + other[2])).as("decision swapped").isFalse();
+    }
+
+    private boolean verify(String receipt) {
+        return JSON.readTree(http.post("/api/v1/travel-checks/receipts/verify", token("airline-demo"),
+                "{\"receipt\":\"" + receipt + "\"}").body()).get("valid").asBoolean();
     }
 
     @Test

@@ -76,7 +76,11 @@ class TravelRulesTest {
             assertThat(reason.appeal()).contains("CreditChina");
         });
         assertThat(r.decisionId()).isEqualTo("TD-1");
-        assertThat(r.receipt()).isEqualTo("signed:TD-1");
+        assertThat(DecisionReceipt.parse(r.receipt())).hasValueSatisfying(receipt -> {
+            assertThat(receipt.envelope()).startsWith("signed:TR-");
+            assertThat(receipt.decisionJson()).contains("\"jti\":\"TD-1\"", "\"decision\":\"DENY\"")
+                    .doesNotContain(DEBTOR);
+        });
         assertThat(f.logged).singleElement().satisfies(e -> {
             assertThat(e.decisionId()).isEqualTo("TD-1");
             assertThat(e.client()).isEqualTo("rail-demo");

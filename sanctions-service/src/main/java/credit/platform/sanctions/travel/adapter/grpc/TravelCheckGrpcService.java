@@ -26,6 +26,8 @@ import io.grpc.stub.StreamObserver;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -52,7 +54,22 @@ public class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckSe
     @Override
     public void checkTravel(CheckTravelRequest request, StreamObserver<CheckTravelResponse> response) {
         String client = client();
-        respond(response, () -> toProto(checkTravel.check(fromProto(request), client)));
+        CompletableFuture<TravelCheckResult> answer;
+        try {
+            answer = checkTravel.checkAsync(fromProto(request), client);
+        } catch (RuntimeException e) {
+            response.onError(toStatus(e));
+            return;
+        }
+        // Completes on the receipt-signing thread once this answer's group is signed.
+        answer.whenComplete((result, failure) -> {
+            if (failure != null) {
+                response.onError(toStatus(unwrap(failure)));
+            } else {
+                response.onNext(toProto(result));
+                response.onCompleted();
+            }
+        });
     }
 
     @Override
@@ -82,34 +99,69 @@ public class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckSe
     public StreamObserver<CheckTravelRequest> streamCheckTravel(StreamObserver<CheckTravelResponse> response) {
         String client = client();
         return new StreamObserver<>() {
+            /** Every send goes through this chain: answers leave in request order, never concurrently. */
+            private CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
             private boolean failed;
+            private volatile boolean closed;
 
             @Override
-            public void onNext(CheckTravelRequest request) {
-                // gRPC delivers a call's messages one at a time, so answers keep the requests' order.
+            public synchronized void onNext(CheckTravelRequest request) {
+                // Each message is decided at once; its answer waits for its receipt, which is signed
+                // together with the other answers waiting at that moment (this stream's and others').
                 if (failed) {
                     return;
                 }
+                CompletableFuture<TravelCheckResult> answer;
                 try {
-                    response.onNext(toProto(checkTravel.check(fromProto(request), client)));
+                    answer = checkTravel.checkAsync(fromProto(request), client);
                 } catch (RuntimeException e) {
                     failed = true;
+                    sent = sent.thenRun(() -> fail(e));
+                    return;
+                }
+                sent = sent.thenCombine(answer.handle((result, failure) -> failure == null ? result : failure),
+                        (ignored, outcome) -> {
+                            if (outcome instanceof TravelCheckResult result) {
+                                if (!closed) {
+                                    response.onNext(toProto(result));
+                                }
+                            } else {
+                                fail(unwrap((Throwable) outcome));
+                            }
+                            return null;
+                        });
+            }
+
+            private void fail(RuntimeException e) {
+                if (!closed) {
+                    closed = true;
                     response.onError(toStatus(e));
                 }
             }
 
             @Override
-            public void onError(Throwable t) {
+            public synchronized void onError(Throwable t) {
                 failed = true;
+                closed = true; // cancelled by the client: nothing more is sent
             }
 
             @Override
-            public void onCompleted() {
+            public synchronized void onCompleted() {
                 if (!failed) {
-                    response.onCompleted();
+                    sent = sent.thenRun(() -> {
+                        if (!closed) {
+                            closed = true;
+                            response.onCompleted();
+                        }
+                    });
                 }
             }
         };
+    }
+
+    private static RuntimeException unwrap(Throwable t) {
+        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
 
     private static String client() {

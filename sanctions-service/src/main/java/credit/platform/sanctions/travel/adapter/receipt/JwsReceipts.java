@@ -14,11 +14,14 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import credit.platform.sanctions.travel.domain.DecisionReceipt;
 import credit.platform.sanctions.travel.domain.Receipts;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +44,7 @@ class JwsReceipts implements Receipts {
 
     private final ECKey signing;
     private final List<ECKey> published;
+    private final ECDSASigner signer;
 
     JwsReceipts(MongoTemplate mongo, Clock clock) {
         var collection = mongo.getCollection(KEYS);
@@ -66,6 +70,11 @@ class JwsReceipts implements Receipts {
         }
         this.signing = keys.getFirst();
         this.published = keys.stream().map(ECKey::toPublicJWK).toList();
+        try {
+            this.signer = new ECDSASigner(signing);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("unusable receipt key " + signing.getKeyID(), e);
+        }
     }
 
     @Override
@@ -73,15 +82,53 @@ class JwsReceipts implements Receipts {
         try {
             JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signing.getKeyID())
                     .type(new JOSEObjectType("travel-decision+jws")).build(), new Payload(claims));
-            jws.sign(new ECDSASigner(signing));
+            jws.sign(signer);
             return jws.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a receipt", e);
         }
     }
 
+    /**
+     * Either form: a plain JWS (first version: one signature per answer, or a batch's envelope), or
+     * a {@link DecisionReceipt} — its JWS must verify, be a {@code merkle-sha256} envelope, and the
+     * decision with its inclusion proof must lead to the signed root and count. The claims returned
+     * for the latter are the decision's, plus {@code receipt} (the envelope's jti, iat, root,
+     * count and the decision's index).
+     */
     @Override
     public Optional<Map<String, Object>> verify(String receipt) {
+        if (receipt.indexOf('~') < 0) {
+            return verifyJws(receipt);
+        }
+        Optional<DecisionReceipt> parsed = DecisionReceipt.parse(receipt);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        DecisionReceipt r = parsed.get();
+        Optional<Map<String, Object>> envelope = verifyJws(r.envelope());
+        if (envelope.isEmpty() || !DecisionReceipt.ENVELOPE_TYPE.equals(envelope.get().get("typ"))
+                || !(envelope.get().get("merkleRoot") instanceof String root)
+                || !(envelope.get().get("count") instanceof Number count)
+                || !r.provesRoot(root, count.longValue())) {
+            return Optional.empty();
+        }
+        try {
+            Map<String, Object> claims = new LinkedHashMap<>(JSONObjectUtils.parse(r.decisionJson()));
+            Map<String, Object> signedBy = new LinkedHashMap<>();
+            signedBy.put("jti", envelope.get().get("jti"));
+            signedBy.put("iat", envelope.get().get("iat"));
+            signedBy.put("merkleRoot", root);
+            signedBy.put("count", count);
+            signedBy.put("index", r.index());
+            claims.put("receipt", signedBy);
+            return Optional.of(claims);
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Map<String, Object>> verifyJws(String receipt) {
         try {
             JWSObject jws = JWSObject.parse(receipt);
             if (!JWSAlgorithm.ES256.equals(jws.getHeader().getAlgorithm())) {
