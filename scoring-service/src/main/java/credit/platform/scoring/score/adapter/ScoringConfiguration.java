@@ -9,6 +9,7 @@ import credit.platform.scoring.score.domain.FeedCheckpoints;
 import credit.platform.scoring.score.domain.FollowChanges;
 import credit.platform.scoring.score.domain.GradeChanges;
 import credit.platform.scoring.score.domain.ModelCatalogue;
+import credit.platform.scoring.score.domain.PermitSource;
 import credit.platform.scoring.score.domain.RecomputeJobs;
 import credit.platform.scoring.score.domain.RecordSource;
 import credit.platform.scoring.score.domain.RelationshipSource;
@@ -68,8 +69,8 @@ class ScoringConfiguration {
 
     @Bean
     ScoreSubject scoreSubject(SubjectDirectory subjects, RecordSource records, RelationshipSource relationships,
-            ModelCatalogue models, ScoreHistory history, GradeChanges gradeChanges, Clock clock) {
-        return new ScoreSubject(subjects, records, relationships, models, history, gradeChanges, clock);
+            PermitSource permits, ModelCatalogue models, ScoreHistory history, GradeChanges gradeChanges, Clock clock) {
+        return new ScoreSubject(subjects, records, relationships, permits, models, history, gradeChanges, clock);
     }
 
     @Bean

@@ -38,6 +38,12 @@ public class FollowChanges {
         checkpoints.save(REGISTRY_FEED, sequence);
     }
 
+    /** As {@link #onSubjectChange(long, String)}, naming what changed (e.g. {@code permit:<id>}) in the cause. */
+    public void onSubjectChange(long sequence, String subjectId, String what) {
+        scores.onRecordsChanged(java.util.List.of(subjectId), "registry change " + sequence + ": " + what);
+        checkpoints.save(REGISTRY_FEED, sequence);
+    }
+
     public void onSnapshot(Collection<String> listedSubjects, long atSequence) {
         for (String subjectId : listedSubjects) {
             if (subjectId == null || subjectId.isBlank()) {

@@ -20,7 +20,9 @@ import java.util.Map;
  * id, version, subjectKind, jurisdiction, effectiveFrom (ISO instant or date, Asia/Shanghai),
  * defaultForKind, basePoints,
  * rules: [{id, list | listKind, ground, pointsPerRecord, cap, description,
- *          decay: {fullDays, fadeDays}, via: {type, direction}}],
+ *          decay: {fullDays, fadeDays}, via: {type, direction}}
+ *         | {id, permit: {kind, condition: EXPIRED | MISSING}, pointsPerPermit, cap, description,
+ *          decay (EXPIRED only)}],
  * bands: [{grade, minPoints (absent for the lowest)}]
  * </pre>
  */
@@ -42,6 +44,7 @@ public record ModelDefinition(Map<String, Object> source, ScoringModel model, bo
             throw new InvalidModelException("", "the model definition is empty");
         }
         List<Rule> rules = new ArrayList<>();
+        List<PermitRule> permitRules = new ArrayList<>();
         int i = 0;
         for (Object o : list(doc, "rules")) {
             String at = "rules[" + i++ + "]";
@@ -49,6 +52,10 @@ public record ModelDefinition(Map<String, Object> source, ScoringModel model, bo
                 throw new InvalidModelException(at, "a rule is an object");
             }
             Map<String, Object> r = (Map<String, Object>) o;
+            if (r.containsKey("permit")) {
+                permitRules.add(permitRule(r, at));
+                continue;
+            }
             String kind = string(r, "listKind", at, false);
             Object cap = r.get("cap");
             try {
@@ -98,10 +105,40 @@ public record ModelDefinition(Map<String, Object> source, ScoringModel model, bo
                     string(doc, "jurisdiction", "", false),
                     instant(doc.get("effectiveFrom")),
                     number(doc, "basePoints", "").longValue(),
-                    rules, bands);
+                    rules, bands, permitRules);
             return new ModelDefinition(doc, model, Boolean.TRUE.equals(doc.get("defaultForKind")));
         } catch (IllegalArgumentException e) {
             throw new InvalidModelException("", e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PermitRule permitRule(Map<String, Object> r, String at) {
+        if (!(r.get("permit") instanceof Map<?, ?> p)) {
+            throw new InvalidModelException(at + ".permit", "permit is {kind, condition}");
+        }
+        if (r.containsKey("list") || r.containsKey("listKind") || r.containsKey("via")) {
+            throw new InvalidModelException(at + ".permit", "a permit rule names no list, list kind or via");
+        }
+        Map<String, Object> permit = (Map<String, Object>) p;
+        Object cap = r.get("cap");
+        Decay decay = null;
+        if (r.get("decay") instanceof Map<?, ?> d) {
+            Map<String, Object> dm = (Map<String, Object>) d;
+            decay = Decay.ofDays(number(dm, "fullDays", at + ".decay").longValue(),
+                    number(dm, "fadeDays", at + ".decay").longValue());
+        } else if (r.get("decay") != null) {
+            throw new InvalidModelException(at + ".decay", "decay is {fullDays, fadeDays}");
+        }
+        try {
+            return new PermitRule(string(r, "id", at, true), string(permit, "kind", at + ".permit", true),
+                    enumOf(PermitRule.Condition.class, string(permit, "condition", at + ".permit", true),
+                            at + ".permit.condition"),
+                    number(r, "pointsPerPermit", at).longValue(),
+                    cap == null ? null : number(r, "cap", at).longValue(), decay,
+                    string(r, "description", at, false));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelException(at, e.getMessage());
         }
     }
 

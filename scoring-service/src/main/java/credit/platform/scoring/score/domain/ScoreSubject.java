@@ -21,16 +21,24 @@ public class ScoreSubject {
     private final SubjectDirectory subjects;
     private final RecordSource records;
     private final RelationshipSource relationships;
+    private final PermitSource permits;
     private final ModelCatalogue models;
     private final ScoreHistory history;
     private final GradeChanges gradeChanges;
     private final Clock clock;
 
+    /** Without a permit source: permit rules see no permits (every required permit counts as missing). */
     public ScoreSubject(SubjectDirectory subjects, RecordSource records, RelationshipSource relationships,
             ModelCatalogue models, ScoreHistory history, GradeChanges gradeChanges, Clock clock) {
+        this(subjects, records, relationships, PermitSource.NONE, models, history, gradeChanges, clock);
+    }
+
+    public ScoreSubject(SubjectDirectory subjects, RecordSource records, RelationshipSource relationships,
+            PermitSource permits, ModelCatalogue models, ScoreHistory history, GradeChanges gradeChanges, Clock clock) {
         this.subjects = subjects;
         this.records = records;
         this.relationships = relationships;
+        this.permits = permits;
         this.models = models;
         this.history = history;
         this.gradeChanges = gradeChanges;
@@ -135,7 +143,7 @@ public class ScoreSubject {
                 }
             }
         }
-        return model.score(subjectId, facts, at);
+        return model.score(subjectId, facts, model.readsPermits() ? permits.permits(subjectId) : List.of(), at);
     }
 
     /** Stores the score when it differs from the newest stored one; emits a grade change. */

@@ -13,13 +13,14 @@ import java.util.Set;
 /**
  * A versioned scoring model, kept as data: base points, rules, grade bands, the jurisdiction it is
  * for and the instant it takes effect. Computing a score is a pure function of the model, the
- * subject's records (own and related) and the instant.
+ * subject's records (own and related), its permits and the instant.
  *
  * @param effectiveFrom the instant this version takes over from the previous one; {@code null} =
  *                      always (the first version)
+ * @param permitRules   rules on the subject's permits (expired or missing), after the list rules
  */
 public record ScoringModel(String id, int version, SubjectKind subjectKind, String jurisdiction,
-        Instant effectiveFrom, long basePoints, List<Rule> rules, List<GradeBand> bands) {
+        Instant effectiveFrom, long basePoints, List<Rule> rules, List<GradeBand> bands, List<PermitRule> permitRules) {
 
     public ScoringModel {
         Objects.requireNonNull(id, "id");
@@ -29,6 +30,7 @@ public record ScoringModel(String id, int version, SubjectKind subjectKind, Stri
         }
         jurisdiction = jurisdiction == null ? "" : jurisdiction;
         rules = List.copyOf(rules);
+        permitRules = permitRules == null ? List.of() : List.copyOf(permitRules);
         if (bands == null || bands.isEmpty()) {
             throw new IllegalArgumentException("model " + id + " needs at least one grade band");
         }
@@ -39,14 +41,32 @@ public record ScoringModel(String id, int version, SubjectKind subjectKind, Stri
         if (bands.stream().map(GradeBand::minPoints).distinct().count() != bands.size()) {
             throw new IllegalArgumentException("model " + id + ": two bands start at the same points");
         }
-        if (rules.stream().map(Rule::id).distinct().count() != rules.size()) {
+        if (java.util.stream.Stream.concat(rules.stream().map(Rule::id), permitRules.stream().map(PermitRule::id))
+                .distinct().count() != rules.size() + permitRules.size()) {
             throw new IllegalArgumentException("model " + id + ": rule ids must be unique");
         }
     }
 
+    public ScoringModel(String id, int version, SubjectKind subjectKind, String jurisdiction, Instant effectiveFrom,
+            long basePoints, List<Rule> rules, List<GradeBand> bands) {
+        this(id, version, subjectKind, jurisdiction, effectiveFrom, basePoints, rules, bands, List.of());
+    }
+
     public ScoringModel(String id, int version, SubjectKind subjectKind, long basePoints, List<Rule> rules,
             List<GradeBand> bands) {
-        this(id, version, subjectKind, "", null, basePoints, rules, bands);
+        this(id, version, subjectKind, "", null, basePoints, rules, bands, List.of());
+    }
+
+    /** This model with rules on permits added. */
+    public ScoringModel withPermitRules(List<PermitRule> added) {
+        List<PermitRule> all = new ArrayList<>(permitRules);
+        all.addAll(added);
+        return new ScoringModel(id, version, subjectKind, jurisdiction, effectiveFrom, basePoints, rules, bands, all);
+    }
+
+    /** Whether scoring needs the subject's permits. */
+    public boolean readsPermits() {
+        return !permitRules.isEmpty();
     }
 
     /** The relationships through which related subjects' records count (contagion). */
@@ -72,6 +92,14 @@ public record ScoringModel(String id, int version, SubjectKind subjectKind, Stri
      * more line that brings its total back to the cap.
      */
     public Score score(String subjectId, List<ListRecordFact> records, Instant at) {
+        return score(subjectId, records, List.of(), at);
+    }
+
+    /**
+     * As {@link #score(String, List, Instant)}, and then the permit rules: for each kind of permit
+     * the first permit rule whose condition holds adds its lines (capped likewise).
+     */
+    public Score score(String subjectId, List<ListRecordFact> records, List<PermitFact> permits, Instant at) {
         Map<Rule, List<Contribution>> byRule = new LinkedHashMap<>();
         rules.forEach(r -> byRule.put(r, new ArrayList<>()));
         List<ListRecordFact> sorted = new ArrayList<>(records.size());
@@ -107,11 +135,56 @@ public record ScoringModel(String id, int version, SubjectKind subjectKind, Stri
                         rule.description() + ": capped at " + capped + " in all"));
             }
         });
+        Set<String> kindsTaken = new java.util.HashSet<>();
+        List<PermitFact> sortedPermits = permits.stream().sorted(Comparator.comparing(PermitFact::permitId)).toList();
+        for (PermitRule rule : permitRules) {
+            if (kindsTaken.contains(rule.permitKind())) {
+                continue;
+            }
+            List<PermitFact> matched = rule.matching(sortedPermits, at);
+            if (matched.isEmpty()) {
+                continue;
+            }
+            kindsTaken.add(rule.permitKind());
+            long total = 0;
+            for (PermitFact fact : matched) {
+                long p = rule.pointsFor(fact, at);
+                if (p != 0) {
+                    contributions.add(new Contribution(rule.id(), rule.sourceRef(fact), p, describe(rule, fact, p)));
+                    total += p;
+                }
+            }
+            if (rule.cap() != null && Math.abs(total) > rule.cap()) {
+                long capped = Long.signum(total) * rule.cap();
+                contributions.add(new Contribution(rule.id(), "rule:" + rule.id(), capped - total,
+                        rule.description() + ": capped at " + capped + " in all"));
+            }
+        }
         long points = basePoints;
         for (Contribution c : contributions) {
             points += c.points();
         }
         return new Score(subjectId, id, version, basePoints, points, grade(points), contributions, at);
+    }
+
+    private static String describe(PermitRule rule, PermitFact fact, long points) {
+        StringBuilder s = new StringBuilder(rule.description());
+        if (rule.condition() == PermitRule.Condition.MISSING) {
+            s.append(" (no valid ").append(rule.permitKind()).append(')');
+        } else {
+            s.append(" (").append(rule.permitKind());
+            if (!fact.number().isEmpty()) {
+                s.append(' ').append(fact.number());
+            }
+            if (!fact.issuingAuthority().isEmpty()) {
+                s.append(", ").append(fact.issuingAuthority());
+            }
+            s.append(", lapsed ").append(fact.validUntil()).append(')');
+            if (points != rule.pointsPerPermit()) {
+                s.append(" — decayed from ").append(rule.pointsPerPermit()).append(" since it lapsed");
+            }
+        }
+        return s.toString();
     }
 
     private static String describe(Rule rule, ListRecordFact record, long points) {

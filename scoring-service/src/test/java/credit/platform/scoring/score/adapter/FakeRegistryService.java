@@ -3,6 +3,9 @@ package credit.platform.scoring.score.adapter;
 import credit.common.v1.SubjectKind;
 import credit.registry.v1.GetSubjectRequest;
 import credit.registry.v1.GetSubjectResponse;
+import credit.registry.v1.ListPermitsRequest;
+import credit.registry.v1.ListPermitsResponse;
+import credit.registry.v1.Permit;
 import credit.registry.v1.RegistryServiceGrpc;
 import credit.registry.v1.Subject;
 import credit.registry.v1.ListRelationshipsRequest;
@@ -18,15 +21,37 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stands in for the real registry-service in this test (the system tests run the real one): knows a
- * few subjects by id and kind and their relationships, answers NOT_FOUND for others, UNAVAILABLE when
- * told to; {@code WatchSubjectChanges} is left UNIMPLEMENTED (the scoring service tolerates that).
+ * few subjects by id and kind, their relationships and permits, answers NOT_FOUND for others,
+ * UNAVAILABLE when told to; {@code WatchSubjectChanges} is left UNIMPLEMENTED (the scoring service
+ * tolerates that).
  */
 class FakeRegistryService extends RegistryServiceGrpc.RegistryServiceImplBase {
 
     final Map<String, SubjectKind> subjects = new ConcurrentHashMap<>();
     /** Relationships: the person or entity holding the role (from) in the entity (to). */
     final List<Relationship> relationships = new CopyOnWriteArrayList<>();
+    /** Permits by holder. */
+    final Map<String, List<Permit>> permits = new ConcurrentHashMap<>();
     volatile boolean unavailable;
+
+    void grant(String subjectId, Permit permit) {
+        permits.computeIfAbsent(subjectId, k -> new CopyOnWriteArrayList<>()).add(permit);
+    }
+
+    @Override
+    public void listPermits(ListPermitsRequest request, StreamObserver<ListPermitsResponse> response) {
+        if (unavailable) {
+            response.onError(Status.UNAVAILABLE.withDescription("fake registry is down").asRuntimeException());
+            return;
+        }
+        if (!subjects.containsKey(request.getSubjectId())) {
+            response.onError(Status.NOT_FOUND.withDescription("no such subject").asRuntimeException());
+            return;
+        }
+        response.onNext(ListPermitsResponse.newBuilder()
+                .addAllPermits(permits.getOrDefault(request.getSubjectId(), List.of())).build());
+        response.onCompleted();
+    }
 
     void relate(String from, RelationshipType type, String to) {
         relationships.add(Relationship.newBuilder().setRelationshipId("rel-" + relationships.size()).setType(type)

@@ -115,6 +115,7 @@ class ScoreApiTest {
         REGISTRY.unavailable = false;
         LISTS.unavailable = false;
         REGISTRY.subjects.clear();
+        REGISTRY.permits.clear();
         LISTS.records.clear();
         REGISTRY.subjects.put(PERSON, SubjectKind.SUBJECT_KIND_PERSON);
         REGISTRY.subjects.put(COMPANY, SubjectKind.SUBJECT_KIND_LEGAL_ENTITY);
@@ -374,7 +375,7 @@ class ScoreApiTest {
         }
         assertThat(progress.get("state").asString()).isEqualTo("DONE");
         // The fake lists' snapshot is empty; the universe is the subjects scored by the model before: none.
-        assertThat(progress.get("jobId").asString()).isEqualTo("corporate-compliance@2");
+        assertThat(progress.get("jobId").asString()).isEqualTo("corporate-compliance@3");
         JsonNode again = JSON.readTree(http.post("/api/v1/scores/models/corporate-compliance/recompute", admin(), "")
                 .body());
         assertThat(again.get("state").asString()).isEqualTo("DONE");

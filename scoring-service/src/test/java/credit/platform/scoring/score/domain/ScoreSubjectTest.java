@@ -215,4 +215,86 @@ class ScoreSubjectTest {
         assertThat(follow.resumeFrom()).hasValue(12);
         assertThat(history.entries).hasSize(entries);
     }
+
+    // ---- time decay by moving the clock -----------------------------------------------------------------
+
+    static Map<String, Object> decayingPenaltyModel() {
+        return Map.of("id", "penalties", "version", 1, "subjectKind", "PERSON", "basePoints", 1000,
+                "rules", List.of(Map.of("id", "penalty", "listKind", "PENALTY", "pointsPerRecord", -30,
+                        "decay", Map.of("fullDays", 365, "fadeDays", 730))),
+                "bands", List.of(Map.of("grade", "A", "minPoints", 990), Map.of("grade", "B")));
+    }
+
+    @Test
+    void movingTheClockPastTheDecayWindowShrinksThenRemovesThePenaltysContribution() {
+        models.publish(ModelDefinition.parse(decayingPenaltyModel()), NOW);
+        lists.add(PERSON, aRecord().withId("pen-1").on("admin-penalties-serious", ListKind.PENALTY).from(NOW).build());
+
+        Score fresh = scores.score(PERSON, "penalties");
+        clock.advance(Duration.ofDays(365 + 365));
+        Score halfway = scores.score(PERSON, "penalties");
+        clock.advance(Duration.ofDays(365));
+        Score gone = scores.score(PERSON, "penalties");
+
+        assertThat(fresh.contributions()).singleElement().satisfies(c -> {
+            assertThat(c.sourceRef()).isEqualTo("list-record:pen-1");
+            assertThat(c.points()).isEqualTo(-30);
+        });
+        assertThat(fresh.grade()).isEqualTo("B");
+        assertThat(halfway.contributions()).singleElement().satisfies(c -> assertThat(c.points()).isEqualTo(-15));
+        assertThat(gone.contributions()).isEmpty();
+        assertThat(gone.points()).isEqualTo(1000);
+        assertThat(gone.grade()).isEqualTo("A");
+        // Each step is stored with the instant of the moved clock, and the recovered grade is emitted.
+        assertThat(history.list(PERSON, "penalties", 10)).extracting(e -> e.score().computedAt())
+                .containsExactly(NOW.plus(Duration.ofDays(1095)), NOW.plus(Duration.ofDays(730)), NOW);
+        assertThat(changes.changes).extracting(GradeChange::subjectId, GradeChange::previousGrade, GradeChange::grade)
+                .contains(org.assertj.core.groups.Tuple.tuple(PERSON, "B", "A"));
+    }
+
+    // ---- permits through the use case -------------------------------------------------------------------
+
+    static Map<String, Object> permitModel() {
+        return Map.of("id", "food", "version", 1, "subjectKind", "LEGAL_ENTITY", "defaultForKind", true,
+                "basePoints", 1000,
+                "rules", List.of(
+                        Map.of("id", "food-expired", "permit", Map.of("kind", "食品经营许可证", "condition", "EXPIRED"),
+                                "pointsPerPermit", -150),
+                        Map.of("id", "food-missing", "permit", Map.of("kind", "食品经营许可证", "condition", "MISSING"),
+                                "pointsPerPermit", -300)),
+                "bands", List.of(Map.of("grade", "A", "minPoints", 950), Map.of("grade", "B", "minPoints", 800),
+                        Map.of("grade", "C")));
+    }
+
+    @Test
+    void aPermitChangeOnTheRegistryFeedRecomputesTheHolderNamingThePermit() {
+        Map<String, List<PermitFact>> permits = new java.util.concurrent.ConcurrentHashMap<>();
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PermitSource source = id -> {
+            asked.add(id);
+            return permits.getOrDefault(id, List.of());
+        };
+        models = new InMemoryModels(clock, ModelDefinition.parse(personModel(1, null, -50)),
+                ModelDefinition.parse(permitModel()));
+        scores = new ScoreSubject(registry, lists, registry, source, models, history, changes, clock);
+        FollowChanges follow = new FollowChanges(scores, new InMemoryCheckpoints());
+
+        Score without = scores.score(COMPANY, "food");
+        permits.put(COMPANY, List.of(new PermitFact("p-1", "食品经营许可证", "JY1", "SAMR",
+                NOW.minus(Duration.ofDays(1000)), NOW.plus(Duration.ofDays(30)), false)));
+        follow.onSubjectChange(21, COMPANY, "permit:p-1");
+        clock.advance(Duration.ofDays(31));
+        Score lapsed = scores.score(COMPANY, "food");
+
+        assertThat(without.contributions()).extracting(Contribution::sourceRef).containsExactly("permit-missing:食品经营许可证");
+        StoredScore afterGrant = history.list(COMPANY, "food", 10).get(1);
+        assertThat(afterGrant.score().points()).isEqualTo(1000);
+        assertThat(afterGrant.cause()).isEqualTo("registry change 21: permit:p-1");
+        assertThat(lapsed.contributions()).extracting(Contribution::sourceRef, Contribution::points)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("permit:p-1", -150L));
+        // A model without permit rules does not ask for permits.
+        asked.clear();
+        scores.score(PERSON, null);
+        assertThat(asked).isEmpty();
+    }
 }

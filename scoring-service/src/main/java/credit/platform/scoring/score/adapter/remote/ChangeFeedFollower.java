@@ -7,6 +7,7 @@ import credit.lists.v1.WatchRequest;
 import credit.lists.v1.WatchResponse;
 import credit.platform.scoring.score.domain.FollowChanges;
 import credit.registry.v1.RegistryServiceGrpc;
+import credit.registry.v1.SubjectChangeKind;
 import credit.registry.v1.WatchSubjectChangesRequest;
 import credit.registry.v1.WatchSubjectChangesResponse;
 import io.grpc.Context;
@@ -139,7 +140,12 @@ public class ChangeFeedFollower implements SmartLifecycle {
                         WatchSubjectChangesRequest.newBuilder().setFromSequence(from).build());
                 while (running && changes.hasNext()) {
                     WatchSubjectChangesResponse change = changes.next();
-                    follow.onSubjectChange(change.getSequence(), change.getSubjectId());
+                    if (change.getKind() == SubjectChangeKind.SUBJECT_CHANGE_KIND_PERMIT) {
+                        follow.onSubjectChange(change.getSequence(), change.getSubjectId(),
+                                "permit:" + change.getPermitId());
+                    } else {
+                        follow.onSubjectChange(change.getSequence(), change.getSubjectId());
+                    }
                     backoff = 200;
                 }
             } catch (StatusRuntimeException e) {

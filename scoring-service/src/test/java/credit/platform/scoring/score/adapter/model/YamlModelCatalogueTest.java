@@ -15,7 +15,12 @@ class YamlModelCatalogueTest {
         assertThat(person.id()).isEqualTo("suining-county-person");
         assertThat(person.version()).isEqualTo(2);
         assertThat(catalogue.find("suining-county-person", 1)).isPresent();
-        assertThat(catalogue.find("corporate-compliance").orElseThrow().version()).isEqualTo(2);
+        assertThat(catalogue.find("corporate-compliance").orElseThrow().version()).isEqualTo(3);
+        assertThat(catalogue.find("corporate-compliance", 2)).isPresent();
+        assertThat(catalogue.find("corporate-compliance", 3).orElseThrow().permitRules())
+                .extracting(r -> r.condition().name()).containsOnly("EXPIRED");
+        var food = catalogue.find("food-business-compliance").orElseThrow();
+        assertThat(food.permitRules()).extracting(r -> r.condition().name()).containsExactly("EXPIRED", "MISSING");
         var rongcheng = catalogue.find("rongcheng-city-person").orElseThrow();
         assertThat(rongcheng.basePoints()).isEqualTo(1000);
         assertThat(rongcheng.grade(1050)).isEqualTo("AAA");
