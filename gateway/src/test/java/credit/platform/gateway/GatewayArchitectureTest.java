@@ -17,8 +17,20 @@ class GatewayArchitectureTest {
     static final ArchRule gatewayDependsOnNoOtherPlatformModule = noClasses()
             .that().resideInAPackage("credit.platform.gateway..")
             .should().dependOnClassesThat(resideInAPackage("credit..")
-                    .and(not(resideInAPackage("credit.platform.gateway.."))))
-            .because("services are reached over HTTP only; the gateway shares no code with them");
+                    .and(not(resideInAPackage("credit.platform.gateway..")))
+                    .and(not(resideInAPackage("credit.sanctions.v1")))
+                    .and(not(resideInAPackage("credit.common.v1")))
+                    .and(not(resideInAPackage("credit.platform.common.security"))))
+            .because("services are reached over the network only; the gateway shares no code with them but the "
+                    + "contract it proxies over gRPC (credit.sanctions.v1) and platform-common's scope reader");
+
+    @ArchTest
+    static final ArchRule onlyTheGrpcProxyKnowsTheContract = noClasses()
+            .that().resideInAPackage("credit.platform.gateway..")
+            .and().resideOutsideOfPackage("credit.platform.gateway.grpcproxy..")
+            .should().dependOnClassesThat().resideInAnyPackage("credit.sanctions.v1", "credit.common.v1",
+                    "credit.platform.common..")
+            .because("the REST side routes by path; only the gRPC proxy reads the sanctions contract");
 
     @ArchTest
     static final ArchRule gatewayIsNotServlet = noClasses()

@@ -26,6 +26,11 @@ class AuditConfiguration {
     }
 
     @Bean
+    TravelCheckAudit travelCheckAudit(AuditLog auditLog, SubjectRefs subjectRefs, Clock clock) {
+        return new TravelCheckAudit(auditLog, subjectRefs, clock);
+    }
+
+    @Bean
     SubjectRefs subjectRefs(AuditProperties properties) {
         return new SubjectRefs(properties.fingerprintKey());
     }

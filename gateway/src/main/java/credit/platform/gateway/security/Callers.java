@@ -19,7 +19,11 @@ public final class Callers {
         if (!(principal instanceof JwtAuthenticationToken token)) {
             return null;
         }
-        Jwt jwt = token.getToken();
+        return of(token.getToken());
+    }
+
+    /** The caller a validated token names (the gRPC proxy has a token, not a principal). */
+    public static Caller of(Jwt jwt) {
         String clientId = firstNonBlank(jwt.getClaimAsString("azp"), jwt.getClaimAsString("client_id"),
                 jwt.getSubject(), "unknown");
         return new Caller(clientId, jwt.getClaimAsString("agency"), jwt);

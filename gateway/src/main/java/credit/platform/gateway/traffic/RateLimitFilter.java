@@ -1,12 +1,7 @@
 package credit.platform.gateway.traffic;
 
-import java.time.Duration;
-
 import credit.platform.gateway.problem.ProblemWriter;
 import credit.platform.gateway.security.Callers;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -17,7 +12,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Per-client budgets (Resilience4j {@link RateLimiter}, one per client and budget). Runs after
+ * Per-client budgets ({@link ClientBudgets}). Runs after
  * authentication, so the client id comes from the validated token. Travel checks draw on their
  * own, larger budget. Over budget: 429 problem+json with {@code Retry-After}, nothing forwarded.
  */
@@ -27,12 +22,11 @@ class RateLimitFilter implements WebFilter, Ordered {
     /** After Spring Security's chain (-100), before the audit filter. */
     static final int ORDER = -60;
 
-    private final TrafficProperties properties;
+    private final ClientBudgets budgets;
     private final ProblemWriter problems;
-    private final RateLimiterRegistry limiters = RateLimiterRegistry.ofDefaults();
 
-    RateLimitFilter(TrafficProperties properties, ProblemWriter problems) {
-        this.properties = properties;
+    RateLimitFilter(ClientBudgets budgets, ProblemWriter problems) {
+        this.budgets = budgets;
         this.problems = problems;
     }
 
@@ -50,23 +44,16 @@ class RateLimitFilter implements WebFilter, Ordered {
                 .map(Callers::of)
                 .flatMap(caller -> {
                     String budgetName = exchange.getRequest().getPath().value().startsWith("/api/v1/travel-checks")
-                            ? "travel-check" : "default";
-                    TrafficProperties.Budget budget = properties.budget(budgetName);
-                    RateLimiter limiter = limiters.rateLimiter(budgetName + ":" + caller.clientId(),
-                            () -> RateLimiterConfig.custom()
-                                    .limitForPeriod(budget.limit())
-                                    .limitRefreshPeriod(budget.period())
-                                    .timeoutDuration(Duration.ZERO)
-                                    .build());
-                    if (limiter.acquirePermission()) {
+                            ? ClientBudgets.TRAVEL_CHECK : ClientBudgets.DEFAULT;
+                    var over = budgets.take(budgetName, caller.clientId());
+                    if (over.isEmpty()) {
                         return chain.filter(exchange).thenReturn(Boolean.TRUE);
                     }
-                    long retryAfter = Math.max(1, (budget.period().toMillis() + 999) / 1000);
+                    long retryAfter = over.get().retryAfterSeconds();
                     exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfter));
                     return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                            "Too Many Requests", "This client has used its request budget (" + budget.limit()
-                                    + " per " + budget.period().toMillis() + " ms). Retry after "
-                                    + retryAfter + " s.")
+                            "Too Many Requests", "This client has used its request budget (" + over.get().budget()
+                                    + "). Retry after " + retryAfter + " s.")
                             .thenReturn(Boolean.TRUE);
                 })
                 .switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(Boolean.TRUE)))

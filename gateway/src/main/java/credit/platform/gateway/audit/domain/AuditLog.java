@@ -19,4 +19,10 @@ public interface AuditLog {
 
     /** Counts one travel check of {@code clientId} on {@code day} (yyyy-MM-dd) with {@code status}. */
     Mono<Void> countTravelCheck(String clientId, String day, int status);
+
+    /**
+     * Counts the answers of travel checks of {@code clientId} on {@code day} (yyyy-MM-dd) by
+     * decision: an ALLOW is only counted, never recorded with its subject.
+     */
+    Mono<Void> countTravelDecisions(String clientId, String day, int allows, int denies);
 }

@@ -163,6 +163,15 @@ public final class MongoAuditLog implements AuditLog {
                 .then();
     }
 
+    @Override
+    public Mono<Void> countTravelDecisions(String clientId, String day, int allows, int denies) {
+        return mongo.upsert(Query.query(Criteria.where("_id").is(clientId + "|" + day)),
+                        new Update().set("clientId", clientId).set("day", day).inc("allow", allows)
+                                .inc("deny", denies),
+                        TRAVEL_COUNTS)
+                .then();
+    }
+
     static Document toDocument(AuditEntry e) {
         return new Document("_id", e.sequence())
                 .append("time", Date.from(e.time()))

@@ -1,0 +1,80 @@
+package credit.platform.gateway.audit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import credit.platform.gateway.audit.domain.AuditEntry;
+import credit.platform.gateway.audit.domain.AuditLog;
+import credit.platform.gateway.audit.domain.Purpose;
+import credit.platform.gateway.audit.domain.SubjectRefs;
+import credit.platform.gateway.audit.domain.TravelAnswer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * What the audit keeps of travel checks, for the REST route and the gRPC proxy alike: every answer
+ * holding a DENY becomes one chained entry naming the denied passengers (identifier fingerprints,
+ * never the number); ALLOW and DENY answers are counted per client and day. A DENY that cannot
+ * be recorded fails the returned {@link Mono} (the caller withholds the answer); a count that
+ * cannot be written is only logged.
+ */
+public final class TravelCheckAudit {
+
+    /** A travel check enforces the consumption restriction: its purpose is fixed, not stated. */
+    static final String PURPOSE = Purpose.ENFORCEMENT.name();
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Duration APPEND_TIMEOUT = Duration.ofSeconds(3);
+    private static final Logger log = LoggerFactory.getLogger(TravelCheckAudit.class);
+
+    private final AuditLog auditLog;
+    private final SubjectRefs subjectRefs;
+    private final Clock clock;
+
+    public TravelCheckAudit(AuditLog auditLog, SubjectRefs subjectRefs, Clock clock) {
+        this.auditLog = auditLog;
+        this.subjectRefs = subjectRefs;
+        this.clock = clock;
+    }
+
+    /**
+     * Records one answer (a single check, or a whole batch) given to {@code clientId}.
+     *
+     * @param method {@code POST} for REST, {@code GRPC} for the proxy
+     * @param route  the route table line or the full gRPC method name
+     * @param status the HTTP status of the answer (200 for an answered gRPC call)
+     */
+    public Mono<Void> record(String clientId, String agency, String method, String route, int status,
+            List<TravelAnswer> answers) {
+        Set<String> denied = new LinkedHashSet<>();
+        int allows = 0;
+        int denies = 0;
+        for (TravelAnswer answer : answers) {
+            if (answer.deny()) {
+                denies++;
+                denied.add(answer.hasDocument() ? subjectRefs.identifier(answer.scheme(), answer.value())
+                        : "id:UNREADABLE");
+            } else {
+                allows++;
+            }
+        }
+        Mono<Void> count = auditLog.countTravelDecisions(clientId,
+                        LocalDate.ofInstant(clock.instant(), CHINA).toString(), allows, denies)
+                .timeout(APPEND_TIMEOUT)
+                .onErrorResume(e -> {
+                    log.warn("travel decisions of client {} not counted: {}", clientId, e.getClass().getSimpleName());
+                    return Mono.empty();
+                });
+        if (denied.isEmpty()) {
+            return count;
+        }
+        AuditEntry.Draft draft = new AuditEntry.Draft(clock.instant(), clientId, agency, PURPOSE,
+                List.copyOf(denied), method, route, status);
+        return auditLog.append(draft).timeout(APPEND_TIMEOUT).then(count);
+    }
+}

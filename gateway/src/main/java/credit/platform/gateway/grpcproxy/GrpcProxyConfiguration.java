@@ -1,0 +1,41 @@
+package credit.platform.gateway.grpcproxy;
+
+import credit.platform.gateway.audit.TravelCheckAudit;
+import credit.platform.gateway.traffic.ClientBudgets;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.grpc.ManagedChannel;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/** Wires the gRPC front door: the gateway's own token decoder, budgets and audit, one breaker. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GrpcProxyProperties.class)
+@ConditionalOnProperty(name = "credit.gateway.grpc.enabled", havingValue = "true", matchIfMissing = true)
+class GrpcProxyConfiguration {
+
+    @Bean
+    ProxiedMethods proxiedMethods() {
+        return new ProxiedMethods();
+    }
+
+    @Bean
+    GrpcProxyServer grpcProxyServer(GrpcProxyProperties properties, ProxiedMethods methods, ReactiveJwtDecoder decoder,
+            ClientBudgets budgets, TravelCheckAudit audit) {
+        CircuitBreaker breaker = CircuitBreaker.of("sanctions-grpc", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(properties.breaker().window())
+                .minimumNumberOfCalls(Math.min(properties.breaker().window(), 5))
+                .failureRateThreshold(properties.breaker().failureRate())
+                .waitDurationInOpenState(properties.breaker().openFor())
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .build());
+        ManagedChannel upstream = GrpcProxyServer.channel(properties);
+        return new GrpcProxyServer(properties, methods, method -> new GrpcProxyHandler(method, upstream, decoder,
+                budgets, breaker, audit, properties.defaultDeadline()), upstream);
+    }
+}
