@@ -1,0 +1,89 @@
+package credit.platform.k8s;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * What an app's own {@code src/main/resources/application.yml} says about its wiring: ports, the
+ * gRPC channels it calls, the services its gateway routes reach, its default database. The manifests
+ * are checked against this, so a port or a new channel changed in the app without the manifests
+ * fails the build.
+ */
+record AppConfig(String module, int httpPort, Optional<Integer> grpcPort, Map<String, String> channels,
+        Map<String, String> gatewayUris, Optional<String> database, boolean probesEnabled) {
+
+    private static final Pattern GATEWAY_URI = Pattern.compile("\\$\\{credit\\.gateway\\.([a-z]+)-uri:([^}]+)}");
+
+    /** Every module with an application.yml is an app that runs in the cluster. */
+    static List<AppConfig> all() {
+        try (Stream<Path> modules = Files.list(Manifests.REPO)) {
+            return modules.filter(m -> Files.exists(yml(m))).map(AppConfig::read)
+                    .sorted((a, b) -> a.module.compareTo(b.module)).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static AppConfig of(String module) {
+        return read(Manifests.REPO.resolve(module));
+    }
+
+    private static Path yml(Path module) {
+        return module.resolve("src/main/resources/application.yml");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static AppConfig read(Path module) {
+        String text;
+        Map<String, Object> root = new LinkedHashMap<>();
+        try (Reader r = Files.newBufferedReader(yml(module))) {
+            text = Files.readString(yml(module));
+            for (Object doc : new Yaml().loadAll(r)) {
+                if (doc instanceof Map<?, ?> m) {
+                    root.putAll((Map<String, Object>) m);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        int http = ((Number) path(root, "server", "port").orElseThrow(
+                () -> new IllegalStateException(module + ": application.yml has no server.port"))).intValue();
+        Optional<Integer> grpc = path(root, "spring", "grpc", "server", "port").map(p -> ((Number) p).intValue());
+        Map<String, String> channels = new TreeMap<>();
+        path(root, "spring", "grpc", "client", "channel").ifPresent(c -> ((Map<String, Object>) c)
+                .forEach((name, conf) -> channels.put(name, String.valueOf(((Map<String, Object>) conf).get("target")))));
+        Map<String, String> gatewayUris = new TreeMap<>();
+        Matcher m = GATEWAY_URI.matcher(text);
+        while (m.find()) {
+            gatewayUris.put(m.group(1), m.group(2));
+        }
+        Optional<String> database = path(root, "spring", "mongodb", "uri")
+                .map(u -> String.valueOf(u).replaceAll("^.*/", ""));
+        boolean probes = path(root, "management", "endpoint", "health", "probes", "enabled")
+                .map(Boolean.TRUE::equals).orElse(false);
+        return new AppConfig(module.getFileName().toString(), http, grpc, channels, gatewayUris, database, probes);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<Object> path(Map<String, Object> root, String... keys) {
+        Object node = root;
+        for (String k : keys) {
+            if (!(node instanceof Map<?, ?> m) || !m.containsKey(k)) {
+                return Optional.empty();
+            }
+            node = ((Map<String, Object>) m).get(k);
+        }
+        return Optional.ofNullable(node);
+    }
+}

@@ -1,0 +1,342 @@
+package credit.platform.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertAll;
+
+import credit.platform.k8s.Manifests.Workload;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The kustomize base and overlays, rendered by {@code kubectl kustomize} and checked against the
+ * apps themselves: every app (a module with an application.yml) runs with its own ports, probes that
+ * exist, its own database secret, the channels it calls pointed at the right service, network
+ * policies equal to the call graph, and hardened pods. A change in an app that the manifests do not
+ * follow fails here.
+ */
+@TestInstance(Lifecycle.PER_CLASS)
+class ManifestsTest {
+
+    /** gRPC channel (and gateway route) names → the app that serves them. */
+    private static final Map<String, String> SERVED_BY = Map.of(
+            "registry", "registry-service",
+            "lists", "blacklist-service",
+            "scoring", "scoring-service",
+            "sanctions", "sanctions-service",
+            "eligibility", "sanctions-service");
+
+    /** Apps that must never run twice at once (single writer of a feed or of history). */
+    private static final Set<String> SINGLE_WRITERS = Set.of("blacklist-service", "scoring-service");
+
+    /** Secrets the apps read; production gets them from the cluster's secret store (docs/deployment.md). */
+    private static final Pattern SECRET_LIKE = Pattern.compile(".*(SECRET|PASSWORD|KEY|MONGODB_URI).*");
+
+    private static final List<String> FOLDERS = List.of("base", "overlays/dev", "overlays/production");
+
+    private List<AppConfig> apps;
+    private Map<String, Manifests> rendered;
+
+    @BeforeAll
+    void render() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Manifests.kubectl().isPresent(),
+                "kubectl is not installed: the manifests cannot be rendered (kubectl kustomize) on this machine");
+        apps = AppConfig.all();
+        rendered = FOLDERS.stream().collect(Collectors.toMap(Function.identity(), Manifests::render));
+    }
+
+    @Test
+    void theAppsAreTheFiveServices() {
+        assertThat(apps).extracting(AppConfig::module).containsExactly("blacklist-service", "gateway",
+                "registry-service", "sanctions-service", "scoring-service");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void everyAppRunsOnItsOwnPortsWithAServiceInFrontOfEach(String folder) {
+        Manifests m = rendered.get(folder);
+        List<Executable> checks = apps.stream().<Executable>map(app -> () -> {
+            Workload w = m.workload(app.module()).orElseThrow(() -> new AssertionError(
+                    folder + ": no Deployment or StatefulSet for " + app.module()));
+            assertThat(w.port("http")).as("%s http port", app.module()).contains(app.httpPort());
+            assertThat(w.env("SERVER_PORT").map(EnvVar::getValue)).contains(String.valueOf(app.httpPort()));
+            Service http = m.find(Service.class, app.module()).orElseThrow();
+            assertThat(http.getSpec().getPorts()).extracting(p -> p.getPort()).containsExactly(app.httpPort());
+            if (app.grpcPort().isPresent()) {
+                assertThat(w.port("grpc")).as("%s grpc port", app.module()).isEqualTo(app.grpcPort());
+                assertThat(w.env("SPRING_GRPC_SERVER_PORT").map(EnvVar::getValue))
+                        .contains(String.valueOf(app.grpcPort().get()));
+                Service grpc = m.find(Service.class, app.module() + "-grpc").orElseThrow(
+                        () -> new AssertionError(folder + ": no headless gRPC service for " + app.module()));
+                assertThat(grpc.getSpec().getClusterIP()).as("gRPC service is headless").isEqualTo("None");
+                assertThat(grpc.getSpec().getPorts()).extracting(p -> p.getPort()).containsExactly(app.grpcPort().get());
+            }
+        }).toList();
+        assertAll(checks);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void everyChannelAnAppCallsPointsAtTheServiceThatServesIt(String folder) {
+        Map<String, String> endpoints = platformEndpoints(rendered.get(folder));
+        List<Executable> checks = new java.util.ArrayList<>();
+        for (AppConfig app : apps) {
+            app.channels().keySet().forEach(channel -> checks.add(() -> {
+                AppConfig target = target(channel);
+                String key = "SPRING_GRPC_CLIENT_CHANNEL_" + channel.toUpperCase(Locale.ROOT) + "_TARGET";
+                assertThat(endpoints).as("%s calls channel %s", app.module(), channel)
+                        .containsEntry(key, "dns:///" + target.module() + "-grpc:" + target.grpcPort().orElseThrow());
+                assertThat(endpoints).containsEntry(
+                        "SPRING_GRPC_CLIENT_CHANNEL_" + channel.toUpperCase(Locale.ROOT) + "_DEFAULT_LOADBALANCINGPOLICY",
+                        "round_robin");
+            }));
+            app.gatewayUris().keySet().forEach(route -> checks.add(() -> {
+                AppConfig target = target(route);
+                assertThat(endpoints).as("gateway route %s", route).containsEntry(
+                        "CREDIT_GATEWAY_" + route.toUpperCase(Locale.ROOT) + "_URI",
+                        "http://" + target.module() + ":" + target.httpPort());
+            }));
+        }
+        assertAll(checks);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void networkPoliciesDenyByDefaultAndAllowExactlyTheCallGraph(String folder) {
+        Manifests m = rendered.get(folder);
+        assertThat(m.find(NetworkPolicy.class, "default-deny-ingress")).hasValueSatisfying(p -> {
+            assertThat(p.getSpec().getPodSelector().getMatchLabels()).isNullOrEmpty();
+            assertThat(p.getSpec().getPolicyTypes()).contains("Ingress");
+            assertThat(p.getSpec().getIngress()).isNullOrEmpty();
+        });
+        Set<String> expected = new TreeSet<>();
+        for (AppConfig app : apps) {
+            app.channels().keySet().forEach(c -> expected.add(app.module() + " -> " + target(c).module() + ":grpc"));
+            app.gatewayUris().keySet().forEach(r -> expected.add(app.module() + " -> " + target(r).module() + ":http"));
+        }
+        Set<String> allowed = new TreeSet<>();
+        Set<String> appNames = apps.stream().map(AppConfig::module).collect(Collectors.toSet());
+        for (NetworkPolicy p : m.all(NetworkPolicy.class)) {
+            Map<String, String> selector = p.getSpec().getPodSelector().getMatchLabels();
+            String target = selector == null ? null : selector.get("app.kubernetes.io/name");
+            if (target == null || !appNames.contains(target) || p.getSpec().getIngress() == null) {
+                continue;
+            }
+            for (NetworkPolicyIngressRule rule : p.getSpec().getIngress()) {
+                for (NetworkPolicyPeer from : rule.getFrom()) {
+                    if (from.getPodSelector() == null) {
+                        continue; // the ingress controller's namespace, checked below
+                    }
+                    String caller = from.getPodSelector().getMatchLabels().get("app.kubernetes.io/name");
+                    for (NetworkPolicyPort port : rule.getPorts()) {
+                        allowed.add(caller + " -> " + target + ":" + port.getPort().getStrVal());
+                    }
+                }
+            }
+        }
+        assertThat(allowed).as("allowed pod-to-pod edges").isEqualTo(expected);
+        assertThat(m.find(NetworkPolicy.class, "gateway-from-ingress")).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void onlyTheGatewayIsReachableFromOutside(String folder) {
+        Manifests m = rendered.get(folder);
+        assertThat(m.all(Service.class)).allSatisfy(s ->
+                assertThat(s.getSpec().getType()).as(s.getMetadata().getName()).isIn(null, "ClusterIP"));
+        assertThat(m.all(Ingress.class)).singleElement().satisfies(i ->
+                assertThat(i.getSpec().getRules()).flatExtracting(r -> r.getHttp().getPaths())
+                        .extracting(p -> p.getBackend().getService().getName()).containsOnly("gateway"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void everyPodIsHardenedAndSized(String folder) {
+        List<Executable> checks = rendered.get(folder).workloads().stream().<Executable>map(w -> () -> {
+            assertThat(w.pod().getAutomountServiceAccountToken()).as("%s mounts no API token", w.name()).isFalse();
+            assertThat(w.pod().getSecurityContext().getRunAsNonRoot()).as("%s runAsNonRoot", w.name()).isTrue();
+            assertThat(w.pod().getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+            for (Container c : w.pod().getContainers()) {
+                assertThat(c.getSecurityContext().getAllowPrivilegeEscalation()).as("%s escalation", w.name()).isFalse();
+                assertThat(c.getSecurityContext().getCapabilities().getDrop()).as("%s caps", w.name()).containsExactly("ALL");
+                if (!w.name().equals("keycloak")) { // Keycloak's start-dev writes into its own install
+                    assertThat(c.getSecurityContext().getReadOnlyRootFilesystem()).as("%s read-only root", w.name()).isTrue();
+                }
+                assertThat(c.getResources().getRequests()).as("%s requests", w.name()).containsKeys("cpu", "memory");
+                assertThat(c.getResources().getLimits()).as("%s limits", w.name()).containsKey("memory");
+                assertThat(c.getImage()).as("%s image", w.name()).doesNotEndWith(":latest");
+            }
+        }).toList();
+        assertAll(checks);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void probesAskTheActuatorGroupsTheAppsEnable(String folder) {
+        Manifests m = rendered.get(folder);
+        List<Executable> checks = apps.stream().<Executable>map(app -> () -> {
+            assertThat(app.probesEnabled()).as("%s: management.endpoint.health.probes.enabled", app.module()).isTrue();
+            Container c = m.workload(app.module()).orElseThrow().app();
+            assertProbe(c.getReadinessProbe(), "/actuator/health/readiness");
+            assertProbe(c.getLivenessProbe(), "/actuator/health/liveness");
+            assertProbe(c.getStartupProbe(), "/actuator/health/liveness");
+        }).toList();
+        assertAll(checks);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void everySecretIsReadFromASecretAndEachAppHasItsOwnDatabase(String folder) {
+        Manifests m = rendered.get(folder);
+        List<Executable> checks = new java.util.ArrayList<>();
+        for (Workload w : m.workloads()) {
+            for (EnvVar e : w.app().getEnv()) {
+                if (SECRET_LIKE.matcher(e.getName()).matches() && !w.name().equals("keycloak")) {
+                    checks.add(() -> assertThat(e.getValueFrom() == null ? null : e.getValueFrom().getSecretKeyRef())
+                            .as("%s %s comes from a Secret", w.name(), e.getName()).isNotNull());
+                }
+            }
+        }
+        Map<String, String> mongoSecretByApp = new HashMap<>();
+        for (AppConfig app : apps) {
+            Workload w = m.workload(app.module()).orElseThrow();
+            w.env("SPRING_MONGODB_URI").ifPresent(e -> mongoSecretByApp.put(app.module(),
+                    e.getValueFrom().getSecretKeyRef().getName()));
+            checks.add(() -> assertThat(w.env("SPRING_MONGODB_URI")).as("%s has a database", app.module()).isPresent());
+        }
+        checks.add(() -> assertThat(new HashSet<>(mongoSecretByApp.values())).as("one database secret per app")
+                .hasSameSizeAs(mongoSecretByApp.values()));
+        List<Secret> secrets = m.all(Secret.class);
+        if (folder.equals("overlays/dev")) {
+            // the dev secrets name each app's own database, the one its application.yml defaults to
+            for (AppConfig app : apps) {
+                checks.add(() -> {
+                    Secret s = secrets.stream().filter(x -> x.getMetadata().getName()
+                            .startsWith(mongoSecretByApp.get(app.module()))).findFirst().orElseThrow();
+                    String uri = new String(Base64.getDecoder().decode(s.getData().get("uri")), StandardCharsets.UTF_8);
+                    assertThat(uri).endsWith("/" + app.database().orElseThrow());
+                });
+            }
+        } else {
+            checks.add(() -> assertThat(secrets).as("no secret material in " + folder).isEmpty());
+        }
+        assertAll(checks);
+    }
+
+    @Test
+    void everySecretProductionReadsIsDocumented() throws IOException {
+        String doc = Files.readString(Manifests.REPO.resolve("docs/deployment.md"));
+        Set<String> names = new TreeSet<>();
+        rendered.get("overlays/production").workloads().forEach(w -> w.app().getEnv().stream()
+                .filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+                .forEach(e -> names.add(e.getValueFrom().getSecretKeyRef().getName())));
+        rendered.get("overlays/production").all(Ingress.class)
+                .forEach(i -> i.getSpec().getTls().forEach(t -> names.add(t.getSecretName())));
+        assertThat(names).isNotEmpty().allSatisfy(n -> assertThat(doc).as("docs/deployment.md names " + n).contains("`" + n + "`"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void singleWritersRunOnceAndAreReplacedNotRolled(String folder) {
+        Manifests m = rendered.get(folder);
+        for (String app : SINGLE_WRITERS) {
+            Workload w = m.workload(app).orElseThrow();
+            assertThat(w.replicas()).as(app + " replicas").isEqualTo(1);
+            assertThat(w.strategy()).as(app + " update strategy").isEqualTo("Recreate");
+        }
+        assertThat(m.all(HorizontalPodAutoscaler.class)).extracting(h -> h.getSpec().getScaleTargetRef().getName())
+                .doesNotContainAnyElementsOf(SINGLE_WRITERS);
+    }
+
+    @Test
+    void productionScalesTheReadPathAndEveryBudgetOrScalerTargetsAWorkload() {
+        Manifests m = rendered.get("overlays/production");
+        Set<String> workloads = m.workloads().stream().map(Workload::name).collect(Collectors.toSet());
+        assertThat(m.all(HorizontalPodAutoscaler.class)).isNotEmpty().allSatisfy(h -> {
+            assertThat(workloads).contains(h.getSpec().getScaleTargetRef().getName());
+            assertThat(m.workload(h.getSpec().getScaleTargetRef().getName()).orElseThrow().kind())
+                    .isEqualTo(h.getSpec().getScaleTargetRef().getKind());
+        });
+        assertThat(m.all(PodDisruptionBudget.class)).isNotEmpty().allSatisfy(p ->
+                assertThat(workloads).contains(p.getSpec().getSelector().getMatchLabels().get("app.kubernetes.io/name")));
+        for (String app : List.of("gateway", "registry-service", "sanctions-service")) {
+            assertThat(m.workload(app).orElseThrow().replicas()).as(app).isGreaterThanOrEqualTo(3);
+        }
+        assertThat(m.workloads()).allSatisfy(w -> assertThat(w.app().getImage())
+                .as("production images are pinned in the platform registry")
+                .startsWith("registry.credit.example/").matches(".*:\\d+\\.\\d+\\.\\d+$"));
+    }
+
+    @Test
+    void productionSanctionsHeapHoldsTheNationalIndex() {
+        // issue 7: 23 million restricted subjects in at most 1.5 GiB of heap (docs/benchmarks.md: ≈ 1.2 GiB)
+        Workload w = rendered.get("overlays/production").workload("sanctions-service").orElseThrow();
+        Quantity limit = w.app().getResources().getLimits().get("memory");
+        Matcher pct = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)")
+                .matcher(w.env("JAVA_TOOL_OPTIONS").orElseThrow().getValue());
+        assertThat(pct.find()).isTrue();
+        BigDecimal heap = Quantity.getAmountInBytes(limit).multiply(new BigDecimal(pct.group(1))).movePointLeft(2);
+        assertThat(heap).isGreaterThanOrEqualTo(new BigDecimal(3L * 512 * 1024 * 1024)); // 1.5 GiB
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void everySanctionsReplicaKeepsItsOwnIndexCopy(String folder) {
+        Workload w = rendered.get(folder).workload("sanctions-service").orElseThrow();
+        assertThat(w.kind()).as("stable pod names").isEqualTo("StatefulSet");
+        List<String> order = w.app().getEnv().stream().map(EnvVar::getName).toList();
+        assertThat(order.indexOf("POD_NAME")).isNotNegative().isLessThan(order.indexOf("CREDIT_ENFORCEMENT_STORE_ID"));
+        assertThat(w.env("CREDIT_ENFORCEMENT_STORE_ID").orElseThrow().getValue()).isEqualTo("$(POD_NAME)");
+    }
+
+    private AppConfig target(String channelOrRoute) {
+        String module = SERVED_BY.get(channelOrRoute);
+        assertThat(module).as("which app serves '%s'? add it to SERVED_BY", channelOrRoute).isNotNull();
+        return apps.stream().filter(a -> a.module().equals(module)).findFirst().orElseThrow();
+    }
+
+    private static Map<String, String> platformEndpoints(Manifests m) {
+        return m.all(ConfigMap.class).stream().filter(c -> c.getMetadata().getName().startsWith("platform-endpoints"))
+                .findFirst().orElseThrow().getData();
+    }
+
+    private static void assertProbe(Probe probe, String path) {
+        assertThat(probe).isNotNull();
+        assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
+        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+    }
+}
