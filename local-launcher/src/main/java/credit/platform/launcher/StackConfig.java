@@ -38,7 +38,7 @@ public record StackConfig(
     /** JVM options of each app process: small heaps and quick start-up on a 2-core machine. */
     public static final List<String> APP_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
-    /** One Spring Boot application of the platform. {@code grpcPort} is 0 for the gateway (HTTP only). */
+    /** One Spring Boot application of the platform; the gateway's gRPC port is its front door for travel checks. */
     public record AppConfig(String name, String database, int httpPort, int grpcPort) {
         public boolean hasGrpc() {
             return grpcPort > 0;
@@ -81,7 +81,7 @@ public record StackConfig(
                 new AppConfig("blacklist-service", "lists", firstServiceHttp + 1, firstGrpc + 1),
                 new AppConfig("scoring-service", "scoring", firstServiceHttp + 2, firstGrpc + 2),
                 new AppConfig("sanctions-service", "sanctions", firstServiceHttp + 3, firstGrpc + 3),
-                new AppConfig("gateway", "audit", gatewayHttp, 0));
+                new AppConfig("gateway", "audit", gatewayHttp, firstGrpc - 1));
     }
 
     public AppConfig app(String appName) {
@@ -159,6 +159,7 @@ public record StackConfig(
         args.add("--spring.grpc.client.channel.registry.target=static://localhost:" + app("registry-service").grpcPort());
         args.add("--spring.grpc.client.channel.lists.target=static://localhost:" + app("blacklist-service").grpcPort());
         args.add("--spring.grpc.client.channel.scoring.target=static://localhost:" + app("scoring-service").grpcPort());
+        args.add("--spring.grpc.client.channel.sanctions.target=static://localhost:" + app("sanctions-service").grpcPort());
         if (app.name().equals("registry-service") && name.equals("local")) {
             // The local platform starts with a small deterministic demo data set (seeded only into an
             // empty registry); the system tests start empty and create what they check.

@@ -22,7 +22,8 @@ class StackConfigTest {
         assertThat(local.app("blacklist-service")).isEqualTo(new StackConfig.AppConfig("blacklist-service", "lists", 8082, 9092));
         assertThat(local.app("scoring-service")).isEqualTo(new StackConfig.AppConfig("scoring-service", "scoring", 8083, 9093));
         assertThat(local.app("sanctions-service")).isEqualTo(new StackConfig.AppConfig("sanctions-service", "sanctions", 8084, 9094));
-        assertThat(local.app("gateway").hasGrpc()).isFalse();
+        // the gateway's gRPC front door (travel checks) on 9090, its application.yml default
+        assertThat(local.app("gateway")).isEqualTo(new StackConfig.AppConfig("gateway", "audit", 8080, 9090));
         assertThat(local.issuerUri()).isEqualTo("http://localhost:8180/realms/credit");
         assertThat(local.tokenUri()).isEqualTo("http://localhost:8180/realms/credit/protocol/openid-connect/token");
         assertThat(local.mongoFile()).isEqualTo(root.resolve(".run/mongo/credit.mv"));
@@ -68,15 +69,18 @@ class StackConfigTest {
                 "--credit.security.token-uri=http://localhost:18180/realms/credit/protocol/openid-connect/token",
                 "--spring.grpc.client.channel.registry.target=static://localhost:19091",
                 "--spring.grpc.client.channel.lists.target=static://localhost:19092",
-                "--spring.grpc.client.channel.scoring.target=static://localhost:19093");
+                "--spring.grpc.client.channel.scoring.target=static://localhost:19093",
+                "--spring.grpc.client.channel.sanctions.target=static://localhost:19094");
         assertThat(tests.appArguments(tests.app("gateway")))
                 .contains("--server.port=18080",
                         "--credit.gateway.registry-uri=http://localhost:18081",
                         "--credit.gateway.lists-uri=http://localhost:18082",
                         "--credit.gateway.scoring-uri=http://localhost:18083",
                         "--credit.gateway.sanctions-uri=http://localhost:18084",
-                        "--spring.mongodb.uri=mongodb://localhost:28017/audit")
-                .noneMatch(a -> a.startsWith("--spring.grpc.server.port"));
+                        "--spring.mongodb.uri=mongodb://localhost:28017/audit",
+                        // its gRPC front door, forwarding to sanctions
+                        "--spring.grpc.server.port=19090",
+                        "--spring.grpc.client.channel.sanctions.target=static://localhost:19094");
     }
 
     @Test
