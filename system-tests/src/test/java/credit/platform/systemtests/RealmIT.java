@@ -57,6 +57,8 @@ class RealmIT {
         assertThat(apiScopes(clientCredentialsClaims(platform, "registrar-demo"))).containsExactlyInAnyOrder("registry.read", "registry.write");
         assertThat(apiScopes(clientCredentialsClaims(platform, "auditor-demo"))).containsExactlyInAnyOrder("audit.read");
         assertThat(apiScopes(clientCredentialsClaims(platform, "rail-demo"))).containsExactlyInAnyOrder("travel.check");
+        assertThat(apiScopes(clientCredentialsClaims(platform, "procurement-demo")))
+                .containsExactlyInAnyOrder("eligibility.check");
         assertThat(apiScopes(clientCredentialsClaims(platform, "credit-services")))
                 .containsExactlyInAnyOrder("registry.read", "registry.write", "lists.read", "scoring.read");
         assertThat(clientCredentialsClaims(platform, "samr-demo").path("agency").asString()).isEqualTo("SAMR");

@@ -177,6 +177,8 @@ class SecurityMatrixIT {
                             || requiredScope(rpcs, m).equals("lists.write")
                             || requiredScope(rpcs, m).equals("registry.read"));
         }
+        assertThat(allowedByClient.get("procurement-demo")).isNotEmpty()
+                .allMatch(m -> m.startsWith("credit.sanctions.v1.EligibilityService/"), "only eligibility checks");
         assertThat(allowedByClient.getOrDefault("auditor-demo", Set.of())).isEmpty();
         assertThat(allowedByClient.get("platform-admin")).hasSize(rpcs.size());
     }
