@@ -5,6 +5,8 @@ import credit.platform.scoring.score.adapter.model.MongoModelCatalogue;
 import credit.platform.scoring.score.adapter.model.YamlModelCatalogue;
 import credit.platform.scoring.score.adapter.remote.ChangeFeedFollower;
 import credit.platform.scoring.score.domain.BatchRecompute;
+import credit.platform.scoring.score.domain.CompanyRegister;
+import credit.platform.scoring.score.domain.PublicGrades;
 import credit.platform.scoring.score.domain.FeedCheckpoints;
 import credit.platform.scoring.score.domain.FollowChanges;
 import credit.platform.scoring.score.domain.GradeChanges;
@@ -71,6 +73,11 @@ class ScoringConfiguration {
     ScoreSubject scoreSubject(SubjectDirectory subjects, RecordSource records, RelationshipSource relationships,
             PermitSource permits, ModelCatalogue models, ScoreHistory history, GradeChanges gradeChanges, Clock clock) {
         return new ScoreSubject(subjects, records, relationships, permits, models, history, gradeChanges, clock);
+    }
+
+    @Bean
+    PublicGrades publicGrades(CompanyRegister register, SubjectDirectory subjects, ScoreSubject scores) {
+        return new PublicGrades(register, subjects, scores);
     }
 
     @Bean

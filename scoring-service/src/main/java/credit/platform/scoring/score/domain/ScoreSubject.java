@@ -47,9 +47,14 @@ public class ScoreSubject {
 
     /** @param modelId the model to use, or {@code null}/blank for the default for the subject's kind */
     public Score score(String subjectId, String modelId) {
+        return score(subjectId, modelId, "request");
+    }
+
+    /** As {@link #score(String, String)}, stored (when changed) with the given cause. */
+    public Score score(String subjectId, String modelId, String cause) {
         ScoringModel model = modelFor(subjectId, modelId);
         Score score = compute(subjectId, model, clock.instant());
-        record(score, "request");
+        record(score, cause);
         return score;
     }
 

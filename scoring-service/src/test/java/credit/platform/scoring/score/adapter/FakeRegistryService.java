@@ -6,6 +6,8 @@ import credit.registry.v1.GetSubjectResponse;
 import credit.registry.v1.ListPermitsRequest;
 import credit.registry.v1.ListPermitsResponse;
 import credit.registry.v1.Permit;
+import credit.registry.v1.ResolveIdentifierRequest;
+import credit.registry.v1.ResolveIdentifierResponse;
 import credit.registry.v1.RegistryServiceGrpc;
 import credit.registry.v1.Subject;
 import credit.registry.v1.ListRelationshipsRequest;
@@ -33,6 +35,25 @@ class FakeRegistryService extends RegistryServiceGrpc.RegistryServiceImplBase {
     /** Permits by holder. */
     final Map<String, List<Permit>> permits = new ConcurrentHashMap<>();
     volatile boolean unavailable;
+
+    /** Identifier value → the subject holding it (any scheme). */
+    final Map<String, String> identifiers = new ConcurrentHashMap<>();
+
+    @Override
+    public void resolveIdentifier(ResolveIdentifierRequest request, StreamObserver<ResolveIdentifierResponse> response) {
+        if (unavailable) {
+            response.onError(Status.UNAVAILABLE.withDescription("fake registry is down").asRuntimeException());
+            return;
+        }
+        String id = identifiers.get(request.getIdentifier().getValue());
+        if (id == null || !subjects.containsKey(id)) {
+            response.onError(Status.NOT_FOUND.withDescription("no such subject").asRuntimeException());
+            return;
+        }
+        response.onNext(ResolveIdentifierResponse.newBuilder()
+                .setSubject(Subject.newBuilder().setSubjectId(id).setKind(subjects.get(id)).setName("(fake)")).build());
+        response.onCompleted();
+    }
 
     void grant(String subjectId, Permit permit) {
         permits.computeIfAbsent(subjectId, k -> new CopyOnWriteArrayList<>()).add(permit);

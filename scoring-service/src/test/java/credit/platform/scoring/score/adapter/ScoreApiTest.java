@@ -116,6 +116,7 @@ class ScoreApiTest {
         LISTS.unavailable = false;
         REGISTRY.subjects.clear();
         REGISTRY.permits.clear();
+        REGISTRY.identifiers.clear();
         LISTS.records.clear();
         REGISTRY.subjects.put(PERSON, SubjectKind.SUBJECT_KIND_PERSON);
         REGISTRY.subjects.put(COMPANY, SubjectKind.SUBJECT_KIND_LEGAL_ENTITY);
@@ -404,5 +405,87 @@ class ScoreApiTest {
             return e.getStatus();
         }
         throw new AssertionError("expected the call to fail");
+    }
+
+    // ---- permits ----------------------------------------------------------------------------------------
+
+    @Test
+    void companyWithAnExpiredPermitIsMarkedDownNamingThePermitReadFromTheRegistry() {
+        Instant now = Instant.now();
+        REGISTRY.grant(COMPANY, credit.registry.v1.Permit.newBuilder().setPermitId("permit-7").setSubjectId(COMPANY)
+                .setType("排污许可证").setNumber("PW7").setIssuingAuthority("生态环境局")
+                .setValidFrom(Timestamp.newBuilder().setSeconds(now.minusSeconds(86_400L * 900).getEpochSecond()))
+                .setValidUntil(Timestamp.newBuilder().setSeconds(now.minusSeconds(86_400L * 10).getEpochSecond()))
+                .setStatus(credit.registry.v1.PermitStatus.PERMIT_STATUS_VALID).setExpired(true).build());
+
+        JsonNode score = JSON.readTree(http.get("/api/v1/scores/" + COMPANY, reader()).body());
+
+        assertThat(score.get("modelVersion").asInt()).isEqualTo(3);
+        assertThat(score.get("points").asLong()).isEqualTo(1000 + 50 - 50 - 30);
+        assertThat(score.get("contributions").valueStream().filter(c -> c.get("sourceRef").asString()
+                .equals("permit:permit-7")).toList()).singleElement().satisfies(c -> {
+                    assertThat(c.get("ruleId").asString()).isEqualTo("expired-permit-pollutant-discharge");
+                    assertThat(c.get("points").asLong()).isEqualTo(-30);
+                });
+    }
+
+    // ---- public grade of legal entities ------------------------------------------------------------------
+
+    static final String COMPANY_USCC = "91350100M000100Y43";
+    static final String PERSON_USCC = "91350100M000200Y4X".replace('X', '3');
+
+    static String publicReader() {
+        return TOKENS.token("public-portal", "public.read");
+    }
+
+    @Test
+    void companysPublicGradeShowsOnlyTheGradeTheModelAndTheInstant() {
+        REGISTRY.identifiers.put(COMPANY_USCC, COMPANY);
+
+        TestHttp.Response response = http.get("/api/v1/scores/public/companies/" + COMPANY_USCC + "/grade",
+                publicReader());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.propertyNames()).containsExactlyInAnyOrder("uscc", "grade", "modelId", "modelVersion", "asOf");
+        assertThat(body.get("grade").asString()).isEqualTo("A");
+        assertThat(body.get("modelId").asString()).isEqualTo("corporate-compliance");
+        assertThat(response.body()).doesNotContain("rec-").doesNotContain(COMPANY).doesNotContain("points");
+    }
+
+    @Test
+    void aPersonsScoreIsNeverPublicTheirCodeIsTheSame404AsAnUnknownCode() {
+        // A person the registry resolves by a code (however it came to hold one) — never answered.
+        REGISTRY.identifiers.put(PERSON_USCC, PERSON);
+
+        TestHttp.Response person = http.get("/api/v1/scores/public/companies/" + PERSON_USCC + "/grade",
+                publicReader());
+        TestHttp.Response unknown = http.get("/api/v1/scores/public/companies/" + COMPANY_USCC + "/grade",
+                publicReader());
+
+        assertThat(person.status()).isEqualTo(404);
+        assertThat(person.contentType()).startsWith("application/problem+json");
+        JsonNode p = JSON.readTree(person.body());
+        JsonNode u = JSON.readTree(unknown.body());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(p.get("type").asString()).isEqualTo(u.get("type").asString())
+                .isEqualTo("https://credit.example/problems/company-not-found");
+        assertThat(p.get("detail").asString()).isEqualTo(u.get("detail").asString());
+        assertThat(person.body()).doesNotContain("\"grade\"").doesNotContain("modelVersion").doesNotContain(PERSON).doesNotContain("rec-spc-1");
+        // Not even computed: nothing about the person is stored.
+        assertThat(mongo.getCollection("score_history").countDocuments()).isZero();
+    }
+
+    @Test
+    void publicGradeNeedsThePublicReadScopeAndAWellFormedCode() {
+        REGISTRY.identifiers.put(COMPANY_USCC, COMPANY);
+        String path = "/api/v1/scores/public/companies/" + COMPANY_USCC + "/grade";
+
+        assertThat(http.get(path, null).status()).isEqualTo(401);
+        assertThat(http.get(path, reader()).status()).isEqualTo(403);
+        TestHttp.Response malformed = http.get("/api/v1/scores/public/companies/NOT-A-CODE/grade", publicReader());
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body()).contains("uscc").contains("format");
+        assertThat(mongo.getCollection("score_history").countDocuments()).isZero();
     }
 }

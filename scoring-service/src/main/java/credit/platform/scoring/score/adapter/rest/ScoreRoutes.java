@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class ScoreRoutes {
 
     static final String ADMIN = "scoring.admin";
+    static final String PUBLIC_READ = "public.read";
 
     @Bean
     RestRoute publishModelVersion() {
@@ -34,6 +35,16 @@ class ScoreRoutes {
     @Bean
     RestRoute readScores() {
         return RestRoute.get("/api/v1/scores/*", "scoring.read");
+    }
+
+    /**
+     * The public grade of a legal entity. Meant to be open to everyone, but {@link RestRoute} cannot
+     * express "no scope" yet (every route maps to hasAnyAuthority), so it needs {@code public.read}
+     * (or {@code platform.admin}) until platform-common gains an open route.
+     */
+    @Bean
+    RestRoute readPublicCompanyGrade() {
+        return RestRoute.get("/api/v1/scores/public/companies/*/grade", PUBLIC_READ);
     }
 
     @Bean
