@@ -83,10 +83,11 @@ class TravelChecksIT {
         ReceiptVerification verified = airline.travel().verifyReceipt(new ReceiptVerification.Request(flight.receipt()));
         assertThat(verified.valid()).isTrue();
         assertThat(verified.claims()).containsEntry("decision", "DENY").containsEntry("jti", flight.decisionId());
-        String[] parts = flight.receipt().split("\\.");
-        String altered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+        // receipt = <signed root JWS>~<decision, base64url>~<inclusion proof>: alter the decision
+        String[] parts = flight.receipt().split("~");
+        String altered = parts[0] + "~" + Base64.getUrlEncoder().withoutPadding().encodeToString(
                 new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"DENY\"", "\"ALLOW\"").getBytes())
-                + "." + parts[2];
+                + "~" + parts[2];
         assertThat(airline.travel().verifyReceipt(new ReceiptVerification.Request(altered)).valid()).isFalse();
 
         ForbiddenException court403 = catchThrowableOfType(ForbiddenException.class,

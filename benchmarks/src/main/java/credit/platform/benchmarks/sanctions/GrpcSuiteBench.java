@@ -42,7 +42,9 @@ import org.bson.Document;
  * <pre>java -Xmx3g -cp benchmarks/target/benchmarks.jar credit.platform.benchmarks.sanctions.GrpcSuiteBench
  *     [seconds=10] [subjects=1000000] [receipts=true] [naiveDocs=100000]</pre>
  *
- * Checks are AIR economy, 10 % listed passengers (DENY) and 90 % not. The service's JWT check is not
+ * Checks are AIR economy, 10 % listed passengers (DENY) and 90 % not. "before: sig/answer" is the
+ * previous receipt design (one ES256 signature per answer, {@link PerAnswerSigningService}) on the
+ * same index, for comparison in the same run. The service's JWT check is not
  * part of the measurement; the decision log is a no-op (the service inserts one document per DENY).
  */
 public final class GrpcSuiteBench {
@@ -81,6 +83,7 @@ public final class GrpcSuiteBench {
 
         Server echo = server(new EchoTravelService());
         Server travel = server(new TravelCheckGrpcService(checkTravel));
+        Server perAnswer = server(new PerAnswerSigningService(checkTravel));
         Server naiveServer = server(new NaiveMongoTravelService(naive, new BenchReceipts(receipts)));
 
         CheckTravelRequest[] requests = requests(subjects, 4096);
@@ -92,16 +95,20 @@ public final class GrpcSuiteBench {
         double travelUnary = unary("travel unary (max)", channel(travel), requests, 64, 0);
         unary("travel unary @70% of travel", channel(travel), requests, 0, travelUnary * 0.7);
         unary("travel unary @70% of echo", channel(travel), requests, 0, echoUnary * 0.7);
+        double before = unary("before: sig/answer unary", channel(perAnswer), requests, 64, 0);
+        unary("before: sig/answer @70%", channel(perAnswer), requests, 0, before * 0.7);
         batch("echo batch 1000", channel(echo), requests, 1000, 4);
         batch("travel batch 1000", channel(travel), requests, 1000, 4);
         stream("echo stream", channel(echo), requests, 4, 512);
         stream("travel stream", channel(travel), requests, 4, 512);
+        stream("before: sig/answer stream", channel(perAnswer), requests, 4, 512);
         double naiveUnary = unary("naive mongo unary (max)", channel(naiveServer), naiveRequests, 64, 0);
         unary("naive mongo @70%", channel(naiveServer), naiveRequests, 0, naiveUnary * 0.7);
         System.out.printf("travel unary / echo unary = %.0f %%; travel unary / naive = %.1fx%n",
                 100 * travelUnary / echoUnary, travelUnary / naiveUnary);
         echo.shutdownNow();
         travel.shutdownNow();
+        perAnswer.shutdownNow();
         naiveServer.shutdownNow();
         mongo.close();
         mongoServer.shutdownNow();

@@ -53,8 +53,22 @@ final class ClaimsJson {
         }
     }
 
+    private static boolean plain(String str) {
+        for (int i = 0; i < str.length(); i++) {
+            char c = str.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void string(StringBuilder s, String str) {
         s.append('"');
+        if (plain(str)) {
+            s.append(str).append('"');
+            return;
+        }
         for (int i = 0; i < str.length(); i++) {
             char c = str.charAt(i);
             switch (c) {

@@ -44,6 +44,15 @@ public record DecisionReceipt(String envelope, byte[] decision, int index, int c
         return s.toString();
     }
 
+    /** The same text as {@link #serialize()} of the receipt of leaf {@code index} of {@code tree}. */
+    static String serialize(String envelope, byte[] decision, int index, MerkleTree tree) {
+        StringBuilder s = new StringBuilder(envelope.length() + decision.length * 4 / 3 + 16 + 44 * 12);
+        s.append(envelope).append('~').append(B64.encodeToString(decision)).append('~').append(index).append(':')
+                .append(tree.count());
+        tree.appendEncodedProof(index, s);
+        return s.toString();
+    }
+
     /** A receipt in this form; empty for a plain JWS (the first version's form) or anything unreadable. */
     public static Optional<DecisionReceipt> parse(String receipt) {
         String[] parts = receipt.split("~", -1);

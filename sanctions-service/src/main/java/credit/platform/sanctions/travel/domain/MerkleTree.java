@@ -17,6 +17,7 @@ import java.util.List;
 public final class MerkleTree {
 
     private final List<byte[][]> levels;
+    private final List<String[]> encoded = new ArrayList<>();
 
     private MerkleTree(List<byte[][]> levels) {
         this.levels = levels;
@@ -62,6 +63,31 @@ public final class MerkleTree {
             i /= 2;
         }
         return path;
+    }
+
+    /**
+     * The proof as {@code :}-prefixed base64url sibling hashes, each node encoded once per tree
+     * (a batch's proofs share most of their nodes). Not thread-safe: one thread per tree.
+     */
+    void appendEncodedProof(int index, StringBuilder out) {
+        if (encoded.isEmpty()) {
+            for (byte[][] level : levels) {
+                encoded.add(new String[level.length]);
+            }
+        }
+        int i = index;
+        for (int l = 0; l < levels.size() - 1; l++) {
+            byte[][] level = levels.get(l);
+            int sibling = (i & 1) == 1 ? i - 1 : i + 1;
+            if (sibling < level.length) {
+                String[] names = encoded.get(l);
+                if (names[sibling] == null) {
+                    names[sibling] = DecisionReceipt.B64.encodeToString(level[sibling]);
+                }
+                out.append(':').append(names[sibling]);
+            }
+            i /= 2;
+        }
     }
 
     /** The root the proof leads to from this leaf hash; empty array when the proof does not fit index and count. */

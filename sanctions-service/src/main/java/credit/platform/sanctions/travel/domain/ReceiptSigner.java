@@ -47,7 +47,7 @@ public final class ReceiptSigner implements AutoCloseable {
         String envelope = jws.sign(DecisionReceipt.envelopeClaims(ids.get(), clock.instant().getEpochSecond(), tree));
         List<String> receipts = new ArrayList<>(decisions.size());
         for (int i = 0; i < decisions.size(); i++) {
-            receipts.add(new DecisionReceipt(envelope, decisions.get(i), i, tree.count(), tree.proof(i)).serialize());
+            receipts.add(DecisionReceipt.serialize(envelope, decisions.get(i), i, tree));
         }
         return new Signed(envelope, receipts);
     }

@@ -173,7 +173,7 @@ public class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckSe
         return auth == null ? "unknown" : auth.getName();
     }
 
-    static TravelCheck fromProto(CheckTravelRequest r) {
+    public static TravelCheck fromProto(CheckTravelRequest r) {
         DocumentScheme scheme = switch (r.getDocument().getScheme()) {
             case IDENTIFIER_SCHEME_RESIDENT_ID -> DocumentScheme.RESIDENT_ID;
             case IDENTIFIER_SCHEME_PASSPORT -> DocumentScheme.PASSPORT;
@@ -196,7 +196,7 @@ public class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckSe
                 r.getDocument().getIssuingCountry(), mode, serviceClass, r.getTrainNumber(), departure);
     }
 
-    static CheckTravelResponse toProto(TravelCheckResult r) {
+    public static CheckTravelResponse toProto(TravelCheckResult r) {
         CheckTravelResponse.Builder b = CheckTravelResponse.newBuilder()
                 .setPassengerRef(r.passengerRef())
                 .setDecision(r.denied() ? Decision.DECISION_DENY : Decision.DECISION_ALLOW)
