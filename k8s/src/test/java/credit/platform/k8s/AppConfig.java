@@ -24,6 +24,10 @@ record AppConfig(String module, int httpPort, Optional<Integer> grpcPort, Map<St
         Map<String, String> gatewayUris, Optional<String> database, boolean probesEnabled) {
 
     private static final Pattern GATEWAY_URI = Pattern.compile("\\$\\{credit\\.gateway\\.([a-z]+)-uri:([^}]+)}");
+    /** A property that follows a Spring gRPC setting it does not declare (the gateway's front door). */
+    private static final Pattern GRPC_PORT_PLACEHOLDER = Pattern.compile("\\$\\{spring\\.grpc\\.server\\.port:(\\d+)}");
+    private static final Pattern CHANNEL_PLACEHOLDER =
+            Pattern.compile("\\$\\{spring\\.grpc\\.client\\.channel\\.([a-z]+)\\.target:([^}]+)}");
 
     /** Every module with an application.yml is an app that runs in the cluster. */
     static List<AppConfig> all() {
@@ -60,9 +64,17 @@ record AppConfig(String module, int httpPort, Optional<Integer> grpcPort, Map<St
         int http = ((Number) path(root, "server", "port").orElseThrow(
                 () -> new IllegalStateException(module + ": application.yml has no server.port"))).intValue();
         Optional<Integer> grpc = path(root, "spring", "grpc", "server", "port").map(p -> ((Number) p).intValue());
+        Matcher portPlaceholder = GRPC_PORT_PLACEHOLDER.matcher(text);
+        if (grpc.isEmpty() && portPlaceholder.find()) {
+            grpc = Optional.of(Integer.parseInt(portPlaceholder.group(1)));
+        }
         Map<String, String> channels = new TreeMap<>();
         path(root, "spring", "grpc", "client", "channel").ifPresent(c -> ((Map<String, Object>) c)
                 .forEach((name, conf) -> channels.put(name, String.valueOf(((Map<String, Object>) conf).get("target")))));
+        Matcher channelPlaceholder = CHANNEL_PLACEHOLDER.matcher(text);
+        while (channelPlaceholder.find()) {
+            channels.putIfAbsent(channelPlaceholder.group(1), channelPlaceholder.group(2));
+        }
         Map<String, String> gatewayUris = new TreeMap<>();
         Matcher m = GATEWAY_URI.matcher(text);
         while (m.find()) {

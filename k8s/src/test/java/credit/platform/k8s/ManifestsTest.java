@@ -178,9 +178,13 @@ class ManifestsTest {
         Manifests m = rendered.get(folder);
         assertThat(m.all(Service.class)).allSatisfy(s ->
                 assertThat(s.getSpec().getType()).as(s.getMetadata().getName()).isIn(null, "ClusterIP"));
-        assertThat(m.all(Ingress.class)).singleElement().satisfies(i ->
+        assertThat(m.all(Ingress.class)).isNotEmpty().allSatisfy(i ->
                 assertThat(i.getSpec().getRules()).flatExtracting(r -> r.getHttp().getPaths())
-                        .extracting(p -> p.getBackend().getService().getName()).containsOnly("gateway"));
+                        .extracting(p -> p.getBackend().getService().getName()).isSubsetOf("gateway", "gateway-grpc"));
+        // gRPC through an ingress: only the travel-check contract, and only the gateway's front door
+        m.find(Ingress.class, "gateway-grpc").ifPresent(i -> assertThat(i.getSpec().getRules())
+                .flatExtracting(r -> r.getHttp().getPaths()).extracting(p -> p.getPath())
+                .containsExactly("/credit.sanctions.v1."));
     }
 
     @ParameterizedTest
