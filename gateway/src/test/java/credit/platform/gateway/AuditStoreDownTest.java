@@ -24,6 +24,7 @@ class AuditStoreDownTest {
     static final TestIssuer issuer = new TestIssuer();
     static final StubBackend registry = new StubBackend("registry");
     static final StubBackend lists = new StubBackend("lists");
+    static final StubBackend sanctions = new StubBackend("sanctions");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry properties) {
@@ -32,6 +33,7 @@ class AuditStoreDownTest {
         properties.add("credit.security.issuer-uri", issuer::issuerUri);
         properties.add("credit.gateway.registry-uri", registry::uri);
         properties.add("credit.gateway.lists-uri", lists::uri);
+        properties.add("credit.gateway.sanctions-uri", sanctions::uri);
     }
 
     @AfterAll
@@ -39,6 +41,7 @@ class AuditStoreDownTest {
         issuer.close();
         registry.close();
         lists.close();
+        sanctions.close();
     }
 
     @Value("${local.server.port}")
@@ -62,6 +65,25 @@ class AuditStoreDownTest {
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("https://credit.example/problems/audit-unavailable")
                 .jsonPath("$.backend").doesNotExist();
+    }
+
+    @Test
+    void aTravelCheckDenyIsWithheldWhenItCannotBeRecordedButAnAllowIsAnswered() {
+        sanctions.answerWith(AuditTest::fakeTravelDecisions);
+        String airline = "Bearer " + issuer.tokenFor("airline-demo", null, Map.of(), "travel.check");
+
+        client.post().uri("/api/v1/travel-checks").header("Authorization", airline)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(AuditTest.travelCheck(AuditTest.RESIDENT_ID))
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://credit.example/problems/audit-unavailable")
+                .jsonPath("$.decision").doesNotExist();
+        client.post().uri("/api/v1/travel-checks").header("Authorization", airline)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(AuditTest.travelCheck("110101199003074477"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.decision").isEqualTo("ALLOW");
     }
 
     @Test

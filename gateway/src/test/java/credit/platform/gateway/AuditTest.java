@@ -26,7 +26,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The audit through the running gateway: purpose required for person reads, one chained entry per
- * access with client, agency, purpose, subject, route and status; travel checks only counted;
+ * access with client, agency, purpose, subject, route and status; travel checks counted, and only
+ * their DENY answers recorded (subject fingerprints);
  * the auditor's verification; the citizen's own access log.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -162,6 +163,62 @@ class AuditTest {
             assertThat(c.getInteger("total")).isEqualTo(3);
             assertThat(c.getInteger("answered")).isEqualTo(3);
         });
+    }
+
+    /** Stands in for sanctions-service's REST travel checks: DENY for {@link #RESIDENT_ID}, ALLOW otherwise. */
+    static String fakeTravelDecisions(String body) {
+        String single = "{\"passengerRef\":\"P\",\"decision\":\"%s\",\"decisionId\":\"d-1\"}";
+        if (body.contains("\"checks\"")) {
+            String[] checks = body.split("\"passengerRef\"");
+            StringBuilder results = new StringBuilder();
+            for (int i = 1; i < checks.length; i++) {
+                results.append(i > 1 ? "," : "").append(single.formatted(checks[i].contains(RESIDENT_ID) ? "DENY" : "ALLOW"));
+            }
+            return "{\"results\":[" + results + "],\"receipt\":\"r\"}";
+        }
+        return single.formatted(body.contains(RESIDENT_ID) ? "DENY" : "ALLOW");
+    }
+
+    static String travelCheck(String residentId) {
+        return "{\"passengerRef\":\"PNR-1\",\"document\":{\"type\":\"RESIDENT_ID\",\"number\":\"" + residentId
+                + "\"},\"name\":\"Passenger\",\"mode\":\"AIR\"}";
+    }
+
+    @Test
+    void aRestTravelCheckDenyIsRecordedAsAFingerprintAndAllowsAreOnlyCounted() {
+        sanctions.answerWith(AuditTest::fakeTravelDecisions);
+        String airline = issuer.tokenFor("airline-demo", null, Map.of(), "travel.check");
+        String other = "110101199003074477";
+
+        client.post().uri("/api/v1/travel-checks").header("Authorization", "Bearer " + airline)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(travelCheck(other)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.decision").isEqualTo("ALLOW");
+        assertThat(entries()).isEmpty();
+
+        client.post().uri("/api/v1/travel-checks/batch").header("Authorization", "Bearer " + airline)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"checks\":[" + travelCheck(other) + "," + travelCheck(RESIDENT_ID) + "]}").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.results[1].decision").isEqualTo("DENY");
+
+        assertThat(entries()).singleElement().satisfies(e -> {
+            assertThat(e.getString("clientId")).isEqualTo("airline-demo");
+            assertThat(e.getString("route")).isEqualTo("POST /api/v1/travel-checks/**");
+            assertThat(e.getString("purpose")).isEqualTo("ENFORCEMENT");
+            assertThat(e.getList("subjectRefs", String.class)).singleElement().asString().startsWith("id:RESIDENT_ID:");
+            assertThat(e.toJson()).doesNotContain(RESIDENT_ID).doesNotContain(other);
+        });
+        List<Document> counts = mongo.findAll(Document.class, "travel_check_counts").collectList().block();
+        assertThat(counts).singleElement().satisfies(c -> {
+            assertThat(c.getInteger("total")).isEqualTo(2);
+            assertThat(c.getInteger("allow")).isEqualTo(2);
+            assertThat(c.getInteger("deny")).isEqualTo(1);
+        });
+
+        String citizen = issuer.tokenFor("credit-web", null, Map.of("resident_id", RESIDENT_ID), "openid");
+        client.get().uri("/api/v1/me/access-log").header("Authorization", "Bearer " + citizen).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.entries[0].client").isEqualTo("airline-demo");
     }
 
     @Test

@@ -17,6 +17,8 @@ final class StubBackend implements AutoCloseable {
     private final String name;
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    /** The JSON answer to a request body; by default names the backend. */
+    private volatile java.util.function.UnaryOperator<String> answers;
 
     StubBackend(String name) {
         this.name = name;
@@ -29,7 +31,9 @@ final class StubBackend implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders().getFirst("Authorization"), body));
-            byte[] answer = ("{\"backend\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
+            java.util.function.UnaryOperator<String> answering = answers;
+            byte[] answer = (answering != null ? answering.apply(body) : "{\"backend\":\"" + name + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
@@ -50,8 +54,14 @@ final class StubBackend implements AutoCloseable {
         return received;
     }
 
+    /** Answers each request with {@code answering.apply(body)} until {@link #reset()}. */
+    void answerWith(java.util.function.UnaryOperator<String> answering) {
+        this.answers = answering;
+    }
+
     void reset() {
         received.clear();
+        answers = null;
     }
 
     @Override

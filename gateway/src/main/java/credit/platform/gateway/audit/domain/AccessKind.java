@@ -11,7 +11,7 @@ public enum AccessKind {
     PERSON_WRITE,
     /** A check whose subject travels in the body (eligibility): one audit entry, purpose recorded when given. */
     PERSON_CHECK,
-    /** A travel check: counted per client and day; DENY subjects are logged by the sanctions service. */
+    /** A travel check: its DENY answers recorded (subject fingerprints), every answer counted per client and day. */
     TRAVEL_CHECK,
     /** No personal data (list definitions, health, docs). */
     NONE;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import credit.platform.gateway.audit.AuditProperties;
+import credit.platform.gateway.audit.TravelCheckAudit;
 import credit.platform.gateway.audit.domain.AccessKind;
 import credit.platform.gateway.audit.domain.AuditEntry;
 import credit.platform.gateway.audit.domain.AuditLog;
@@ -18,12 +19,19 @@ import credit.platform.gateway.problem.GatewayProblemException;
 import credit.platform.gateway.problem.ProblemWriter;
 import credit.platform.gateway.security.Callers;
 import credit.platform.gateway.security.RouteScopes;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -34,7 +42,7 @@ import org.springframework.web.server.WebFilterChain;
  * {@code X-Purpose} from the fixed vocabulary (else 400, nothing forwarded, nothing recorded);
  * the entry (client, agency, purpose, subject references, route, status) is appended to the chain
  * <em>before</em> the response is committed, so no answer leaves without its record. Travel checks
- * are only counted per client and day.
+ * are counted per client and day, and their DENY answers recorded ({@link TravelCheckAudit}).
  */
 @Component
 class AuditWebFilter implements WebFilter, Ordered {
@@ -49,9 +57,11 @@ class AuditWebFilter implements WebFilter, Ordered {
     private final ProblemWriter problems;
     private final AuditProperties properties;
     private final Clock clock;
+    private final TravelCheckAudit travelCheckAudit;
 
     AuditWebFilter(AuditLog auditLog, SubjectRefs subjectRefs, ProblemWriter problems, AuditProperties properties,
-            Clock clock) {
+            Clock clock, TravelCheckAudit travelCheckAudit) {
+        this.travelCheckAudit = travelCheckAudit;
         this.auditLog = auditLog;
         this.subjectRefs = subjectRefs;
         this.problems = problems;
@@ -82,21 +92,15 @@ class AuditWebFilter implements WebFilter, Ordered {
             return refuse(exchange, "required",
                     "reads of person data must state their purpose, one of " + Purpose.names());
         }
+        if (kind == AccessKind.TRAVEL_CHECK) {
+            return exchange.getPrincipal().map(Callers::of)
+                    .flatMap(caller -> travelCheck(exchange, chain, caller, method, path).thenReturn(Boolean.TRUE))
+                    .switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(Boolean.TRUE))).then();
+        }
         return exchange.getPrincipal().map(Callers::of).flatMap(caller -> {
             exchange.getResponse().beforeCommit(() -> {
                 int status = Optional.ofNullable(exchange.getResponse().getStatusCode())
                         .map(HttpStatusCode::value).orElse(200);
-                if (kind == AccessKind.TRAVEL_CHECK) {
-                    // a counter, not a record of a person: a failure to count does not withhold the answer
-                    return auditLog.countTravelCheck(caller.clientId(),
-                            LocalDate.ofInstant(clock.instant(), CHINA).toString(), status)
-                            .timeout(APPEND_TIMEOUT)
-                            .onErrorResume(e -> {
-                                log.warn("travel check of client {} not counted: {}", caller.clientId(),
-                                        e.getClass().getSimpleName());
-                                return Mono.empty();
-                            });
-                }
                 String route = RouteScopes.match(method, path).map(RouteScopes.RouteScope::toString)
                         .orElse(method + " " + path);
                 List<String> refs = subjectRefs.fromRequest(path, firstValues(request));
@@ -110,6 +114,70 @@ class AuditWebFilter implements WebFilter, Ordered {
             });
             return chain.filter(exchange).thenReturn(Boolean.TRUE);
         }).switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(Boolean.TRUE))).then();
+    }
+
+    /**
+     * A travel check: the request body is copied as it streams to the service (it is at most
+     * {@code max-body}), the answer is held until its decisions are read; DENY subjects get one
+     * chained entry (fingerprints), ALLOWs and DENYs are counted. Requests are also counted by
+     * outcome (answered/failed). An answer whose DENY cannot be recorded is withheld (503).
+     */
+    private Mono<Void> travelCheck(ServerWebExchange exchange, WebFilterChain chain, Callers.Caller caller,
+            String method, String path) {
+        String route = RouteScopes.match(method, path).map(RouteScopes.RouteScope::toString)
+                .orElse(method + " " + path);
+        java.io.ByteArrayOutputStream requestCopy = new java.io.ByteArrayOutputStream();
+        ServerHttpRequest copying = new ServerHttpRequestDecorator(exchange.getRequest()) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return super.getBody().doOnNext(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.toByteBuffer(buffer.readPosition(), java.nio.ByteBuffer.wrap(bytes), 0, bytes.length);
+                    requestCopy.writeBytes(bytes);
+                });
+            }
+        };
+        ServerHttpResponse response = exchange.getResponse();
+        ServerHttpResponse reading = new ServerHttpResponseDecorator(response) {
+            @Override
+            public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+                int status = Optional.ofNullable(getStatusCode()).map(HttpStatusCode::value).orElse(200);
+                if (status < 200 || status >= 300) {
+                    return super.writeWith(body);
+                }
+                return DataBufferUtils.join(Flux.from(body)).flatMap(joined -> {
+                    byte[] answer = new byte[joined.readableByteCount()];
+                    joined.toByteBuffer(joined.readPosition(), java.nio.ByteBuffer.wrap(answer), 0, answer.length);
+                    return travelCheckAudit.record(caller.clientId(), caller.agency(), method, route, status,
+                                    TravelCheckBodies.answers(requestCopy.toByteArray(), answer))
+                            .then(super.writeWith(Mono.just(joined)))
+                            .onErrorResume(e -> !(e instanceof GatewayProblemException), e -> {
+                                DataBufferUtils.release(joined);
+                                return Mono.error(new GatewayProblemException(HttpStatus.SERVICE_UNAVAILABLE,
+                                        "audit-unavailable", "The travel check could not be recorded in the audit "
+                                                + "log, so its answer is withheld. Try again later.", e));
+                            });
+                });
+            }
+
+            @Override
+            public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
+                return writeWith(Flux.from(body).flatMapSequential(p -> p));
+            }
+        };
+        response.beforeCommit(() -> {
+            int status = Optional.ofNullable(response.getStatusCode()).map(HttpStatusCode::value).orElse(200);
+            // a counter, not a record of a person: a failure to count does not withhold the answer
+            return auditLog.countTravelCheck(caller.clientId(), LocalDate.ofInstant(clock.instant(), CHINA).toString(),
+                            status)
+                    .timeout(APPEND_TIMEOUT)
+                    .onErrorResume(e -> {
+                        log.warn("travel check of client {} not counted: {}", caller.clientId(),
+                                e.getClass().getSimpleName());
+                        return Mono.empty();
+                    });
+        });
+        return chain.filter(exchange.mutate().request(copying).response(reading).build());
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, String rule, String message) {

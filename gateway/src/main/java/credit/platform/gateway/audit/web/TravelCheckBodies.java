@@ -1,0 +1,62 @@
+package credit.platform.gateway.audit.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import credit.platform.gateway.audit.domain.TravelAnswer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a REST travel check's request and answer (JSON) for the audit: the passengers' documents
+ * ({@code document.type}/{@code number}, or the first version's {@code scheme}/{@code value}) and
+ * the decisions ({@code decision}, or {@code results[].decision} of a batch, in request order).
+ * Nothing read here is logged or kept except the fingerprint of a DENY subject.
+ */
+final class TravelCheckBodies {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private TravelCheckBodies() {
+    }
+
+    /** The decisions of {@code answer}, each with the document of the request check it answers. */
+    static List<TravelAnswer> answers(byte[] request, byte[] answer) {
+        JsonNode answerJson;
+        try {
+            answerJson = JSON.readTree(answer);
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        List<JsonNode> checks = new ArrayList<>();
+        try {
+            JsonNode requestJson = JSON.readTree(request);
+            if (requestJson.has("checks")) {
+                requestJson.path("checks").forEach(checks::add);
+            } else {
+                checks.add(requestJson);
+            }
+        } catch (RuntimeException e) {
+            // an unreadable request has no decisions to attribute; the answer still counts
+        }
+        List<JsonNode> results = new ArrayList<>();
+        if (answerJson.has("results")) {
+            answerJson.path("results").forEach(results::add);
+        } else if (answerJson.has("decision")) {
+            results.add(answerJson);
+        }
+        List<TravelAnswer> answers = new ArrayList<>(results.size());
+        for (int i = 0; i < results.size(); i++) {
+            JsonNode document = i < checks.size() ? checks.get(i).path("document") : JSON.missingNode();
+            String scheme = text(document, "type", "scheme");
+            String value = text(document, "number", "value");
+            answers.add(new TravelAnswer(scheme, value, "DENY".equals(results.get(i).path("decision").asString(""))));
+        }
+        return answers;
+    }
+
+    private static String text(JsonNode node, String name, String firstVersionName) {
+        String value = node.path(name).asString("");
+        return value.isBlank() ? node.path(firstVersionName).asString("") : value;
+    }
+}
