@@ -114,6 +114,62 @@ class ScoringFlowIT {
         assertThat(asOf.grade()).isEqualTo("A");
     }
 
+    /**
+     * A company's grade is public by its USCC through the gateway: grade, model and instant only. The
+     * gateway lets the route through unauthenticated; scoring-service itself still asks for
+     * {@code public.read} (or platform.admin) until platform-common can declare an open route, so an
+     * anonymous caller is refused by the service, and a code no company holds is a 404.
+     */
+    @Test
+    void companysGradeIsReadableByItsCodeThroughTheGatewayWithoutAnyExplanation(TestPlatform platform)
+            throws Exception {
+        PlatformClient registrar = platform.clientFor("registrar-demo");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String code = uscc(random);
+        registrar.registry().createSubject(new CreateSubjectRequest("LEGAL_ENTITY",
+                List.of(new IdentifierDto("USCC", code, null)), "公开评级测试有限公司", null, null));
+        String admin = clientCredentialsToken(platform, "platform-admin");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> get = (uscc, token) -> {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.gatewayUrl()
+                    + "/api/v1/scores/public/companies/" + uscc + "/grade")).timeout(Duration.ofSeconds(10))
+                    .header("X-Purpose", PURPOSE);
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            try {
+                return http.send(request.GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+
+        var company = get.apply(code, admin);
+        assertThat(company.statusCode()).as(company.body()).isEqualTo(200);
+        assertThat(company.body()).contains("\"grade\":\"A\"").contains("\"modelId\":\"corporate-compliance\"")
+                .doesNotContain("contributions").doesNotContain("points").doesNotContain("公开评级测试有限公司");
+        var nobody = get.apply(uscc(random), admin);
+        assertThat(nobody.statusCode()).isEqualTo(404);
+        assertThat(nobody.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        var anonymous = get.apply(code, null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("\"grade\"");
+    }
+
+    private static String clientCredentialsToken(TestPlatform platform, String clientId) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(platform.config().tokenUri()))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
+                                + clientId + "&client_secret=" + clientId + "-secret")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String body = response.body();
+        int start = body.indexOf("\"access_token\":\"") + "\"access_token\":\"".length();
+        return body.substring(start, body.indexOf('"', start));
+    }
+
     /** A valid USCC: registration authority 9, kind 1, region 110105, organisation code with check, check. */
     static String uscc(ThreadLocalRandom random) {
         while (true) {
