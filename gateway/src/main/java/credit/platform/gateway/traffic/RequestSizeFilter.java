@@ -16,7 +16,8 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Refuses bodies over {@code credit.gateway.traffic.max-body} with 413 problem+json: at once when
+ * Refuses bodies over {@code credit.gateway.traffic.max-body} (bulk imports:
+ * {@code import-max-body}) with 413 problem+json: at once when
  * {@code Content-Length} says so, and while streaming when a chunked body grows past it. The body
  * itself is never logged or inspected.
  */
@@ -24,10 +25,12 @@ import org.springframework.web.server.WebFilterChain;
 class RequestSizeFilter implements WebFilter, Ordered {
 
     private final long maxBytes;
+    private final long importMaxBytes;
     private final ProblemWriter problems;
 
     RequestSizeFilter(TrafficProperties properties, ProblemWriter problems) {
         this.maxBytes = properties.maxBody().toBytes();
+        this.importMaxBytes = properties.importMaxBody().toBytes();
         this.problems = problems;
     }
 
@@ -38,9 +41,12 @@ class RequestSizeFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        boolean bulkImport = exchange.getRequest().getMethod().name().equals("POST")
+                && exchange.getRequest().getPath().value().equals(TrafficProperties.IMPORTS_PATH);
+        long limit = bulkImport ? importMaxBytes : maxBytes;
         long declared = exchange.getRequest().getHeaders().getContentLength();
-        if (declared > maxBytes) {
-            return tooLarge(exchange);
+        if (declared > limit) {
+            return tooLarge(exchange, limit);
         }
         ServerHttpRequest limited = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
@@ -48,7 +54,7 @@ class RequestSizeFilter implements WebFilter, Ordered {
                 long[] seen = {0};
                 return super.getBody().doOnNext(buffer -> {
                     seen[0] += buffer.readableByteCount();
-                    if (seen[0] > maxBytes) {
+                    if (seen[0] > limit) {
                         throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE);
                     }
                 });
@@ -57,8 +63,8 @@ class RequestSizeFilter implements WebFilter, Ordered {
         return chain.filter(exchange.mutate().request(limited).build());
     }
 
-    private Mono<Void> tooLarge(ServerWebExchange exchange) {
+    private Mono<Void> tooLarge(ServerWebExchange exchange, long limit) {
         return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Content Too Large",
-                "The request body is larger than " + maxBytes + " bytes.");
+                "The request body is larger than " + limit + " bytes.");
     }
 }

@@ -14,12 +14,18 @@ import org.springframework.util.unit.DataSize;
  *                    travel checks (ticketing systems check whole flights, so their budget is larger)
  * @param maxBody     the largest request body accepted; bigger ones get 413 before reaching a service
  * @param breakers    per gateway route id ({@code registry}, {@code lists}, …): time limit and breaker
+ * @param importMaxBody the largest bulk import ({@code POST /api/v1/subjects/imports}); streamed to
+ *                    the registry, never buffered by the gateway
  */
 @ConfigurationProperties("credit.gateway.traffic")
 public record TrafficProperties(
         @DefaultValue Map<String, Budget> rateLimits,
         @DefaultValue("1MB") DataSize maxBody,
-        @DefaultValue Map<String, Breaker> breakers) {
+        @DefaultValue Map<String, Breaker> breakers,
+        @DefaultValue("200MB") DataSize importMaxBody) {
+
+    /** The bulk import upload: its own route, body limit and time limit. */
+    public static final String IMPORTS_PATH = "/api/v1/subjects/imports";
 
     /** {@code limit} requests per {@code period} per client. */
     public record Budget(@DefaultValue("50") int limit, @DefaultValue("1s") Duration period) {
