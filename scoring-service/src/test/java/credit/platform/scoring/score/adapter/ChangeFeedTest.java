@@ -52,6 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  * sequence saved; a dropped stream is reopened from the saved sequence.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ChangeFeedTest {
 
     static final TestTokens TOKENS = new TestTokens();
@@ -64,11 +65,14 @@ class ChangeFeedTest {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String PERSON = "feed-person-1";
     static final String COMPANY = "feed-company-1";
+    static final String RESTAURANT = "feed-company-2";
 
     static {
         REGISTRY.subjects.put(PERSON, SubjectKind.SUBJECT_KIND_PERSON);
         REGISTRY.subjects.put(COMPANY, SubjectKind.SUBJECT_KIND_LEGAL_ENTITY);
         REGISTRY.relate(PERSON, RelationshipType.RELATIONSHIP_TYPE_LEGAL_REPRESENTATIVE, COMPANY);
+        REGISTRY.subjects.put(RESTAURANT, SubjectKind.SUBJECT_KIND_LEGAL_ENTITY);
+        REGISTRY.serveWatch = true;
     }
 
     @DynamicPropertySource
@@ -125,6 +129,7 @@ class ChangeFeedTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void courtListingAPersonLowersThePersonAndTheirCompanyWithTheRecordNamedAndResumesAfterADrop()
             throws Exception {
         TestHttp http = new TestHttp("http://localhost:" + port);
@@ -189,5 +194,32 @@ class ChangeFeedTest {
         assertThat(after.get("grade").asString()).isEqualTo("A");
         assertThat(LISTS.watchedFrom).containsExactly(0L, 1L);
         Thread.sleep(Duration.ofMillis(100));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aPermitChangeOnTheRegistryFeedRecomputesTheHolderAndTheExplanationNamesThePermit() throws Exception {
+        Instant now = Instant.now();
+        REGISTRY.grant(RESTAURANT, credit.registry.v1.Permit.newBuilder().setPermitId("permit-food-1")
+                .setSubjectId(RESTAURANT).setType("食品经营许可证").setNumber("JY1").setIssuingAuthority("市场监督管理局")
+                .setValidFrom(Timestamp.newBuilder().setSeconds(now.minusSeconds(86_400L * 1000).getEpochSecond()))
+                .setValidUntil(Timestamp.newBuilder().setSeconds(now.minusSeconds(86_400L * 5).getEpochSecond()))
+                .setStatus(credit.registry.v1.PermitStatus.PERMIT_STATUS_VALID).setExpired(true).build());
+
+        REGISTRY.announcePermit(RESTAURANT, "permit-food-1");
+        await("the registry change", () -> {
+            Document d = mongo.getCollection("feed_checkpoints").find(new Document("_id", "registry")).first();
+            return d != null && ((Number) d.get("sequence")).longValue() == 1;
+        });
+
+        Document latest = mongo.getCollection("score_history").find(new Document("subjectId", RESTAURANT))
+                .sort(new Document("computedAt", -1)).first();
+        assertThat(latest).isNotNull();
+        assertThat(latest.getString("cause")).isEqualTo("registry change 1: permit:permit-food-1");
+        assertThat(((Number) latest.get("points")).longValue()).isEqualTo(970);
+        assertThat(latest.getList("contributions", Document.class)).singleElement().satisfies(c -> {
+            assertThat(c.getString("sourceRef")).isEqualTo("permit:permit-food-1");
+            assertThat(c.getString("ruleId")).isEqualTo("expired-permit-food");
+        });
     }
 }

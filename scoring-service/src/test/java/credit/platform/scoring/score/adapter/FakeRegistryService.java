@@ -8,6 +8,10 @@ import credit.registry.v1.ListPermitsResponse;
 import credit.registry.v1.Permit;
 import credit.registry.v1.ResolveIdentifierRequest;
 import credit.registry.v1.ResolveIdentifierResponse;
+import credit.registry.v1.SubjectChangeKind;
+import credit.registry.v1.WatchSubjectChangesRequest;
+import credit.registry.v1.WatchSubjectChangesResponse;
+import io.grpc.stub.ServerCallStreamObserver;
 import credit.registry.v1.RegistryServiceGrpc;
 import credit.registry.v1.Subject;
 import credit.registry.v1.ListRelationshipsRequest;
@@ -24,8 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Stands in for the real registry-service in this test (the system tests run the real one): knows a
  * few subjects by id and kind, their relationships and permits, answers NOT_FOUND for others,
- * UNAVAILABLE when told to; {@code WatchSubjectChanges} is left UNIMPLEMENTED (the scoring service
- * tolerates that).
+ * UNAVAILABLE when told to. {@code WatchSubjectChanges} is UNIMPLEMENTED (the scoring service
+ * tolerates that) unless {@link #serveWatch} is set; it then streams {@link #announce announced}
+ * changes from the requested sequence on.
  */
 class FakeRegistryService extends RegistryServiceGrpc.RegistryServiceImplBase {
 
@@ -35,6 +40,40 @@ class FakeRegistryService extends RegistryServiceGrpc.RegistryServiceImplBase {
     /** Permits by holder. */
     final Map<String, List<Permit>> permits = new ConcurrentHashMap<>();
     volatile boolean unavailable;
+
+    final List<WatchSubjectChangesResponse> changes = new CopyOnWriteArrayList<>();
+    volatile boolean serveWatch;
+
+    /** Appends a permit change of the subject to the change feed (next sequence). */
+    void announcePermit(String subjectId, String permitId) {
+        changes.add(WatchSubjectChangesResponse.newBuilder().setSequence(changes.size() + 1L).setSubjectId(subjectId)
+                .setKind(SubjectChangeKind.SUBJECT_CHANGE_KIND_PERMIT).setPermitId(permitId).build());
+    }
+
+    @Override
+    public void watchSubjectChanges(WatchSubjectChangesRequest request,
+            StreamObserver<WatchSubjectChangesResponse> response) {
+        if (!serveWatch) {
+            super.watchSubjectChanges(request, response);
+            return;
+        }
+        ServerCallStreamObserver<WatchSubjectChangesResponse> call =
+                (ServerCallStreamObserver<WatchSubjectChangesResponse>) response;
+        long next = Math.max(1, request.getFromSequence());
+        try {
+            while (!call.isCancelled()) {
+                for (WatchSubjectChangesResponse c : changes) {
+                    if (c.getSequence() >= next) {
+                        response.onNext(c);
+                        next = c.getSequence() + 1;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     /** Identifier value → the subject holding it (any scheme). */
     final Map<String, String> identifiers = new ConcurrentHashMap<>();
