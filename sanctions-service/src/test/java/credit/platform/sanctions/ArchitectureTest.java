@@ -19,7 +19,7 @@ class ArchitectureTest {
     static final ArchRule domainUsesNoFrameworkTypes = noClasses().that().resideInAPackage("..domain..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "org.bson..", "com.mongodb..", "io.grpc..", "com.google.protobuf..",
-                    "io.micrometer..", "credit.registry.v1..", "credit.lists.v1..", "credit.sanctions.v1..",
+                    "io.micrometer..", "credit.registry.v1..", "credit.lists.v1..", "credit.scoring.v1..", "credit.sanctions.v1..",
                     "credit.common.v1..", "credit.platform.common..", "jakarta.servlet..");
 
     @ArchTest

@@ -2,6 +2,7 @@ package credit.platform.sanctions.enforcement.adapter;
 
 import credit.lists.v1.ListsServiceGrpc;
 import credit.platform.sanctions.enforcement.adapter.catalogue.CatalogueLoader;
+import credit.platform.sanctions.enforcement.adapter.remote.GradeFeedSubscriber;
 import credit.platform.sanctions.enforcement.adapter.remote.ListsFeedSubscriber;
 import credit.platform.sanctions.enforcement.domain.CheckEligibility;
 import credit.platform.sanctions.enforcement.domain.Enforcement;
@@ -9,6 +10,7 @@ import credit.platform.sanctions.enforcement.domain.IndexMaintenance;
 import credit.platform.sanctions.enforcement.domain.IndexStore;
 import credit.platform.sanctions.enforcement.domain.SubjectDirectory;
 import credit.registry.v1.RegistryServiceGrpc;
+import credit.scoring.v1.ScoringServiceGrpc;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,14 +20,16 @@ import org.springframework.grpc.client.ImportGrpcClients;
 
 /**
  * Wires the enforcement index: the catalogue (versioned data), the index and its freshness, the
- * maintenance use case fed by the lists service (channel {@code lists}) and enriched by the
- * registry (channel {@code registry}), and its local store in MongoDB.
+ * maintenance use case fed by the lists service (channel {@code lists}) and the scoring service's
+ * grade changes (channel {@code scoring}, for grade rules), enriched by the registry (channel
+ * {@code registry}), and its local store in MongoDB.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EnforcementProperties.class)
 @ImportGrpcClients(target = "registry", types = RegistryServiceGrpc.RegistryServiceBlockingStub.class)
 @ImportGrpcClients(target = "lists", types = {ListsServiceGrpc.ListsServiceBlockingStub.class,
         ListsServiceGrpc.ListsServiceStub.class})
+@ImportGrpcClients(target = "scoring", types = ScoringServiceGrpc.ScoringServiceStub.class)
 class EnforcementConfiguration {
 
     @Bean
@@ -51,6 +55,12 @@ class EnforcementConfiguration {
             EnforcementProperties props) {
         return new ListsFeedSubscriber(blocking, async, maintenance, enforcement, props.catchUpQuiet(),
                 props.maxBackoff());
+    }
+
+    @Bean
+    GradeFeedSubscriber gradeFeedSubscriber(ScoringServiceGrpc.ScoringServiceStub scoring, IndexMaintenance maintenance,
+            Enforcement enforcement, EnforcementProperties props) {
+        return new GradeFeedSubscriber(scoring, maintenance, enforcement, props.catchUpQuiet(), props.maxBackoff());
     }
 
     @Bean

@@ -24,6 +24,7 @@ public final class Enforcement {
     private volatile boolean connected;
     private volatile Instant lastContact;
     private volatile Duration lastLag = Duration.ZERO;
+    private final Feed grades = new Feed();
 
     public Enforcement(SanctionCatalogue catalogue, Clock clock, Duration staleAfter, StalePolicy stalePolicy) {
         this.catalogue = catalogue;
@@ -46,9 +47,12 @@ public final class Enforcement {
         if (!caughtUp) {
             throw new IndexNotCurrentException("the enforcement index has not caught up with the lists feed yet");
         }
+        if (catalogue.hasGradeRules() && !grades.caughtUp) {
+            throw new IndexNotCurrentException("the enforcement index has not caught up with the grade-change feed yet");
+        }
         if (asOf.stale() && stalePolicy == StalePolicy.REFUSE) {
-            throw new IndexNotCurrentException("the lists feed has been out of reach since " + lastContact
-                    + ", longer than the " + staleAfter + " bound");
+            throw new IndexNotCurrentException("a feed of the index (lists since " + lastContact + ", grades since "
+                    + grades.lastContact + ") has been out of reach longer than the " + staleAfter + " bound");
         }
         return new Lookup(index.lookup(key), asOf);
     }
@@ -56,15 +60,78 @@ public final class Enforcement {
     public record Lookup(List<RestrictionRecord> records, AsOf asOf) {
     }
 
+    /**
+     * The lists-feed sequence, and the time up to which the index is known current: the older of
+     * the two feeds' (lists; grades when the catalogue has grade rules). Stale when that is older
+     * than the bound.
+     */
     public AsOf asOf() {
         Instant now = clock.instant();
         Instant current = connected ? now : lastContact;
+        if (catalogue.hasGradeRules()) {
+            Instant gradesCurrent = grades.connected ? now : grades.lastContact;
+            current = current == null || gradesCurrent == null ? null
+                    : gradesCurrent.isBefore(current) ? gradesCurrent : current;
+        }
         boolean stale = current == null || Duration.between(current, now).compareTo(staleAfter) > 0;
         return new AsOf(sequence, current == null ? now : current, stale);
     }
 
+    /** Readiness: caught up with the lists feed, and with the grade-change feed when grade rules exist. */
     public boolean caughtUp() {
+        return caughtUp && (!catalogue.hasGradeRules() || grades.caughtUp);
+    }
+
+    public boolean listsCaughtUp() {
         return caughtUp;
+    }
+
+    public boolean gradesCaughtUp() {
+        return grades.caughtUp;
+    }
+
+    /** The last applied grade-change sequence (-1: none yet). */
+    public long gradeSequence() {
+        return grades.sequence;
+    }
+
+    /** Seconds since the grade feed was last known current (0 while connected). */
+    public double gradeAgeSeconds() {
+        Instant current = grades.connected ? clock.instant() : grades.lastContact;
+        return current == null ? Double.NaN : Duration.between(current, clock.instant()).toMillis() / 1000.0;
+    }
+
+    public Duration gradeLag() {
+        return grades.lag;
+    }
+
+    public void gradesConnected(boolean isConnected) {
+        if (isConnected || grades.connected) {
+            grades.lastContact = clock.instant();
+        }
+        grades.connected = isConnected;
+    }
+
+    public void markGradesCaughtUp() {
+        grades.caughtUp = true;
+    }
+
+    void gradeApplied(long seq, Instant occurredAt) {
+        Instant now = clock.instant();
+        grades.sequence = seq;
+        grades.lastContact = now;
+        if (occurredAt != null) {
+            grades.lag = Duration.between(occurredAt, now);
+        }
+    }
+
+    /** The state of the second feed (grade changes of the scoring service). */
+    private static final class Feed {
+        volatile long sequence = -1;
+        volatile boolean caughtUp;
+        volatile boolean connected;
+        volatile Instant lastContact;
+        volatile Duration lag = Duration.ZERO;
     }
 
     public long sequence() {

@@ -34,29 +34,38 @@ public class IndexMaintenance {
     }
 
     /** Rebuilds the index from the store; the sequence to resume after, or -1 when a snapshot is needed. */
-    public long restore() {
+    public synchronized long restore() {
         long sequence = store.lastSequence();
+        long gradeSequence = store.lastGradeSequence();
         if (sequence < 0) {
+            if (gradeSequence >= 0) {
+                enforcement.gradeApplied(gradeSequence, null); // the grades come back with the snapshot
+            }
             return -1;
         }
         EnforcementIndex index = new EnforcementIndex();
         store.forEach(entry -> entry.applyTo(index));
         enforcement.swap(index);
         enforcement.applied(sequence, null);
+        if (gradeSequence >= 0) {
+            enforcement.gradeApplied(gradeSequence, null);
+        }
         return sequence;
     }
 
-    public void beginSnapshot() {
+    /** A new index from the lists feed's snapshot; the grades held (their own feed) are carried over. */
+    public synchronized void beginSnapshot() {
         store.saveSequence(-1); // a crash mid-snapshot leads to a new snapshot, never a partial index
         store.deleteAll();
         building = new EnforcementIndex();
+        store.forEachGrade(entry -> entry.applyTo(building));
     }
 
-    public void snapshotRecord(FeedRecord record) {
+    public synchronized void snapshotRecord(FeedRecord record) {
         applyRecord(building, record);
     }
 
-    public void finishSnapshot(long atSequence) {
+    public synchronized void finishSnapshot(long atSequence) {
         enforcement.swap(building);
         building = null;
         store.saveSequence(atSequence);
@@ -64,7 +73,7 @@ public class IndexMaintenance {
     }
 
     /** Applies one change; a change at or below the applied sequence is ignored (replayed). */
-    public void apply(FeedChange change) {
+    public synchronized void apply(FeedChange change) {
         if (change.sequence() <= enforcement.sequence()) {
             return;
         }
@@ -96,6 +105,38 @@ public class IndexMaintenance {
         IndexEntry entry = new IndexEntry(restriction, List.copyOf(keys), uscc, bound);
         entry.applyTo(index);
         store.save(entry);
+    }
+
+    /**
+     * Applies one grade change (the scoring service's feed, followed on its own thread); one at or
+     * below the applied grade sequence is ignored. Grades of models no rule names only move the
+     * sequence on. A grade is put under every identifier the registry knows for the subject,
+     * replacing the subject's previous grade under the model; an empty grade removes it.
+     */
+    public synchronized void applyGrade(GradeChange change) {
+        if (change.sequence() <= enforcement.gradeSequence()) {
+            return;
+        }
+        if (enforcement.catalogue().followsModel(change.modelId())) {
+            RestrictionRecord record = change.record();
+            List<SubjectKey> keys = directory.identifiersOf(change.subjectId());
+            List<EnforcementIndex> indexes = building == null ? List.of(enforcement.index())
+                    : List.of(enforcement.index(), building);
+            for (EnforcementIndex index : indexes) {
+                if (change.grade().isEmpty()) {
+                    keys.forEach(key -> index.remove(record.recordId(), key));
+                } else {
+                    index.put(record, keys); // replaces the subject's previous grade under the model
+                }
+            }
+            if (change.grade().isEmpty() || keys.isEmpty()) {
+                store.delete(record.recordId());
+            } else {
+                store.save(new IndexEntry(record, keys, "", List.of()));
+            }
+        }
+        store.saveGradeSequence(change.sequence());
+        enforcement.gradeApplied(change.sequence(), change.occurredAt());
     }
 
     /** For tests and metrics: the instant the last change was applied. */

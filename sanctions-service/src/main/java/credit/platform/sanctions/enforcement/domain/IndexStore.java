@@ -14,11 +14,20 @@ public interface IndexStore {
 
     void saveSequence(long sequence);
 
+    /** The last applied grade-change sequence, or -1. */
+    long lastGradeSequence();
+
+    void saveGradeSequence(long sequence);
+
     void save(IndexEntry entry);
 
     void delete(String recordId);
 
+    /** Every entry of the lists feed (before a snapshot); the grades ({@link GradeChange#isGradeRecord}) stay. */
     void deleteAll();
 
     void forEach(Consumer<IndexEntry> entry);
+
+    /** The grade entries only. */
+    void forEachGrade(Consumer<IndexEntry> entry);
 }

@@ -6,22 +6,38 @@ import java.util.List;
 
 /**
  * "An effective record on list L (or on any list of kind K) triggers measures M for the record's
- * duration, at most {@code maxDuration} from its start", with the authorities that signed it.
+ * duration, at most {@code maxDuration} from its start", or "a grade of model S among G (e.g. at
+ * or below D) triggers measures M while the subject holds it", with the authorities that signed it.
  * Versioned data ({@code sanctions/catalogue.json}), not code.
  *
  * @param listId      the list that triggers it, or {@code null} when {@code listKind} does
  * @param listKind    e.g. {@code RED}: any list of that kind; {@code null} when {@code listId} does
  * @param maxDuration cap from the record's start, e.g. 180 days for rail-safety offenders; {@code null}: the record's own term
+ * @param modelId     the scoring model whose grade triggers it ({@link GradeChange}); {@code null} for a list rule
+ * @param grades      the grades of that model that trigger it (e.g. "at or below D" on an A–D scale: [D])
  */
 public record JointSanctionRule(String id, String listId, String listKind, String reasonCode, List<String> measures,
-        Duration maxDuration, List<String> signatories, String appeal, String legalBasis) {
+        Duration maxDuration, List<String> signatories, String appeal, String legalBasis, String modelId,
+        List<String> grades) {
 
     public JointSanctionRule {
         measures = List.copyOf(measures);
         signatories = signatories == null ? List.of() : List.copyOf(signatories);
+        grades = grades == null ? List.of() : List.copyOf(grades);
     }
 
+    /** A list rule. */
+    public JointSanctionRule(String id, String listId, String listKind, String reasonCode, List<String> measures,
+            Duration maxDuration, List<String> signatories, String appeal, String legalBasis) {
+        this(id, listId, listKind, reasonCode, measures, maxDuration, signatories, appeal, legalBasis, null, null);
+    }
+
+    /** For a grade held in the index, {@code recordListId} / {@code recordListKind} are {@link GradeChange#listId} / {@link GradeChange#listKind}. */
     public boolean triggeredBy(String recordListId, String recordListKind) {
+        if (modelId != null) {
+            return GradeChange.listId(modelId).equals(recordListId) && recordListKind != null
+                    && grades.contains(GradeChange.gradeOf(recordListKind));
+        }
         return listId != null ? listId.equals(recordListId) : listKind != null && listKind.equals(recordListKind);
     }
 

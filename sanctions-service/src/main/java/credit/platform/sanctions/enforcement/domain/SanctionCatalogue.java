@@ -24,8 +24,13 @@ public final class SanctionCatalogue {
             }
         }
         for (JointSanctionRule r : rules) {
-            if ((r.listId() == null) == (r.listKind() == null)) {
-                throw new IllegalArgumentException("rule " + r.id() + " must name exactly one of listId, listKind");
+            int triggers = (r.listId() == null ? 0 : 1) + (r.listKind() == null ? 0 : 1) + (r.modelId() == null ? 0 : 1);
+            if (triggers != 1) {
+                throw new IllegalArgumentException("rule " + r.id() + " must name exactly one of listId, listKind, modelId");
+            }
+            if (r.modelId() != null && r.grades().isEmpty()) {
+                throw new IllegalArgumentException("rule " + r.id() + " names model " + r.modelId()
+                        + " but no grade that triggers it");
             }
             for (String code : r.measures()) {
                 if (!byCode.containsKey(code)) {
@@ -59,6 +64,16 @@ public final class SanctionCatalogue {
             }
         }
         return out;
+    }
+
+    /** Whether any rule is triggered by a grade of this scoring model (its grades are then kept in the index). */
+    public boolean followsModel(String modelId) {
+        return rules.stream().anyMatch(r -> modelId.equals(r.modelId()));
+    }
+
+    /** Whether any rule is triggered by a grade: the index then follows the scoring service's grade changes too. */
+    public boolean hasGradeRules() {
+        return rules.stream().anyMatch(r -> r.modelId() != null);
     }
 
     /** Whether any rule is triggered by the list: records on other lists are not indexed. */

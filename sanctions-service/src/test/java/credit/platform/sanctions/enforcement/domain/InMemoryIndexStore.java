@@ -9,6 +9,22 @@ public class InMemoryIndexStore implements IndexStore {
 
     public final Map<String, IndexEntry> entries = new LinkedHashMap<>();
     public long sequence = -1;
+    public long gradeSequence = -1;
+
+    @Override
+    public long lastGradeSequence() {
+        return gradeSequence;
+    }
+
+    @Override
+    public void saveGradeSequence(long s) {
+        gradeSequence = s;
+    }
+
+    @Override
+    public void forEachGrade(Consumer<IndexEntry> consumer) {
+        entries.values().stream().filter(e -> GradeChange.isGradeRecord(e.record().recordId())).forEach(consumer);
+    }
 
     @Override
     public long lastSequence() {
@@ -32,7 +48,7 @@ public class InMemoryIndexStore implements IndexStore {
 
     @Override
     public void deleteAll() {
-        entries.clear();
+        entries.values().removeIf(e -> !GradeChange.isGradeRecord(e.record().recordId()));
     }
 
     @Override

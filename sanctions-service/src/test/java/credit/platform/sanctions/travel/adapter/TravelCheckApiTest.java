@@ -63,8 +63,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Travel checks end to end in one Spring Boot app: the enforcement index built from the lists feed
- * (Snapshot + Watch) and enriched by the registry — both replaced by fakes,
- * {@link FakeListsService} and {@link FakeRegistryService}, plain gRPC servers on free ports that
+ * (Snapshot + Watch) and the scoring service's grade changes, enriched by the registry — all replaced
+ * by fakes, {@link FakeListsService}, {@link FakeScoringService} and {@link FakeRegistryService},
+ * plain gRPC servers on free ports that
  * stand in for the real services (the system tests run those) — REST and gRPC with JWT security,
  * the decision log and the index store in MongoDB ({@link MongoTestServer}).
  */
@@ -83,6 +84,8 @@ class TravelCheckApiTest {
     static final FakeListsService LISTS = new FakeListsService();
     static final FakeGrpcServer REGISTRY_SERVER = new FakeGrpcServer(REGISTRY);
     static final FakeGrpcServer LISTS_SERVER = new FakeGrpcServer(LISTS);
+    static final FakeScoringService SCORING = new FakeScoringService();
+    static final FakeGrpcServer SCORING_SERVER = new FakeGrpcServer(SCORING);
     static final int GRPC_PORT = TestHttp.freePort();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static ManagedChannel channel;
@@ -101,6 +104,7 @@ class TravelCheckApiTest {
         registry.add("spring.grpc.server.address", () -> "127.0.0.1");
         registry.add("spring.grpc.client.channel.registry.target", () -> "static://127.0.0.1:" + REGISTRY_SERVER.port());
         registry.add("spring.grpc.client.channel.lists.target", () -> "static://127.0.0.1:" + LISTS_SERVER.port());
+        registry.add("spring.grpc.client.channel.scoring.target", () -> "static://127.0.0.1:" + SCORING_SERVER.port());
     }
 
     @TestConfiguration
@@ -156,8 +160,10 @@ class TravelCheckApiTest {
         assertThat(meters.find("enforcement.index.sequence").gauge().value()).isGreaterThanOrEqualTo(1);
         assertThat(meters.find("enforcement.index.age").gauge()).isNotNull();
         assertThat(meters.find("enforcement.index.lag").gauge()).isNotNull();
-        assertThat(mongo.getCollection("enforcement_state").find().first().get("sequence", Number.class).longValue())
-                .isGreaterThanOrEqualTo(1);
+        assertThat(meters.find("enforcement.grades.sequence").gauge()).isNotNull();
+        assertThat(meters.find("enforcement.grades.age").gauge()).isNotNull();
+        assertThat(mongo.getCollection("enforcement_state").find(new Document("_id", "lists-feed")).first()
+                .get("sequence", Number.class).longValue()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -395,6 +401,35 @@ class TravelCheckApiTest {
         JsonNode reason = JSON.readTree(http.post("/api/v1/travel-checks", token("airline-demo"), flight).body())
                 .get("reasons").get(0);
         assertThat(reason.get("capacity").asString()).isEqualTo("as legal representative of 91350200776049653A");
+    }
+
+    @Test
+    void aCompanyGradedDOnCorporateComplianceIsExcludedFromProcurementAndAnAGradeEarnsAReward() {
+        String uscc = "91440300MA5FXT4K2A";
+        REGISTRY.identifiers.put("subj-graded", List.of(Identifier.newBuilder()
+                .setScheme(IdentifierScheme.IDENTIFIER_SCHEME_USCC).setValue(uscc).build()));
+        String body = "{\"subject\":{\"type\":\"USCC\",\"number\":\"" + uscc + "\"}}";
+        String procurement = TOKENS.token("procurement-demo", "eligibility.check");
+
+        SCORING.gradeChange("subj-graded", "corporate-compliance", "C", "D");
+        eventually(() -> !JSON.readTree(http.post("/api/v1/eligibility-checks", procurement, body).body())
+                .get("measures").isEmpty());
+        JsonNode excluded = JSON.readTree(http.post("/api/v1/eligibility-checks", procurement, body).body());
+        assertThat(excluded.get("measures").findValuesAsString("measure")).containsExactly("PUBLIC_PROCUREMENT_EXCLUSION");
+        assertThat(excluded.get("measures").get(0).get("code").asString()).isEqualTo("COMPLIANCE_GRADE_D");
+
+        // The feed breaks and resumes after the last applied grade change: the next one still arrives.
+        long watchesBefore = SCORING.watches.get();
+        SCORING.dropWatchers();
+        eventually(() -> SCORING.watches.get() > watchesBefore);
+        SCORING.gradeChange("subj-graded", "corporate-compliance", "D", "A");
+        eventually(() -> JSON.readTree(http.post("/api/v1/eligibility-checks", procurement, body).body())
+                .get("measures").isEmpty());
+        JsonNode rewarded = JSON.readTree(http.post("/api/v1/eligibility-checks", procurement, body).body());
+        assertThat(rewarded.get("rewards").findValuesAsString("measure")).containsExactly("REDUCED_INSPECTION");
+        assertThat(enforcement.gradeSequence()).isEqualTo(2);
+        JsonNode health = JSON.readTree(http.get("/actuator/health/readiness", null).body());
+        assertThat(health.get("status").asString()).isEqualTo("UP");
     }
 
     @Test

@@ -143,6 +143,7 @@ class EnforcementBehaviourTest {
                 Duration.ofMinutes(5), StalePolicy.ANSWER_FLAGGED);
         long resumeAfter = new IndexMaintenance(restarted, f.registry, f.store).restore();
         restarted.markCaughtUp();
+        restarted.markGradesCaughtUp();
 
         assertThat(resumeAfter).isEqualTo(2);
         assertThat(restarted.lookup(SubjectKey.passport("CHN", "E12345678")).records()).hasSize(1);

@@ -45,6 +45,8 @@ class TravelFixture {
         maintenance.finishSnapshot(0);
         enforcement.connected(true);
         enforcement.markCaughtUp();
+        enforcement.gradesConnected(true);
+        enforcement.markGradesCaughtUp();
         Receipts receipts = new Receipts() {
             @Override
             public String sign(Map<String, Object> claims) {

@@ -49,9 +49,34 @@ public final class CatalogueLoader {
             rules.add(new JointSanctionRule(r.get("id").asString(), text(r, "listId"), text(r, "listKind"),
                     r.get("reasonCode").asString(), codes,
                     text(r, "maxDuration") == null ? null : Duration.parse(text(r, "maxDuration")),
-                    signatories, r.get("appeal").asString(), r.get("legalBasis").asString()));
+                    signatories, r.get("appeal").asString(), r.get("legalBasis").asString(), text(r, "modelId"),
+                    grades(r)));
         }
         return new SanctionCatalogue(root.get("version").asString(), measures, rules);
+    }
+
+    /**
+     * The grades that trigger a grade rule: {@code gradeScale} (best first) cut at
+     * {@code gradeAtOrBelow} (that grade and every worse one) or {@code gradeAtOrAbove} (that grade and
+     * every better one).
+     */
+    static List<String> grades(JsonNode rule) {
+        if (text(rule, "modelId") == null) {
+            return List.of();
+        }
+        List<String> scale = new ArrayList<>();
+        if (rule.has("gradeScale")) {
+            rule.get("gradeScale").forEach(g -> scale.add(g.asString()));
+        }
+        String below = text(rule, "gradeAtOrBelow");
+        String above = text(rule, "gradeAtOrAbove");
+        String bound = below != null ? below : above;
+        int at = scale.indexOf(bound);
+        if (bound == null || at < 0) {
+            throw new IllegalArgumentException("grade rule " + text(rule, "id")
+                    + " needs gradeAtOrBelow or gradeAtOrAbove, one of its gradeScale " + scale);
+        }
+        return below != null ? List.copyOf(scale.subList(at, scale.size())) : List.copyOf(scale.subList(0, at + 1));
     }
 
     private static String text(JsonNode node, String field) {

@@ -31,6 +31,9 @@ class MongoIndexStore implements IndexStore {
     static final String ENTRIES = "enforcement_entries";
     static final String STATE = "enforcement_state";
     static final String FEED = "lists-feed";
+    static final String GRADES_FEED = "grades-feed";
+    /** Grade entries: {@code _id} starts with {@code grade:} (see GradeChange). */
+    static final java.util.regex.Pattern GRADE_ID = java.util.regex.Pattern.compile("^grade:");
 
     private final MongoTemplate mongo;
 
@@ -47,6 +50,18 @@ class MongoIndexStore implements IndexStore {
     @Override
     public void saveSequence(long sequence) {
         mongo.getCollection(STATE).updateOne(Filters.eq("_id", FEED), Updates.set("sequence", sequence),
+                new UpdateOptions().upsert(true));
+    }
+
+    @Override
+    public long lastGradeSequence() {
+        Document d = mongo.getCollection(STATE).find(Filters.eq("_id", GRADES_FEED)).first();
+        return d == null ? -1 : d.get("sequence", Number.class).longValue();
+    }
+
+    @Override
+    public void saveGradeSequence(long sequence) {
+        mongo.getCollection(STATE).updateOne(Filters.eq("_id", GRADES_FEED), Updates.set("sequence", sequence),
                 new UpdateOptions().upsert(true));
     }
 
@@ -75,12 +90,21 @@ class MongoIndexStore implements IndexStore {
 
     @Override
     public void deleteAll() {
-        mongo.getCollection(ENTRIES).deleteMany(new Document());
+        mongo.getCollection(ENTRIES).deleteMany(Filters.regex("_id", "^(?!grade:)"));
     }
 
     @Override
     public void forEach(Consumer<IndexEntry> consumer) {
-        for (Document d : mongo.getCollection(ENTRIES).find()) {
+        read(mongo.getCollection(ENTRIES).find(), consumer);
+    }
+
+    @Override
+    public void forEachGrade(Consumer<IndexEntry> consumer) {
+        read(mongo.getCollection(ENTRIES).find(Filters.regex("_id", GRADE_ID)), consumer);
+    }
+
+    private static void read(Iterable<Document> found, Consumer<IndexEntry> consumer) {
+        for (Document d : found) {
             RestrictionRecord r = new RestrictionRecord(d.getString("_id"), d.getString("listId"),
                     d.getString("listKind"), d.getString("authority"), instant(d.getDate("from")),
                     instant(d.getDate("until")), null);

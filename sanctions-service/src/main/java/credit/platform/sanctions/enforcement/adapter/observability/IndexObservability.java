@@ -27,6 +27,13 @@ class IndexObservability implements HealthIndicator {
                 .description("Time since the index was last known current").register(meters);
         Gauge.builder("enforcement.index.lag", enforcement, e -> e.lastLag().toMillis() / 1000.0).baseUnit("seconds")
                 .description("Time from the last applied change at the lists service to its application").register(meters);
+        Gauge.builder("enforcement.grades.sequence", enforcement, Enforcement::gradeSequence)
+                .description("Last grade-change sequence (scoring service) applied to the index").register(meters);
+        Gauge.builder("enforcement.grades.age", enforcement, Enforcement::gradeAgeSeconds).baseUnit("seconds")
+                .description("Time since the grade-change feed was last known current").register(meters);
+        Gauge.builder("enforcement.grades.lag", enforcement, e -> e.gradeLag().toMillis() / 1000.0).baseUnit("seconds")
+                .description("Time from the last applied grade change at the scoring service to its application")
+                .register(meters);
         Gauge.builder("enforcement.index.subjects", enforcement, e -> e.index().subjectCount()).register(meters);
         Gauge.builder("enforcement.index.records", enforcement, e -> e.index().recordCount()).register(meters);
     }
@@ -39,6 +46,9 @@ class IndexObservability implements HealthIndicator {
                 .withDetail("asOf", asOf.time().toString())
                 .withDetail("stale", asOf.stale())
                 .withDetail("caughtUp", enforcement.caughtUp())
+                .withDetail("listsCaughtUp", enforcement.listsCaughtUp())
+                .withDetail("gradeSequence", enforcement.gradeSequence())
+                .withDetail("gradesCaughtUp", enforcement.gradesCaughtUp())
                 .build();
     }
 }
