@@ -73,6 +73,7 @@ public final class PlatformClients {
                 .errorDecoder(new ProblemErrorDecoder(json, tokens))
                 .retryer(new RefreshTokenOnceRetryer())
                 .requestInterceptor(new BearerTokenInterceptor(tokens))
+                .requestInterceptor(defaultPurpose(properties.defaultPurpose()))
                 .options(new Request.Options(CONNECT_TIMEOUT, READ_TIMEOUT, false));
         String base = gatewayUrl.endsWith("/") ? gatewayUrl.substring(0, gatewayUrl.length() - 1) : gatewayUrl;
         return new PlatformClient(
@@ -81,6 +82,18 @@ public final class PlatformClients {
                 feign.target(ScoringApi.class, base),
                 feign.target(TravelApi.class, base));
     }
+
+    /** Adds {@code X-Purpose: <defaultPurpose>} to a call that states no purpose of its own. */
+    static feign.RequestInterceptor defaultPurpose(String defaultPurpose) {
+        String purpose = defaultPurpose == null || defaultPurpose.isBlank() ? null : defaultPurpose.strip();
+        return template -> {
+            if (purpose != null && template.headers().keySet().stream().noneMatch(PURPOSE_HEADER::equalsIgnoreCase)) {
+                template.header(PURPOSE_HEADER, purpose);
+            }
+        };
+    }
+
+    static final String PURPOSE_HEADER = "X-Purpose";
 
     private static String required(String value, String name) {
         if (value == null || value.isBlank()) {

@@ -29,7 +29,8 @@ class PlatformClientAutoConfigurationTest {
                             "credit.platform.client.gateway-url=" + platform.gatewayUrl(),
                             "credit.platform.client.token-uri=" + platform.tokenUri(),
                             "credit.platform.client.client-id=court-demo",
-                            "credit.platform.client.client-secret=s3cret")
+                            "credit.platform.client.client-secret=s3cret",
+                            "credit.platform.client.default-purpose=SUPERVISION")
                     .run(context -> {
                         assertThat(context).hasSingleBean(PlatformClient.class);
                         assertThat(context.getBean(PlatformClientProperties.class).clientId()).isEqualTo("court-demo");
@@ -37,6 +38,7 @@ class PlatformClientAutoConfigurationTest {
                                 .isEqualTo("sub-1");
                     });
             assertThat(platform.tokenRequestBodies()).singleElement().asString().contains("client_id=court-demo");
+            assertThat(platform.calls()).singleElement().extracting(StubPlatform.Call::purpose).isEqualTo("SUPERVISION");
         }
     }
 

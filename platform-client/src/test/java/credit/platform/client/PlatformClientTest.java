@@ -61,6 +61,29 @@ class PlatformClientTest {
     // --- tokens ---------------------------------------------------------------------------------
 
     @Test
+    void aCallThatStatesNoPurposeSendsTheConfiguredDefaultAndAStatedOneWins() {
+        platform.answerJson("GET", "/api/v1/subjects/sub-1", SUBJECT_JSON);
+        PlatformClientProperties p = platform.properties();
+        PlatformClient withDefault = PlatformClients.create(new PlatformClientProperties(p.gatewayUrl(), p.tokenUri(),
+                p.clientId(), p.clientSecret(), "SUPERVISION"), clock);
+
+        withDefault.registry().getSubject("sub-1");
+        withDefault.registry().getSubject("sub-1", "ENFORCEMENT");
+
+        assertThat(platform.calls()).extracting(StubPlatform.Call::purpose).containsExactly("SUPERVISION", "ENFORCEMENT");
+    }
+
+    @Test
+    void withoutADefaultPurposeACallThatStatesNoneSendsNone() {
+        platform.answerJson("GET", "/api/v1/subjects/sub-1", SUBJECT_JSON);
+
+        client.registry().getSubject("sub-1");
+        client.registry().getSubject("sub-1", "LICENSING");
+
+        assertThat(platform.calls()).extracting(StubPlatform.Call::purpose).containsExactly(null, "LICENSING");
+    }
+
+    @Test
     void aTokenIsFetchedOnceWithClientCredentialsAndReused() {
         platform.answerJson("GET", "/api/v1/subjects/sub-1", SUBJECT_JSON);
 

@@ -25,7 +25,7 @@ final class StubPlatform implements AutoCloseable {
     static final String TOKEN_PATH = "/realms/credit/protocol/openid-connect/token";
 
     record Call(String method, String pathAndQuery, String authorization, String idempotencyKey,
-            String contentType, String accept, String body) {
+            String contentType, String accept, String body, String purpose) {
     }
 
     record Answer(int status, String contentType, String body, Map<String, String> headers) {
@@ -118,7 +118,7 @@ final class StubPlatform implements AutoCloseable {
         var headers = exchange.getRequestHeaders();
         calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                 headers.getFirst("Authorization"), headers.getFirst("Idempotency-Key"),
-                headers.getFirst("Content-Type"), headers.getFirst("Accept"), body));
+                headers.getFirst("Content-Type"), headers.getFirst("Accept"), body, headers.getFirst("X-Purpose")));
         Deque<Answer> queue = answers.get(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
         Answer answer;
         if (queue == null || queue.isEmpty()) {
