@@ -1,13 +1,13 @@
 package credit.platform.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import credit.common.v1.Identifier;
 import credit.common.v1.IdentifierScheme;
 import credit.sanctions.v1.CheckTravelRequest;
 import credit.sanctions.v1.CheckTravelResponse;
 import credit.sanctions.v1.Decision;
+import credit.sanctions.v1.ServiceClass;
 import credit.sanctions.v1.TravelCheckServiceGrpc;
 import credit.sanctions.v1.TravelMode;
 import io.grpc.CallCredentials;
@@ -34,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * sanctions service behind it: the airline's token gets a decision; a registry-only client is
  * PERMISSION_DENIED and a call without a token UNAUTHENTICATED, both at the gateway.
  *
- * <p>Needs the launcher to give the gateway a gRPC port and the sanctions service's gRPC address
- * (see the gateway's {@code credit.gateway.grpc.*}); skipped while the stack's gateway has none.
+ * <p>The launcher gives the gateway its gRPC port ({@code spring.grpc.server.port}) and the sanctions
+ * service's address ({@code spring.grpc.client.channel.sanctions.target}), which the gateway's
+ * {@code credit.gateway.grpc.*} default to.
  */
 @ExtendWith(PlatformExtension.class)
 class GrpcGatewayIT {
@@ -48,7 +49,7 @@ class GrpcGatewayIT {
     void theAirlineGetsADecisionThroughTheGatewaysGrpcPortAndARegistryClientIsDenied(TestPlatform platform)
             throws Exception {
         int port = platform.config().app("gateway").grpcPort();
-        assumeTrue(port > 0, "the launcher starts the gateway without a gRPC port (credit.gateway.grpc.port)");
+        assertThat(port).as("the gateway's gRPC port (launcher: gateway AppConfig grpcPort)").isPositive();
         ManagedChannel channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
         try {
             CheckTravelRequest check = CheckTravelRequest.newBuilder()
@@ -57,6 +58,7 @@ class GrpcGatewayIT {
                             .setValue(PASSENGER))
                     .setName("旅客")
                     .setMode(TravelMode.TRAVEL_MODE_AIR)
+                    .setServiceClass(ServiceClass.SERVICE_CLASS_AIR_ECONOMY)
                     .build();
 
             CheckTravelResponse answer = stub(channel, token(platform, "airline-demo")).checkTravel(check);
