@@ -4,6 +4,7 @@ import credit.lists.v1.ListsServiceGrpc;
 import credit.platform.sanctions.enforcement.adapter.catalogue.CatalogueLoader;
 import credit.platform.sanctions.enforcement.adapter.remote.GradeFeedSubscriber;
 import credit.platform.sanctions.enforcement.adapter.remote.ListsFeedSubscriber;
+import credit.platform.sanctions.enforcement.adapter.remote.RegistryFeedSubscriber;
 import credit.platform.sanctions.enforcement.domain.CheckEligibility;
 import credit.platform.sanctions.enforcement.domain.Enforcement;
 import credit.platform.sanctions.enforcement.domain.IndexMaintenance;
@@ -22,11 +23,12 @@ import org.springframework.grpc.client.ImportGrpcClients;
  * Wires the enforcement index: the catalogue (versioned data), the index and its freshness, the
  * maintenance use case fed by the lists service (channel {@code lists}) and the scoring service's
  * grade changes (channel {@code scoring}, for grade rules), enriched by the registry (channel
- * {@code registry}), and its local store in MongoDB.
+ * {@code registry}, whose change feed also re-keys companies' persons), and its local store in MongoDB.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EnforcementProperties.class)
-@ImportGrpcClients(target = "registry", types = RegistryServiceGrpc.RegistryServiceBlockingStub.class)
+@ImportGrpcClients(target = "registry", types = {RegistryServiceGrpc.RegistryServiceBlockingStub.class,
+        RegistryServiceGrpc.RegistryServiceStub.class})
 @ImportGrpcClients(target = "lists", types = {ListsServiceGrpc.ListsServiceBlockingStub.class,
         ListsServiceGrpc.ListsServiceStub.class})
 @ImportGrpcClients(target = "scoring", types = ScoringServiceGrpc.ScoringServiceStub.class)
@@ -61,6 +63,12 @@ class EnforcementConfiguration {
     GradeFeedSubscriber gradeFeedSubscriber(ScoringServiceGrpc.ScoringServiceStub scoring, IndexMaintenance maintenance,
             Enforcement enforcement, EnforcementProperties props) {
         return new GradeFeedSubscriber(scoring, maintenance, enforcement, props.catchUpQuiet(), props.maxBackoff());
+    }
+
+    @Bean
+    RegistryFeedSubscriber registryFeedSubscriber(RegistryServiceGrpc.RegistryServiceStub registry,
+            IndexMaintenance maintenance, Enforcement enforcement, EnforcementProperties props) {
+        return new RegistryFeedSubscriber(registry, maintenance, enforcement, props.catchUpQuiet(), props.maxBackoff());
     }
 
     @Bean

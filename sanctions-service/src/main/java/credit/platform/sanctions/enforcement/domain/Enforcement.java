@@ -25,6 +25,7 @@ public final class Enforcement {
     private volatile Instant lastContact;
     private volatile Duration lastLag = Duration.ZERO;
     private final Feed grades = new Feed();
+    private final Feed registry = new Feed();
 
     public Enforcement(SanctionCatalogue catalogue, Clock clock, Duration staleAfter, StalePolicy stalePolicy) {
         this.catalogue = catalogue;
@@ -125,7 +126,25 @@ public final class Enforcement {
         }
     }
 
-    /** The state of the second feed (grade changes of the scoring service). */
+    /** The last applied registry change-feed sequence (-1: none yet). Not part of readiness: it refines bindings. */
+    public long registrySequence() {
+        return registry.sequence;
+    }
+
+    public boolean registryConnected() {
+        return registry.connected;
+    }
+
+    public void registryConnected(boolean isConnected) {
+        registry.connected = isConnected;
+    }
+
+    void registryApplied(long seq) {
+        registry.sequence = seq;
+        registry.lastContact = clock.instant();
+    }
+
+    /** The state of a further feed (grade changes of the scoring service; the registry's changes). */
     private static final class Feed {
         volatile long sequence = -1;
         volatile boolean caughtUp;

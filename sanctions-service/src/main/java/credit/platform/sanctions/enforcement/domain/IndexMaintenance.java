@@ -2,7 +2,9 @@ package credit.platform.sanctions.enforcement.domain;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -26,6 +28,8 @@ public class IndexMaintenance {
     private final IndexStore store;
 
     private EnforcementIndex building;
+    /** Company records by the company's subject id: their persons follow the registry's changes. */
+    private final Map<String, Map<String, IndexEntry>> companies = new HashMap<>();
 
     public IndexMaintenance(Enforcement enforcement, SubjectDirectory directory, IndexStore store) {
         this.enforcement = enforcement;
@@ -44,7 +48,15 @@ public class IndexMaintenance {
             return -1;
         }
         EnforcementIndex index = new EnforcementIndex();
-        store.forEach(entry -> entry.applyTo(index));
+        companies.clear();
+        store.forEach(entry -> {
+            entry.applyTo(index);
+            track(entry);
+        });
+        long registrySequence = store.lastRegistrySequence();
+        if (registrySequence >= 0) {
+            enforcement.registryApplied(registrySequence);
+        }
         enforcement.swap(index);
         enforcement.applied(sequence, null);
         if (gradeSequence >= 0) {
@@ -58,6 +70,7 @@ public class IndexMaintenance {
         store.saveSequence(-1); // a crash mid-snapshot leads to a new snapshot, never a partial index
         store.deleteAll();
         building = new EnforcementIndex();
+        companies.clear();
         store.forEachGrade(entry -> entry.applyTo(building));
     }
 
@@ -89,6 +102,10 @@ public class IndexMaintenance {
         if (!r.state().binds()) {
             index.remove(r.recordId(), r.named());
             store.delete(r.recordId());
+            Map<String, IndexEntry> ofCompany = companies.get(r.subjectId());
+            if (ofCompany != null) {
+                ofCompany.remove(r.recordId());
+            }
             return;
         }
         RestrictionRecord restriction = r.restriction();
@@ -102,9 +119,48 @@ public class IndexMaintenance {
             uscc = r.named().value();
             bound.addAll(directory.personsBoundBy(r.subjectId()));
         }
-        IndexEntry entry = new IndexEntry(restriction, List.copyOf(keys), uscc, bound);
+        IndexEntry entry = new IndexEntry(restriction, List.copyOf(keys), uscc, bound, r.subjectId());
         entry.applyTo(index);
         store.save(entry);
+        track(entry);
+    }
+
+    private void track(IndexEntry entry) {
+        if (entry.bindsPersons()) {
+            companies.computeIfAbsent(entry.subjectId(), k -> new HashMap<>()).put(entry.record().recordId(), entry);
+        }
+    }
+
+    /**
+     * Applies one registry change (followed on its own thread); one at or below the applied registry
+     * sequence is ignored. For a company with records in the index, its legal representative,
+     * principal and actual controller are asked again (as of the change and now) and every record
+     * of the company re-keyed: a holder no longer named keeps the role until the change (a trip
+     * before it is still judged with them), a new holder is bound from their role's start. Changes
+     * of other subjects only move the sequence on.
+     */
+    public synchronized void applyRegistryChange(RegistryChange change) {
+        if (change.sequence() <= enforcement.registrySequence()) {
+            return;
+        }
+        Map<String, IndexEntry> ofCompany = companies.get(change.subjectId());
+        if (ofCompany != null && !ofCompany.isEmpty()) {
+            List<BoundPerson> atChange = change.occurredAt() == null ? List.of()
+                    : directory.personsBoundBy(change.subjectId(), change.occurredAt());
+            List<BoundPerson> now = directory.personsBoundBy(change.subjectId());
+            EnforcementIndex index = building != null ? building : enforcement.index();
+            for (IndexEntry entry : List.copyOf(ofCompany.values())) {
+                IndexEntry followed = entry.withBound(RegistryChange.follow(entry.bound(), atChange, now,
+                        change.occurredAt()));
+                if (!followed.equals(entry)) {
+                    followed.applyTo(index);
+                    store.save(followed);
+                    ofCompany.put(entry.record().recordId(), followed);
+                }
+            }
+        }
+        store.saveRegistrySequence(change.sequence());
+        enforcement.registryApplied(change.sequence());
     }
 
     /**

@@ -19,6 +19,11 @@ public interface IndexStore {
 
     void saveGradeSequence(long sequence);
 
+    /** The last applied registry change-feed sequence, or -1. */
+    long lastRegistrySequence();
+
+    void saveRegistrySequence(long sequence);
+
     void save(IndexEntry entry);
 
     void delete(String recordId);

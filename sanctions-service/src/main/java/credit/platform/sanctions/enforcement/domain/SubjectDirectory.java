@@ -20,4 +20,13 @@ public interface SubjectDirectory {
      * @throws DirectoryUnavailableException when the registry cannot answer
      */
     List<BoundPerson> personsBoundBy(String companySubjectId);
+
+    /**
+     * The persons holding those roles at an instant (a role ended before it is not among them).
+     *
+     * @throws DirectoryUnavailableException when the registry cannot answer
+     */
+    default List<BoundPerson> personsBoundBy(String companySubjectId, java.time.Instant asOf) {
+        return personsBoundBy(companySubjectId);
+    }
 }

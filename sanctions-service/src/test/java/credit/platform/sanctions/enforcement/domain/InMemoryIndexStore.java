@@ -10,6 +10,17 @@ public class InMemoryIndexStore implements IndexStore {
     public final Map<String, IndexEntry> entries = new LinkedHashMap<>();
     public long sequence = -1;
     public long gradeSequence = -1;
+    public long registrySequence = -1;
+
+    @Override
+    public long lastRegistrySequence() {
+        return registrySequence;
+    }
+
+    @Override
+    public void saveRegistrySequence(long s) {
+        registrySequence = s;
+    }
 
     @Override
     public long lastGradeSequence() {

@@ -6,6 +6,9 @@ import credit.registry.v1.GetSubjectResponse;
 import credit.registry.v1.ListRelationshipsRequest;
 import credit.registry.v1.ListRelationshipsResponse;
 import credit.registry.v1.RegistryServiceGrpc;
+import credit.registry.v1.SubjectChangeKind;
+import credit.registry.v1.WatchSubjectChangesRequest;
+import credit.registry.v1.WatchSubjectChangesResponse;
 import credit.registry.v1.Relationship;
 import credit.registry.v1.Subject;
 import io.grpc.Status;
@@ -18,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for the real registry-service in this test (the system tests run the real one):
- * {@code GetSubject} with each subject's identifiers, {@code ListRelationships} of companies;
- * counts every call it gets.
+ * {@code GetSubject} with each subject's identifiers, {@code ListRelationships} of companies (valid
+ * at as_of), {@code WatchSubjectChanges} (announced changes, then live ones); counts every call.
  */
 class FakeRegistryService extends RegistryServiceGrpc.RegistryServiceImplBase {
 
@@ -40,11 +43,42 @@ class FakeRegistryService extends RegistryServiceGrpc.RegistryServiceImplBase {
         response.onCompleted();
     }
 
+    /** Relationships valid at as_of (now when unset), as the real registry answers. */
     @Override
     public void listRelationships(ListRelationshipsRequest request, StreamObserver<ListRelationshipsResponse> response) {
         calls.incrementAndGet();
+        long at = request.hasAsOf() ? request.getAsOf().getSeconds() : java.time.Instant.now().getEpochSecond();
         response.onNext(ListRelationshipsResponse.newBuilder()
-                .addAllRelationships(relationships.getOrDefault(request.getSubjectId(), new ArrayList<>())).build());
+                .addAllRelationships(relationships.getOrDefault(request.getSubjectId(), new ArrayList<>()).stream()
+                        .filter(r -> (!r.hasValidFrom() || r.getValidFrom().getSeconds() <= at)
+                                && (!r.hasValidUntil() || r.getValidUntil().getSeconds() > at))
+                        .toList()).build());
         response.onCompleted();
+    }
+
+    private final List<WatchSubjectChangesResponse> changes = new ArrayList<>();
+    private final List<StreamObserver<WatchSubjectChangesResponse>> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Announces a change of the subject on the change feed. */
+    synchronized void announce(String subjectId) {
+        WatchSubjectChangesResponse c = WatchSubjectChangesResponse.newBuilder().setSequence(changes.size() + 1)
+                .setSubjectId(subjectId).setKind(SubjectChangeKind.SUBJECT_CHANGE_KIND_SUBJECT)
+                .setOccurredAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(java.time.Instant.now().getEpochSecond()))
+                .build();
+        changes.add(c);
+        watchers.forEach(w -> w.onNext(c));
+    }
+
+    @Override
+    public synchronized void watchSubjectChanges(WatchSubjectChangesRequest request,
+            StreamObserver<WatchSubjectChangesResponse> response) {
+        for (WatchSubjectChangesResponse c : changes) {
+            if (c.getSequence() > request.getFromSequence()) {
+                response.onNext(c);
+            }
+        }
+        watchers.add(response);
+        ((io.grpc.stub.ServerCallStreamObserver<WatchSubjectChangesResponse>) response)
+                .setOnCancelHandler(() -> watchers.remove(response));
     }
 }

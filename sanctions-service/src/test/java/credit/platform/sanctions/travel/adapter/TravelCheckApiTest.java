@@ -404,8 +404,58 @@ class TravelCheckApiTest {
     }
 
     @Test
+    void aNewLegalRepresentativeAnnouncedByTheRegistryReKeysTheCompanysMeasuresAsOfTheTravelDate() {
+        String uscc = "91110108MA01ABCD3L";
+        String oldRep = "110105197001010011";
+        String newRep = "110105198501010012";
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.LocalDate changeDay = today.minusDays(5);
+        long change = changeDay.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toEpochSecond();
+        REGISTRY.identifiers.put("subj-old-rep", List.of(resident(oldRep)));
+        REGISTRY.identifiers.put("subj-new-rep", List.of(resident(newRep)));
+        REGISTRY.relationships.put("subj-co-7", List.of(representative("rel-old", "subj-old-rep", "subj-co-7", 0, 0)));
+        LISTS.change(ChangeType.CHANGE_TYPE_CREATED, record(UUID.randomUUID().toString(), "subj-co-7",
+                Identifier.newBuilder().setScheme(IdentifierScheme.IDENTIFIER_SCHEME_USCC).setValue(uscc).build(),
+                RecordStatus.RECORD_STATUS_ACTIVE).toBuilder()
+                .setEffectiveFrom(Timestamp.newBuilder().setSeconds(change - 30 * 86_400L)).build());
+        String oldRepFlies = checkJson("RESIDENT_ID", oldRep, null, "AIR", null, "ECONOMY");
+        String newRepFlies = checkJson("RESIDENT_ID", newRep, null, "AIR", null, "ECONOMY");
+        eventually(() -> decision(oldRepFlies).equals("DENY"));
+        assertThat(decision(newRepFlies)).isEqualTo("ALLOW");
+
+        // The registry records the change of legal representative (dated 5 days ago) and announces it.
+        REGISTRY.relationships.put("subj-co-7", List.of(representative("rel-old", "subj-old-rep", "subj-co-7", 0, change),
+                representative("rel-new", "subj-new-rep", "subj-co-7", change, 0)));
+        REGISTRY.announce("subj-co-7");
+
+        eventually(() -> decision(newRepFlies).equals("DENY"));
+        assertThat(decision(oldRepFlies)).as("old holder: ALLOW from the change date").isEqualTo("ALLOW");
+        String beforeChange = changeDay.minusDays(3).toString();
+        assertThat(decision(onDay(oldRepFlies, beforeChange))).as("old holder, trip before the change").isEqualTo("DENY");
+        assertThat(decision(onDay(newRepFlies, beforeChange))).as("new holder, trip before the change").isEqualTo("ALLOW");
+        JsonNode reason = JSON.readTree(http.post("/api/v1/travel-checks", token("airline-demo"), newRepFlies).body())
+                .get("reasons").get(0);
+        assertThat(reason.get("capacity").asString()).isEqualTo("as legal representative of " + uscc);
+        assertThat(enforcement.registrySequence()).isGreaterThanOrEqualTo(1);
+    }
+
+    static Relationship representative(String id, String person, String company, long from, long until) {
+        Relationship.Builder b = Relationship.newBuilder().setRelationshipId(id)
+                .setType(RelationshipType.RELATIONSHIP_TYPE_LEGAL_REPRESENTATIVE).setFromSubjectId(person)
+                .setToSubjectId(company).setValidFrom(Timestamp.newBuilder().setSeconds(from));
+        if (until > 0) {
+            b.setValidUntil(Timestamp.newBuilder().setSeconds(until));
+        }
+        return b.build();
+    }
+
+    static String onDay(String checkJson, String isoDate) {
+        return checkJson.replaceFirst("\\{", "{\"travelDate\":\"" + isoDate + "\",");
+    }
+
+    @Test
     void aCompanyGradedDOnCorporateComplianceIsExcludedFromProcurementAndAnAGradeEarnsAReward() {
-        String uscc = "91440300MA5FXT4K2A";
+        String uscc = "91440300MA5FXT4K24";
         REGISTRY.identifiers.put("subj-graded", List.of(Identifier.newBuilder()
                 .setScheme(IdentifierScheme.IDENTIFIER_SCHEME_USCC).setValue(uscc).build()));
         String body = "{\"subject\":{\"type\":\"USCC\",\"number\":\"" + uscc + "\"}}";

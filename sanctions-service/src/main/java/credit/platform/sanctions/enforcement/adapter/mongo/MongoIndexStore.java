@@ -32,6 +32,7 @@ class MongoIndexStore implements IndexStore {
     static final String STATE = "enforcement_state";
     static final String FEED = "lists-feed";
     static final String GRADES_FEED = "grades-feed";
+    static final String REGISTRY_FEED = "registry-feed";
     /** Grade entries: {@code _id} starts with {@code grade:} (see GradeChange). */
     static final java.util.regex.Pattern GRADE_ID = java.util.regex.Pattern.compile("^grade:");
 
@@ -66,6 +67,18 @@ class MongoIndexStore implements IndexStore {
     }
 
     @Override
+    public long lastRegistrySequence() {
+        Document d = mongo.getCollection(STATE).find(Filters.eq("_id", REGISTRY_FEED)).first();
+        return d == null ? -1 : d.get("sequence", Number.class).longValue();
+    }
+
+    @Override
+    public void saveRegistrySequence(long sequence) {
+        mongo.getCollection(STATE).updateOne(Filters.eq("_id", REGISTRY_FEED), Updates.set("sequence", sequence),
+                new UpdateOptions().upsert(true));
+    }
+
+    @Override
     public void save(IndexEntry e) {
         RestrictionRecord r = e.record();
         Document d = new Document("_id", r.recordId())
@@ -76,6 +89,7 @@ class MongoIndexStore implements IndexStore {
                 .append("until", date(r.effectiveUntil()))
                 .append("keys", keys(e.keys()))
                 .append("uscc", e.companyUscc())
+                .append("subjectId", e.subjectId())
                 .append("bound", e.bound().stream().map(p -> new Document("role", p.role().name())
                         .append("keys", keys(p.keys()))
                         .append("from", date(p.from()))
@@ -112,7 +126,7 @@ class MongoIndexStore implements IndexStore {
                     .map(p -> new BoundPerson(Role.valueOf(p.getString("role")), keys(p), instant(p.getDate("from")),
                             instant(p.getDate("until"))))
                     .toList();
-            consumer.accept(new IndexEntry(r, keys(d), d.getString("uscc"), bound));
+            consumer.accept(new IndexEntry(r, keys(d), d.getString("uscc"), bound, d.getString("subjectId")));
         }
     }
 

@@ -73,12 +73,6 @@ public class GradeFeedSubscriber implements SmartLifecycle {
         return running;
     }
 
-    /** After the lists feed's subscriber: a restore of the index comes first. */
-    @Override
-    public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE + 1;
-    }
-
     private void run() {
         long backoff = 100;
         while (running) {

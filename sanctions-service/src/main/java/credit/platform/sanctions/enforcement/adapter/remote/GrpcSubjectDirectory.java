@@ -62,7 +62,18 @@ class GrpcSubjectDirectory implements SubjectDirectory {
 
     @Override
     public List<BoundPerson> personsBoundBy(String companySubjectId) {
-        ListRelationshipsRequest request = ListRelationshipsRequest.newBuilder()
+        return personsBoundBy(companySubjectId, null);
+    }
+
+    /** As of an instant (relationships valid then), or now when {@code asOf} is null. */
+    @Override
+    public List<BoundPerson> personsBoundBy(String companySubjectId, java.time.Instant asOf) {
+        ListRelationshipsRequest.Builder builder = ListRelationshipsRequest.newBuilder();
+        if (asOf != null) {
+            builder.setAsOf(com.google.protobuf.Timestamp.newBuilder().setSeconds(asOf.getEpochSecond())
+                    .setNanos(asOf.getNano()));
+        }
+        ListRelationshipsRequest request = builder
                 .setSubjectId(companySubjectId)
                 .setDirection(RelationshipDirection.RELATIONSHIP_DIRECTION_INCOMING)
                 .addTypes(RelationshipType.RELATIONSHIP_TYPE_LEGAL_REPRESENTATIVE)
