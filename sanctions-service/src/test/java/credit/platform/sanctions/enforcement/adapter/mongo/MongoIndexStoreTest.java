@@ -43,7 +43,8 @@ class MongoIndexStoreTest {
                 "Court", Instant.parse("2026-01-01T00:00:00Z"), null, null);
         IndexEntry entry = new IndexEntry(record, List.of(SubjectKey.uscc("91350200776049653A")), "91350200776049653A",
                 List.of(new BoundPerson(Role.LEGAL_REPRESENTATIVE, List.of(SubjectKey.residentId("11010519491231002X"),
-                        SubjectKey.passport("CHN", "E12345678")), Instant.parse("2020-01-01T00:00:00Z"), null)));
+                        SubjectKey.passport("CHN", "E12345678")), Instant.parse("2020-01-01T00:00:00Z"), null)),
+                "subj-company");
         assertThat(store.lastSequence()).isEqualTo(-1);
 
         store.save(entry);
@@ -60,5 +61,30 @@ class MongoIndexStoreTest {
         read.clear();
         store.forEach(read::add);
         assertThat(read).isEmpty();
+    }
+
+    @Test
+    void aListsSnapshotClearsTheListEntriesButKeepsTheGradesAndEachFeedKeepsItsOwnSequence() {
+        RestrictionRecord listed = new RestrictionRecord(UUID.randomUUID().toString(), "spc-dishonest-debtors", "BLACK",
+                "Court", Instant.parse("2026-01-01T00:00:00Z"), null, null);
+        RestrictionRecord grade = new RestrictionRecord("grade:corporate-compliance:subj-co", "grade:corporate-compliance",
+                "GRADE:D", "Credit scoring service", Instant.parse("2026-01-01T00:00:00Z"), null, null);
+        store.save(new IndexEntry(listed, List.of(SubjectKey.residentId("11010519491231002X")), "", List.of()));
+        store.save(new IndexEntry(grade, List.of(SubjectKey.uscc("91350200776049653A")), "", List.of()));
+        store.saveSequence(7);
+        store.saveGradeSequence(3);
+        store.saveRegistrySequence(11);
+
+        store.deleteAll();
+
+        List<IndexEntry> all = new ArrayList<>();
+        store.forEach(all::add);
+        List<IndexEntry> grades = new ArrayList<>();
+        store.forEachGrade(grades::add);
+        assertThat(all).extracting(e -> e.record().recordId()).containsExactly(grade.recordId());
+        assertThat(grades).extracting(IndexEntry::record).containsExactly(grade);
+        assertThat(store.lastSequence()).isEqualTo(7);
+        assertThat(store.lastGradeSequence()).isEqualTo(3);
+        assertThat(store.lastRegistrySequence()).isEqualTo(11);
     }
 }
