@@ -60,7 +60,9 @@ public class PlatformSecurityAutoConfiguration {
                         for (RestRoute route : routes) {
                             String needed = Scopes.authority(route.scope());
                             var matcher = auth.requestMatchers(route.method(), route.pattern());
-                            if (needed.equals(admin)) {
+                            if (route.open()) {
+                                matcher.permitAll();
+                            } else if (needed.equals(admin)) {
                                 matcher.hasAuthority(admin);
                             } else {
                                 matcher.hasAnyAuthority(needed, admin);
