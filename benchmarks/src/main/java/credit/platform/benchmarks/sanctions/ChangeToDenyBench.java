@@ -72,6 +72,8 @@ public final class ChangeToDenyBench {
                 .start();
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
         Enforcement enforcement = Fixtures.enforcement();
+        enforcement.gradesConnected(true);
+        enforcement.markGradesCaughtUp(); // no grade feed in this bench: only the lists feed is measured
         IndexMaintenance maintenance = new IndexMaintenance(enforcement, Fixtures.NO_REGISTRY, Fixtures.NO_STORE);
         ListsFeedSubscriber subscriber = new ListsFeedSubscriber(ListsServiceGrpc.newBlockingStub(channel),
                 ListsServiceGrpc.newStub(channel), maintenance, enforcement, Duration.ofMillis(300), Duration.ofSeconds(1));

@@ -63,6 +63,28 @@ final class Fixtures {
         @Override
         public void forEach(Consumer<IndexEntry> entry) {
         }
+
+        @Override
+        public long lastGradeSequence() {
+            return -1;
+        }
+
+        @Override
+        public void saveGradeSequence(long s) {
+        }
+
+        @Override
+        public long lastRegistrySequence() {
+            return -1;
+        }
+
+        @Override
+        public void saveRegistrySequence(long s) {
+        }
+
+        @Override
+        public void forEachGrade(Consumer<IndexEntry> entry) {
+        }
     };
 
     private Fixtures() {
@@ -84,6 +106,8 @@ final class Fixtures {
         m.finishSnapshot(subjects);
         e.connected(true);
         e.markCaughtUp();
+        e.gradesConnected(true);
+        e.markGradesCaughtUp(); // no grade changes in the bench: the (empty) grade feed is current
         return e;
     }
 
