@@ -195,6 +195,8 @@ class AuthorizationMatrixTest {
         assertThat(spec).contains("openapi: 3.1.0", "X-Purpose");
         RouteScopes.ALL.forEach(line -> assertThat(spec).as(line.toString())
                 .contains(line.pathPattern().replace("/**", "")));
+        RouteScopes.PUBLIC_PATHS.stream().filter(p -> p.startsWith("/api/")).forEach(p -> assertThat(spec).as(p)
+                .contains(p.replace("/companies/*/", "/companies/{uscc}/")));
     }
 
     @Test

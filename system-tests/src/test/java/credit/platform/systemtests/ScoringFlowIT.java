@@ -115,10 +115,8 @@ class ScoringFlowIT {
     }
 
     /**
-     * A company's grade is public by its USCC through the gateway: grade, model and instant only. The
-     * gateway lets the route through unauthenticated; scoring-service itself still asks for
-     * {@code public.read} (or platform.admin) until platform-common can declare an open route, so an
-     * anonymous caller is refused by the service, and a code no company holds is a 404.
+     * A company's grade is public by its USCC through the gateway: grade, model and instant only, to
+     * anyone, without a token or a stated purpose; a code no company holds is a 404.
      */
     @Test
     void companysGradeIsReadableByItsCodeThroughTheGatewayWithoutAnyExplanation(TestPlatform platform)
@@ -151,9 +149,11 @@ class ScoringFlowIT {
         var nobody = get.apply(uscc(random), admin);
         assertThat(nobody.statusCode()).isEqualTo(404);
         assertThat(nobody.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        var anonymous = get.apply(code, null);
-        assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.body()).doesNotContain("\"grade\"");
+        var anonymous = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(platform.gatewayUrl() + "/api/v1/scores/public/companies/" + code + "/grade"))
+                .timeout(Duration.ofSeconds(10)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(200);
+        assertThat(anonymous.body()).contains("\"grade\":\"A\"").doesNotContain("contributions");
     }
 
     private static String clientCredentialsToken(TestPlatform platform, String clientId) throws Exception {

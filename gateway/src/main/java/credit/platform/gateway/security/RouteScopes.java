@@ -52,7 +52,7 @@ public final class RouteScopes {
 
     /** Open to everyone: health probes and the API description. */
     public static final List<String> PUBLIC_PATHS = List.of("/actuator/health", "/actuator/health/**",
-            "/api/v1/scores/public/companies/*/grade", // a company's public grade; scoring checks its own scope
+            "/api/v1/scores/public/companies/*/grade", // a company's public grade (scoring: RestRoute.openGet)
             "/openapi.yaml");
 
     private RouteScopes() {

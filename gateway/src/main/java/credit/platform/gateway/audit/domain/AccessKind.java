@@ -26,8 +26,9 @@ public enum AccessKind {
         if (path.startsWith("/api/v1/eligibility-checks")) {
             return PERSON_CHECK;
         }
-        if (path.equals("/api/v1/records/public") || path.startsWith("/api/v1/scores/models")) {
-            return NONE; // public data; scoring models
+        if (path.equals("/api/v1/records/public") || path.startsWith("/api/v1/scores/models")
+                || path.startsWith("/api/v1/scores/public/")) {
+            return NONE; // public data (a company's grade); scoring models
         }
         boolean personData = path.startsWith("/api/v1/subjects") || path.startsWith("/api/v1/records")
                 || path.startsWith("/api/v1/scores") || isListRecords(path);

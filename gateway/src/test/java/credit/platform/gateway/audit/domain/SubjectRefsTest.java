@@ -40,6 +40,7 @@ class SubjectRefsTest {
         assertThat(AccessKind.of("POST", "/api/v1/travel-checks/batch")).isEqualTo(AccessKind.TRAVEL_CHECK);
         assertThat(AccessKind.of("GET", "/api/v1/travel-checks/receipt-keys")).isEqualTo(AccessKind.NONE);
         assertThat(AccessKind.of("GET", "/api/v1/records/public")).isEqualTo(AccessKind.NONE);
+        assertThat(AccessKind.of("GET", "/api/v1/scores/public/companies/91350100M000100Y43/grade")).isEqualTo(AccessKind.NONE);
         assertThat(AccessKind.of("POST", "/api/v1/eligibility-checks")).isEqualTo(AccessKind.PERSON_CHECK);
         assertThat(AccessKind.of("POST", "/api/v1/subjects/s-1/permits")).isEqualTo(AccessKind.PERSON_WRITE);
         assertThat(Purpose.parse("objection-review")).contains(Purpose.OBJECTION_REVIEW);

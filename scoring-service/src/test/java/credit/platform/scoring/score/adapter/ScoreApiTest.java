@@ -434,8 +434,9 @@ class ScoreApiTest {
     static final String COMPANY_USCC = "91350100M000100Y43";
     static final String PERSON_USCC = "91350100M000200Y4X".replace('X', '3');
 
+    /** The public needs no token. */
     static String publicReader() {
-        return TOKENS.token("public-portal", "public.read");
+        return null;
     }
 
     @Test
@@ -477,12 +478,15 @@ class ScoreApiTest {
     }
 
     @Test
-    void publicGradeNeedsThePublicReadScopeAndAWellFormedCode() {
+    void publicGradeIsOpenWithOrWithoutATokenAndNeedsAWellFormedCode() {
         REGISTRY.identifiers.put(COMPANY_USCC, COMPANY);
         String path = "/api/v1/scores/public/companies/" + COMPANY_USCC + "/grade";
 
-        assertThat(http.get(path, null).status()).isEqualTo(401);
-        assertThat(http.get(path, reader()).status()).isEqualTo(403);
+        assertThat(http.get(path, null).status()).isEqualTo(200);
+        assertThat(http.get(path, reader()).status()).isEqualTo(200);
+        // the open route opens only itself: the company's full score still needs scoring.read
+        assertThat(http.get("/api/v1/scores/" + COMPANY, null).status()).isEqualTo(401);
+        mongo.getCollection("score_history").deleteMany(new org.bson.Document());
         TestHttp.Response malformed = http.get("/api/v1/scores/public/companies/NOT-A-CODE/grade", publicReader());
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.body()).contains("uscc").contains("format");

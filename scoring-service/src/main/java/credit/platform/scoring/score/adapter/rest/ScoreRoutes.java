@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 class ScoreRoutes {
 
     static final String ADMIN = "scoring.admin";
-    static final String PUBLIC_READ = "public.read";
 
     @Bean
     RestRoute publishModelVersion() {
@@ -38,13 +37,12 @@ class ScoreRoutes {
     }
 
     /**
-     * The public grade of a legal entity. Meant to be open to everyone, but {@link RestRoute} cannot
-     * express "no scope" yet (every route maps to hasAnyAuthority), so it needs {@code public.read}
-     * (or {@code platform.admin}) until platform-common gains an open route.
+     * The public grade of a legal entity: open to everyone, no token (grade, model and instant only; a
+     * person's code is the same 404 as an unknown one).
      */
     @Bean
     RestRoute readPublicCompanyGrade() {
-        return RestRoute.get("/api/v1/scores/public/companies/*/grade", PUBLIC_READ);
+        return RestRoute.openGet("/api/v1/scores/public/companies/*/grade");
     }
 
     @Bean
