@@ -44,7 +44,10 @@ public final class GrpcProxyServer implements SmartLifecycle {
     }
 
     static ManagedChannel channel(GrpcProxyProperties properties) {
+        // round_robin: with a dns:/// target (Kubernetes headless service) calls spread over every
+        // sanctions pod instead of pinning one HTTP/2 connection; a static host:port is one address.
         return NettyChannelBuilder.forTarget(properties.upstreamTarget())
+                .defaultLoadBalancingPolicy("round_robin")
                 .usePlaintext()
                 .maxInboundMessageSize((int) properties.maxMessageSize().toBytes())
                 .build();
