@@ -40,6 +40,12 @@ class AuditTest {
     static final StubBackend lists = new StubBackend("lists");
     static final StubBackend scoring = new StubBackend("scoring");
     static final StubBackend sanctions = new StubBackend("sanctions");
+    /** Stands in for Keycloak's token endpoint (the gateway's own client-credentials token). */
+    static final StubBackend tokens = new StubBackend("tokens");
+
+    static {
+        tokens.answerWith(body -> "{\"access_token\":\"gateway-service-token\",\"expires_in\":300}");
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry properties) {
@@ -49,12 +55,13 @@ class AuditTest {
         properties.add("credit.gateway.lists-uri", lists::uri);
         properties.add("credit.gateway.scoring-uri", scoring::uri);
         properties.add("credit.gateway.sanctions-uri", sanctions::uri);
+        properties.add("credit.security.token-uri", () -> tokens.uri() + "/token");
     }
 
     @AfterAll
     static void stop() {
         issuer.close();
-        List.of(registry, lists, scoring, sanctions).forEach(StubBackend::close);
+        List.of(registry, lists, scoring, sanctions, tokens).forEach(StubBackend::close);
     }
 
     @Value("${local.server.port}")
@@ -256,7 +263,49 @@ class AuditTest {
                 .jsonPath("$.entries[0].client").isEqualTo("court-demo")
                 .jsonPath("$.entries[0].agency").isEqualTo("SPC")
                 .jsonPath("$.entries[0].purpose").isEqualTo("ENFORCEMENT")
-                .jsonPath("$.entries[0].route").isEqualTo("GET /api/v1/subjects/**");
+                .jsonPath("$.entries[0].route").isEqualTo("GET /api/v1/subjects/**")
+                // the registry knows no subject for the ID here: matched by the identifier only
+                .jsonPath("$.matchedBy.length()").isEqualTo(1)
+                .jsonPath("$.complete").isEqualTo(true);
+    }
+
+    @Test
+    void theCitizenAlsoSeesAccessesByTheirSubjectIdOnceTheRegistrySaysWhichSubjectTheyAre() {
+        registry.answerWith(body -> "{\"id\":\"sub-citizen\"}");
+        String admin = issuer.tokenFor("platform-admin", null, Map.of(), "platform.admin");
+        client.get().uri("/api/v1/scores/sub-citizen").header("Authorization", "Bearer " + admin)
+                .header("X-Purpose", "LICENSING").exchange().expectStatus().isOk();
+        client.get().uri("/api/v1/scores/sub-someone-else").header("Authorization", "Bearer " + admin)
+                .header("X-Purpose", "SUPERVISION").exchange().expectStatus().isOk();
+
+        String citizen = issuer.tokenFor("credit-web", null, Map.of("resident_id", RESIDENT_ID), "openid");
+        client.get().uri("/api/v1/me/access-log").header("Authorization", "Bearer " + citizen).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.entries.length()").isEqualTo(1)
+                .jsonPath("$.entries[0].client").isEqualTo("platform-admin")
+                .jsonPath("$.entries[0].purpose").isEqualTo("LICENSING")
+                .jsonPath("$.entries[0].route").isEqualTo("GET /api/v1/scores/**")
+                .jsonPath("$.matchedBy[1]").isEqualTo("SUBJECT_ID")
+                .jsonPath("$.complete").isEqualTo(true);
+        // asked with the gateway's own token, never the citizen's
+        assertThat(registry.received()).anySatisfy(r -> {
+            assertThat(r.pathAndQuery()).startsWith("/api/v1/subjects/lookup?scheme=RESIDENT_ID&value=");
+            assertThat(r.authorization()).isEqualTo("Bearer gateway-service-token");
+        });
+    }
+
+    @Test
+    void withoutTheRegistryTheCitizensLogSaysItIsIncomplete() {
+        registry.answerWith(body -> {
+            throw new IllegalStateException("registry down (the stub drops the connection)");
+        });
+        String citizen = issuer.tokenFor("credit-web", null, Map.of("resident_id", RESIDENT_ID), "openid");
+        client.get().uri("/api/v1/me/access-log").header("Authorization", "Bearer " + citizen).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.complete").isEqualTo(false)
+                .jsonPath("$.matchedBy.length()").isEqualTo(1);
     }
 
     private WebTestClient.BodyContentSpec verify() {

@@ -114,11 +114,20 @@ class SecurityMatrixIT {
         assertThat(noPurpose.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(noPurpose.body()).path("errors").path(0).path("field").asString()).isEqualTo("X-Purpose");
 
+        // the citizen as a registry subject, read by subject id: the access log links the two
+        String subjectId = citizenSubjectId(platform, admin);
+        HttpResponse<String> bySubjectId = send(platform, "GET", "/api/v1/subjects/" + subjectId, admin, null, "LICENSING");
+        assertThat(bySubjectId.statusCode()).as(bySubjectId.body()).isEqualTo(200);
+
         HttpResponse<String> log = send(platform, "GET", "/api/v1/me/access-log", citizenToken(platform), null, null);
         assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
         JsonNode entries = JSON.readTree(log.body()).path("entries");
         assertThat(entries.valueStream().anyMatch(e -> e.path("client").asString().equals("platform-admin")
                 && e.path("purpose").asString().equals("OBJECTION_REVIEW"))).as(log.body()).isTrue();
+        assertThat(entries.valueStream().anyMatch(e -> e.path("client").asString().equals("platform-admin")
+                && e.path("purpose").asString().equals("LICENSING")
+                && e.path("route").asString().equals("GET /api/v1/subjects/**"))).as(log.body()).isTrue();
+        assertThat(JSON.readTree(log.body()).path("complete").asBoolean()).as(log.body()).isTrue();
         assertThat(log.body()).doesNotContain(CITIZEN_RESIDENT_ID);
 
         HttpResponse<String> verify = send(platform, "GET", "/api/v1/audit/verify",
@@ -197,6 +206,18 @@ class SecurityMatrixIT {
             mismatches.add(probe.line() + " as " + who + ": got " + status + ", expected "
                     + (expected == 0 ? "allowed" : expected));
         }
+    }
+
+    /** The demo citizen's registry subject (registered here if no test has yet). */
+    private static String citizenSubjectId(TestPlatform platform, String admin) throws Exception {
+        HttpResponse<String> created = send(platform, "POST", "/api/v1/subjects", admin, "{\"kind\":\"PERSON\","
+                + "\"identifiers\":[{\"scheme\":\"RESIDENT_ID\",\"value\":\"" + CITIZEN_RESIDENT_ID + "\"}],"
+                + "\"name\":\"演示公民\"}", null);
+        assertThat(created.statusCode()).as(created.body()).isIn(200, 201, 409);
+        HttpResponse<String> found = send(platform, "GET", "/api/v1/subjects/lookup?scheme=RESIDENT_ID&value="
+                + CITIZEN_RESIDENT_ID, admin, null, "DATA_MAINTENANCE");
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        return JSON.readTree(found.body()).path("id").asString();
     }
 
     private static HttpResponse<String> send(TestPlatform platform, String method, String path, String token,

@@ -8,11 +8,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param issuerUri the realm's issuer, compared verbatim with a token's {@code iss}
  * @param audience  a value a token's {@code aud} must contain
+ * @param tokenUri     the realm's token endpoint, for the gateway's own calls (a citizen's subject lookup)
+ * @param clientId     the gateway's client id for those calls (client credentials)
+ * @param clientSecret its secret
  */
 @ConfigurationProperties("credit.security")
 public record GatewaySecurityProperties(
         @DefaultValue("http://localhost:8180/realms/credit") String issuerUri,
-        @DefaultValue("credit-platform") String audience) {
+        @DefaultValue("credit-platform") String audience,
+        @DefaultValue("http://localhost:8180/realms/credit/protocol/openid-connect/token") String tokenUri,
+        @DefaultValue("credit-services") String clientId,
+        @DefaultValue("credit-services-secret") String clientSecret) {
 
     /**
      * Keycloak's JWKS endpoint for the issuer. Derived rather than discovered, so the gateway

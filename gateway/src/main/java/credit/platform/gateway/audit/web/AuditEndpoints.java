@@ -31,7 +31,7 @@ class AuditEndpoints {
 
     @Bean
     RouterFunction<ServerResponse> auditRoutes(AuditLog auditLog, SubjectRefs subjectRefs,
-            AuditProperties properties) {
+            AuditProperties properties, CitizenSubjects citizens) {
         return RouterFunctions.route()
                 .GET("/api/v1/audit/verify", request -> auditLog.verify()
                         .flatMap(verdict -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
@@ -39,19 +39,34 @@ class AuditEndpoints {
                 .GET("/api/v1/me/access-log", request -> request.principal()
                         .map(Callers::of)
                         .flatMap(caller -> {
-                            List<String> refs = new ArrayList<>();
-                            refs.add(subjectRefs.identifier("RESIDENT_ID",
-                                    caller.jwt().getClaimAsString(SecurityConfiguration.CITIZEN_CLAIM)));
-                            String subjectId = caller.jwt().getClaimAsString("subject_id");
-                            if (subjectId != null && !subjectId.isBlank()) {
-                                refs.add(SubjectRefs.subject(subjectId));
-                            }
-                            return auditLog.touching(refs, properties.accessLogLimit())
-                                    .map(AuditEndpoints::accessBody).collectList();
+                            String residentId = caller.jwt().getClaimAsString(SecurityConfiguration.CITIZEN_CLAIM);
+                            // accesses by identifier carry its fingerprint, accesses by subject id the id:
+                            // the registry says which subject this person is
+                            return citizens.subjectOf(residentId).flatMap(resolution -> {
+                                List<String> refs = new ArrayList<>();
+                                refs.add(subjectRefs.identifier("RESIDENT_ID", residentId));
+                                resolution.subjectId().ifPresent(id -> refs.add(SubjectRefs.subject(id)));
+                                return auditLog.touching(refs, properties.accessLogLimit())
+                                        .map(AuditEndpoints::accessBody).collectList()
+                                        .map(entries -> accessLog(entries, resolution));
+                            });
                         })
-                        .flatMap(entries -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(Map.of("entries", entries))))
+                        .flatMap(body -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(body)))
                 .build();
+    }
+
+    /**
+     * {@code matchedBy}: what the entries were matched on; without {@code SUBJECT_ID} (registry
+     * unreachable) accesses made by subject id are missing and {@code complete} is false.
+     */
+    private static Map<String, Object> accessLog(List<Map<String, Object>> entries, CitizenSubjects.Resolution resolution) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("entries", entries);
+        body.put("matchedBy", resolution.subjectId().isPresent() ? List.of("RESIDENT_ID", "SUBJECT_ID")
+                : List.of("RESIDENT_ID"));
+        body.put("complete", resolution.registryAnswered());
+        return body;
     }
 
     private static Map<String, Object> verdictBody(AuditChain.Verdict verdict) {
