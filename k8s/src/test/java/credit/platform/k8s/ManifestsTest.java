@@ -319,12 +319,15 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
-    void everySanctionsReplicaKeepsItsOwnIndexCopy(String folder) {
+    void everySanctionsReplicaKeepsItsOwnIndexCopy(String folder) throws IOException {
         Workload w = rendered.get(folder).workload("sanctions-service").orElseThrow();
         assertThat(w.kind()).as("stable pod names").isEqualTo("StatefulSet");
         List<String> order = w.app().getEnv().stream().map(EnvVar::getName).toList();
         assertThat(order.indexOf("POD_NAME")).isNotNegative().isLessThan(order.indexOf("CREDIT_ENFORCEMENT_STORE_ID"));
         assertThat(w.env("CREDIT_ENFORCEMENT_STORE_ID").orElseThrow().getValue()).isEqualTo("$(POD_NAME)");
+        // ... and the app has that setting (credit.enforcement.store-id)
+        assertThat(Files.readString(Manifests.REPO.resolve("sanctions-service/src/main/resources/application.yml")))
+                .containsPattern("(?s)enforcement:.*\\n    store-id:");
     }
 
     private AppConfig target(String channelOrRoute) {

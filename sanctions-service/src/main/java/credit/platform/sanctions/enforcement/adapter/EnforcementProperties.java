@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stalePolicy  what checks do then: ANSWER_FLAGGED (as-of stamp + stale flag) or REFUSE (503 / UNAVAILABLE)
  * @param catchUpQuiet after resuming, the watch counts as caught up once quiet this long
  * @param maxBackoff   longest pause between reconnection attempts
+ * @param storeId      names this replica's own copy of the index ({@code enforcement_entries_<id>},
+ *                     {@code enforcement_state_<id>}); blank = one copy. Replicas at different feed
+ *                     positions must not share one (Kubernetes passes the pod name)
  */
 @ConfigurationProperties("credit.enforcement")
 public record EnforcementProperties(
@@ -20,5 +23,6 @@ public record EnforcementProperties(
         @DefaultValue("5m") Duration staleAfter,
         @DefaultValue("ANSWER_FLAGGED") StalePolicy stalePolicy,
         @DefaultValue("300ms") Duration catchUpQuiet,
-        @DefaultValue("5s") Duration maxBackoff) {
+        @DefaultValue("5s") Duration maxBackoff,
+        @DefaultValue("") String storeId) {
 }

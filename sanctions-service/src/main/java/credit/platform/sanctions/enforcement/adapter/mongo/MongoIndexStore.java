@@ -1,5 +1,6 @@
 package credit.platform.sanctions.enforcement.adapter.mongo;
 
+import credit.platform.sanctions.enforcement.adapter.EnforcementProperties;
 import credit.platform.sanctions.enforcement.domain.BoundPerson;
 import credit.platform.sanctions.enforcement.domain.IdScheme;
 import credit.platform.sanctions.enforcement.domain.IndexEntry;
@@ -16,6 +17,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -38,43 +40,65 @@ class MongoIndexStore implements IndexStore {
 
     private final MongoTemplate mongo;
 
-    MongoIndexStore(MongoTemplate mongo) {
+    private final String entries;
+    private final String state;
+
+    @Autowired
+    MongoIndexStore(MongoTemplate mongo, EnforcementProperties properties) {
+        this(mongo, properties.storeId());
+    }
+
+    /**
+     * @param storeId this replica's copy ({@code enforcement_entries_<id>}), or blank for the one
+     *                shared copy; anything but letters, digits, {@code -} and {@code _} is refused
+     */
+    MongoIndexStore(MongoTemplate mongo, String storeId) {
         this.mongo = mongo;
+        String suffix = storeId == null || storeId.isBlank() ? "" : "_" + storeId.strip();
+        if (!suffix.matches("(_[A-Za-z0-9_-]{1,63})?")) {
+            throw new IllegalArgumentException("credit.enforcement.store-id must be 1-63 letters, digits, '-' or '_'");
+        }
+        this.entries = ENTRIES + suffix;
+        this.state = STATE + suffix;
+    }
+
+    MongoIndexStore(MongoTemplate mongo) {
+        this(mongo, "");
     }
 
     @Override
     public long lastSequence() {
-        Document d = mongo.getCollection(STATE).find(Filters.eq("_id", FEED)).first();
+        Document d = mongo.getCollection(state).find(Filters.eq("_id", FEED)).first();
         return d == null ? -1 : d.get("sequence", Number.class).longValue();
     }
 
     @Override
     public void saveSequence(long sequence) {
-        mongo.getCollection(STATE).updateOne(Filters.eq("_id", FEED), Updates.set("sequence", sequence),
+        mongo.getCollection(state).updateOne(Filters.eq("_id", FEED), Updates.set("sequence", sequence),
                 new UpdateOptions().upsert(true));
     }
 
     @Override
     public long lastGradeSequence() {
-        Document d = mongo.getCollection(STATE).find(Filters.eq("_id", GRADES_FEED)).first();
+        Document d = mongo.getCollection(state).find(Filters.eq("_id", GRADES_FEED)).first();
         return d == null ? -1 : d.get("sequence", Number.class).longValue();
     }
 
     @Override
     public void saveGradeSequence(long sequence) {
-        mongo.getCollection(STATE).updateOne(Filters.eq("_id", GRADES_FEED), Updates.set("sequence", sequence),
+        mongo.getCollection(state).updateOne(Filters.eq("_id", GRADES_FEED), Updates.set("sequence", sequence),
                 new UpdateOptions().upsert(true));
     }
 
     @Override
     public long lastRegistrySequence() {
-        Document d = mongo.getCollection(STATE).find(Filters.eq("_id", REGISTRY_FEED)).first();
+        Document d = mongo.getCollection(state).find(Filters.eq("_id", REGISTRY_FEED)).first();
         return d == null ? -1 : d.get("sequence", Number.class).longValue();
     }
 
     @Override
     public void saveRegistrySequence(long sequence) {
-        mongo.getCollection(STATE).updateOne(Filters.eq("_id", REGISTRY_FEED), Updates.set("sequence", sequence),
+        mongo.getCollection(state).updateOne(Filters.eq("_id", REGISTRY_FEED), Updates.set("sequence", sequence),
                 new UpdateOptions().upsert(true));
     }
 
@@ -94,27 +118,27 @@ class MongoIndexStore implements IndexStore {
                         .append("keys", keys(p.keys()))
                         .append("from", date(p.from()))
                         .append("until", date(p.until()))).toList());
-        mongo.getCollection(ENTRIES).replaceOne(Filters.eq("_id", r.recordId()), d, new ReplaceOptions().upsert(true));
+        mongo.getCollection(entries).replaceOne(Filters.eq("_id", r.recordId()), d, new ReplaceOptions().upsert(true));
     }
 
     @Override
     public void delete(String recordId) {
-        mongo.getCollection(ENTRIES).deleteOne(Filters.eq("_id", recordId));
+        mongo.getCollection(entries).deleteOne(Filters.eq("_id", recordId));
     }
 
     @Override
     public void deleteAll() {
-        mongo.getCollection(ENTRIES).deleteMany(Filters.regex("_id", "^(?!grade:)"));
+        mongo.getCollection(entries).deleteMany(Filters.regex("_id", "^(?!grade:)"));
     }
 
     @Override
     public void forEach(Consumer<IndexEntry> consumer) {
-        read(mongo.getCollection(ENTRIES).find(), consumer);
+        read(mongo.getCollection(entries).find(), consumer);
     }
 
     @Override
     public void forEachGrade(Consumer<IndexEntry> consumer) {
-        read(mongo.getCollection(ENTRIES).find(Filters.regex("_id", GRADE_ID)), consumer);
+        read(mongo.getCollection(entries).find(Filters.regex("_id", GRADE_ID)), consumer);
     }
 
     private static void read(Iterable<Document> found, Consumer<IndexEntry> consumer) {

@@ -24,17 +24,46 @@ class MongoIndexStoreTest {
 
     MongoClient client;
     MongoIndexStore store;
+    String databaseName;
 
     @BeforeEach
     void setUp() {
-        String database = "sanctions-store-" + UUID.randomUUID();
-        client = MongoClients.create(MongoTestServer.uri(database));
-        store = new MongoIndexStore(new MongoTemplate(client, database));
+        databaseName = "sanctions-store-" + UUID.randomUUID();
+        client = MongoClients.create(MongoTestServer.uri(databaseName));
+        store = new MongoIndexStore(new MongoTemplate(client, databaseName));
     }
 
     @AfterEach
     void tearDown() {
         client.close();
+    }
+
+    @Test
+    void replicasWithTheirOwnStoreIdNeverSeeOrOverwriteEachOthersCopy() {
+        MongoTemplate template = new MongoTemplate(client, databaseName);
+        MongoIndexStore pod0 = new MongoIndexStore(template, "sanctions-service-0");
+        MongoIndexStore pod1 = new MongoIndexStore(template, "sanctions-service-1");
+        RestrictionRecord record = new RestrictionRecord("rec-1", "spc-dishonest-debtors", "BLACK", "Court",
+                Instant.parse("2026-01-01T00:00:00Z"), null, null);
+        pod0.save(new IndexEntry(record, List.of(SubjectKey.residentId("11010519491231002X")), null, List.of()));
+        pod0.saveSequence(90);
+        pod1.saveSequence(40); // a replica behind must not move the other's position back
+
+        List<IndexEntry> seenBy1 = new ArrayList<>();
+        pod1.forEach(seenBy1::add);
+        assertThat(seenBy1).isEmpty();
+        assertThat(pod0.lastSequence()).isEqualTo(90);
+        assertThat(pod1.lastSequence()).isEqualTo(40);
+        assertThat(template.getCollectionNames()).contains("enforcement_entries_sanctions-service-0",
+                "enforcement_state_sanctions-service-0", "enforcement_state_sanctions-service-1");
+        assertThat(new MongoIndexStore(template, "").lastSequence()).as("the shared copy is untouched").isEqualTo(-1);
+    }
+
+    @Test
+    void aStoreIdThatCannotNameACollectionIsRefused() {
+        MongoTemplate template = new MongoTemplate(client, databaseName);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new MongoIndexStore(template, "pod/0$")).withMessageContaining("store-id");
     }
 
     @Test
