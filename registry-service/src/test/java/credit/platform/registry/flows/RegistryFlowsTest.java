@@ -333,6 +333,34 @@ class RegistryFlowsTest {
     }
 
     @Test
+    void recordingAndEndingARoleAnnouncesBothPartiesOnTheChangeFeedAndARejectedOneAnnouncesNothing() {
+        String company = company(uscc(33), "恒信建材有限公司");
+        String rep = person(residentId(34), "钱七");
+        String other = person(residentId(35), "冯八");
+        long before = lastChange();
+
+        relate(rep, company, "LEGAL_REPRESENTATIVE", "2020-01-01", null, 201);
+        assertThat(subjects.changesAfter(before, 100)).extracting(c -> c.subjectId()).containsExactly(rep, company);
+
+        long afterRecord = lastChange();
+        assertThat(postRelationship(other, company, "LEGAL_REPRESENTATIVE", "2021-01-01", null, null).status())
+                .isEqualTo(409);
+        assertThat(subjects.changesAfter(afterRecord, 100)).as("a rejected role announces nothing").isEmpty();
+
+        String relationshipId = JSON.readTree(http.get("/api/v1/subjects/" + company + "/relationships", registrar())
+                .body()).get(0).get("id").asString();
+        TestHttp.Response ended = http.post("/api/v1/subjects/" + company + "/relationships/" + relationshipId + "/end",
+                registrar(), "{\"validTo\":\"2026-11-25\"}");
+        assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+        assertThat(subjects.changesAfter(afterRecord, 100)).extracting(c -> c.subjectId()).containsExactly(rep, company);
+    }
+
+    long lastChange() {
+        List<credit.platform.registry.subject.domain.SubjectRepository.SubjectChange> all = subjects.changesAfter(0, 100_000);
+        return all.isEmpty() ? 0 : all.getLast().sequence();
+    }
+
+    @Test
     void overlappingLegalRepresentativesAndInvalidRelationshipsAreRejectedAndWriteNothing() {
         String company = company(uscc(30), "新源物流有限公司");
         String a = person(residentId(31), "吴五");

@@ -93,10 +93,11 @@ public class RelationshipService {
         }
         Relationship relationship = new Relationship(id, request.type(), from.id(), to.id(), request.validFrom(),
                 request.validTo(), request.shareBasisPoints(), clock.instant());
-        if (relationships.insert(relationship)) {
-            return new Outcome(relationship, true);
-        }
-        return new Outcome(relationships.findById(id).orElseThrow(), false);
+        boolean created = relationships.insert(relationship);
+        // Insert, then announce both parties — also when it existed already, so a retry after a crash
+        // between the writes still announces it (a repeated announcement only causes a re-read).
+        announce(relationship);
+        return created ? new Outcome(relationship, true) : new Outcome(relationships.findById(id).orElseThrow(), false);
     }
 
     private static void kinds(RelationshipType type, SubjectKind from, SubjectKind to, List<Violation> violations) {
@@ -159,7 +160,14 @@ public class RelationshipService {
         if (!relationships.end(relationshipId, lastDay)) {
             throw new RelationshipConflictException("the relationship has already ended", relationshipId);
         }
-        return relationships.findById(relationshipId).orElseThrow();
+        Relationship ended = relationships.findById(relationshipId).orElseThrow();
+        announce(ended);
+        return ended;
+    }
+
+    private void announce(Relationship r) {
+        subjects.announceRelationshipChange(r.fromSubjectId());
+        subjects.announceRelationshipChange(r.toSubjectId());
     }
 
     public record Outcome(Relationship relationship, boolean created) {

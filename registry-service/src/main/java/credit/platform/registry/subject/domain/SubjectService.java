@@ -123,6 +123,15 @@ public class SubjectService {
         return subjects.history(id);
     }
 
+    /**
+     * Announces on the change feed that a role of the subject changed (a relationship recorded or
+     * ended): consumers re-read its relationships (sanctions re-keys a company's measures to its new
+     * legal representative, scoring recomputes contagion).
+     */
+    public void announceRelationshipChange(String subjectId) {
+        subjects.recordChange(subjectId, clock.instant());
+    }
+
     /** Announces on the change feed that a permit of the subject was recorded or changed. */
     public void announcePermitChange(String subjectId, String permitId) {
         subjects.recordChange(subjectId, clock.instant(), SubjectRepository.ChangeKind.PERMIT, permitId);
