@@ -2,6 +2,7 @@ package credit.platform.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import java.util.Map;
 
@@ -243,6 +244,38 @@ class AuditTest {
         verify().jsonPath("$.intact").isEqualTo(false)
                 .jsonPath("$.firstBrokenSequence").isEqualTo(2)
                 .jsonPath("$.reason").isEqualTo("content does not match its hash");
+    }
+
+    @Test
+    void aPublishedHeadCatchesACutTailThatTheChainAloneCannot() {
+        String admin = issuer.tokenFor("platform-admin", null, Map.of(), "platform.admin");
+        for (String id : List.of("a", "b", "c")) {
+            client.get().uri("/api/v1/scores/" + id).header("Authorization", "Bearer " + admin)
+                    .header("X-Purpose", "LICENSING").exchange().expectStatus().isOk();
+        }
+        String anchor = JsonPath.read(client.get().uri("/api/v1/audit/head").header("Authorization", "Bearer " + auditor)
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody(), "$.anchor");
+        assertThat(anchor).startsWith("3:");
+        verify("?anchors=" + anchor).jsonPath("$.intact").isEqualTo(true).jsonPath("$.anchorsChecked").isEqualTo(1);
+
+        // someone with database access cuts the last entry and moves the head back
+        Document second = mongo.findById(2L, Document.class, "audit_entries").block();
+        mongo.remove(Query.query(Criteria.where("_id").is(3L)), "audit_entries").block();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("head")),
+                Update.update("seq", 2L).set("hash", second.getString("hash")), "audit_head").block();
+
+        verify("").jsonPath("$.intact").isEqualTo(true);
+        verify("?anchors=" + anchor).jsonPath("$.intact").isEqualTo(false)
+                .jsonPath("$.firstBrokenSequence").isEqualTo(3);
+        client.get().uri("/api/v1/audit/verify?anchors=3:nothex").header("Authorization", "Bearer " + auditor)
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith("application/problem+json")
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("anchors");
+    }
+
+    private WebTestClient.BodyContentSpec verify(String query) {
+        return client.get().uri("/api/v1/audit/verify" + query).header("Authorization", "Bearer " + auditor).exchange()
+                .expectStatus().isOk().expectBody();
     }
 
     @Test

@@ -31,6 +31,11 @@ class AuditConfiguration {
     }
 
     @Bean
+    AuditAnchors auditAnchors(AuditLog auditLog, AuditProperties properties) {
+        return new AuditAnchors(auditLog, properties.anchorInterval());
+    }
+
+    @Bean
     SubjectRefs subjectRefs(AuditProperties properties) {
         return new SubjectRefs(properties.fingerprintKey());
     }

@@ -3,7 +3,12 @@ package credit.platform.gateway.audit.domain;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The chain's rules. Entry n's hash is SHA-256 over n, entry n-1's hash and every recorded field;
@@ -43,6 +48,42 @@ public final class AuditChain {
         return value == null ? "" : value.replace("\n", " ");
     }
 
+    /**
+     * A chain head published outside the database (the gateway logs one whenever the head moved;
+     * operators keep those lines in write-once storage). The chain must still contain entry
+     * {@code sequence} with exactly this hash: this catches what the chain alone cannot — a rewrite of
+     * the whole collection and its head, or a cut tail with the head moved back.
+     */
+    public record Anchor(long sequence, String hash) {
+
+        public Anchor {
+            if (sequence < 1) {
+                throw new IllegalArgumentException("an anchor's sequence starts at 1");
+            }
+            if (hash == null || !hash.matches("[0-9a-f]{64}")) {
+                throw new IllegalArgumentException("an anchor's hash is 64 lowercase hex digits");
+            }
+        }
+
+        /** {@code 17:ab12…} — the form the gateway logs and {@code /audit/verify?anchors=} takes. */
+        public static Anchor parse(String text) {
+            int colon = text.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("an anchor is <sequence>:<hash>");
+            }
+            try {
+                return new Anchor(Long.parseLong(text.substring(0, colon).strip()), text.substring(colon + 1).strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("an anchor's sequence is a number");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return sequence + ":" + hash;
+        }
+    }
+
     /** The outcome of a verification. {@code firstBrokenSequence} is 0 when the chain holds. */
     public record Verdict(boolean intact, long entriesChecked, long firstBrokenSequence, String reason) {
 
@@ -59,13 +100,22 @@ public final class AuditChain {
     public static final class Verifier {
 
         private final long headSequence;
+        private final Map<Long, Anchor> anchors;
+        private final long lastAnchored;
         private long expectedSequence = 1;
         private String previousHash = GENESIS;
         private Verdict broken;
 
         /** @param headSequence the sequence the chain head claims was appended last */
         public Verifier(long headSequence) {
+            this(headSequence, List.of());
+        }
+
+        /** @param anchors heads published earlier outside the database; each must still be in the chain */
+        public Verifier(long headSequence, List<Anchor> anchors) {
             this.headSequence = headSequence;
+            this.anchors = anchors.stream().collect(Collectors.toMap(Anchor::sequence, Function.identity(), (a, b) -> a));
+            this.lastAnchored = anchors.stream().map(Anchor::sequence).max(Comparator.naturalOrder()).orElse(0L);
         }
 
         public void accept(AuditEntry entry) {
@@ -87,6 +137,12 @@ public final class AuditChain {
                 broken = Verdict.broken(checked, entry.sequence(), "content does not match its hash");
                 return;
             }
+            Anchor anchor = anchors.get(entry.sequence());
+            if (anchor != null && !anchor.hash().equals(entry.hash())) {
+                broken = Verdict.broken(checked, entry.sequence(), "differs from the head published at "
+                        + entry.sequence() + " (the chain was rewritten)");
+                return;
+            }
             previousHash = entry.hash();
             expectedSequence++;
         }
@@ -96,6 +152,10 @@ public final class AuditChain {
                 return broken;
             }
             long last = expectedSequence - 1;
+            if (last < lastAnchored) {
+                return Verdict.broken(last, last + 1, "entries after " + last + " are missing (a head was published at "
+                        + lastAnchored + ")");
+            }
             if (last < headSequence) {
                 return Verdict.broken(last, last + 1, "entries after " + last + " are missing (head is at "
                         + headSequence + ")");

@@ -1,6 +1,7 @@
 package credit.platform.gateway.audit.domain;
 
 import java.util.Collection;
+import java.util.List;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -12,7 +13,15 @@ public interface AuditLog {
     Mono<AuditEntry> append(AuditEntry.Draft draft);
 
     /** Walks the whole chain and says whether it is intact. */
-    Mono<AuditChain.Verdict> verify();
+    default Mono<AuditChain.Verdict> verify() {
+        return verify(List.of());
+    }
+
+    /** Walks the whole chain; it must also still hold every head published earlier ({@code anchors}). */
+    Mono<AuditChain.Verdict> verify(List<AuditChain.Anchor> anchors);
+
+    /** The current head (sequence and hash), to publish outside the database; empty before the first entry. */
+    Mono<AuditChain.Anchor> head();
 
     /** Entries touching any of {@code subjectRefs}, newest first, at most {@code limit}. */
     Flux<AuditEntry> touching(Collection<String> subjectRefs, int limit);

@@ -133,9 +133,14 @@ public final class MongoAuditLog implements AuditLog {
     }
 
     @Override
-    public Mono<AuditChain.Verdict> verify() {
+    public Mono<AuditChain.Anchor> head() {
+        return readHead().filter(h -> h.sequence() > 0).map(h -> new AuditChain.Anchor(h.sequence(), h.hash()));
+    }
+
+    @Override
+    public Mono<AuditChain.Verdict> verify(List<AuditChain.Anchor> anchors) {
         return readHead().flatMap(head -> {
-            AuditChain.Verifier verifier = new AuditChain.Verifier(head.sequence());
+            AuditChain.Verifier verifier = new AuditChain.Verifier(head.sequence(), anchors);
             // Storage order by _id: a reordered pair shows up as a sequence/hash mismatch.
             return mongo.find(new Query().with(Sort.by("_id")), Document.class, ENTRIES)
                     .map(MongoAuditLog::fromDocument)

@@ -10,6 +10,7 @@ import credit.platform.gateway.audit.domain.AuditChain;
 import credit.platform.gateway.audit.domain.AuditEntry;
 import credit.platform.gateway.audit.domain.AuditLog;
 import credit.platform.gateway.audit.domain.SubjectRefs;
+import credit.platform.gateway.problem.ProblemWriter;
 import credit.platform.gateway.security.Callers;
 import credit.platform.gateway.security.SecurityConfiguration;
 import reactor.core.publisher.Mono;
@@ -33,9 +34,28 @@ class AuditEndpoints {
     RouterFunction<ServerResponse> auditRoutes(AuditLog auditLog, SubjectRefs subjectRefs,
             AuditProperties properties, CitizenSubjects citizens) {
         return RouterFunctions.route()
-                .GET("/api/v1/audit/verify", request -> auditLog.verify()
-                        .flatMap(verdict -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(verdictBody(verdict))))
+                .GET("/api/v1/audit/verify", request -> {
+                    List<AuditChain.Anchor> anchors = new ArrayList<>();
+                    for (String list : request.queryParams().getOrDefault("anchors", List.of())) {
+                        for (String one : list.split(",")) {
+                            if (one.isBlank()) {
+                                continue;
+                            }
+                            try {
+                                anchors.add(AuditChain.Anchor.parse(one));
+                            } catch (IllegalArgumentException e) {
+                                return badAnchor(request.path(), e.getMessage());
+                            }
+                        }
+                    }
+                    return auditLog.verify(anchors).flatMap(verdict -> ServerResponse.ok()
+                            .contentType(MediaType.APPLICATION_JSON).bodyValue(verdictBody(verdict, anchors.size())));
+                })
+                // the head to keep outside the database (also logged whenever it moves: AuditAnchors)
+                .GET("/api/v1/audit/head", request -> auditLog.head()
+                        .map(h -> Map.<String, Object>of("sequence", h.sequence(), "hash", h.hash(), "anchor", h.toString()))
+                        .defaultIfEmpty(Map.of("sequence", 0))
+                        .flatMap(body -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body)))
                 .GET("/api/v1/me/access-log", request -> request.principal()
                         .map(Callers::of)
                         .flatMap(caller -> {
@@ -69,10 +89,22 @@ class AuditEndpoints {
         return body;
     }
 
-    private static Map<String, Object> verdictBody(AuditChain.Verdict verdict) {
+    private static Mono<ServerResponse> badAnchor(String path, String message) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", ProblemWriter.TYPE_PREFIX + "invalid-anchor");
+        problem.put("title", "Invalid anchor");
+        problem.put("status", 400);
+        problem.put("detail", message);
+        problem.put("instance", path);
+        problem.put("errors", List.of(new ProblemWriter.FieldViolation("anchors", "format", message)));
+        return ServerResponse.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
+    }
+
+    private static Map<String, Object> verdictBody(AuditChain.Verdict verdict, int anchorsChecked) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("intact", verdict.intact());
         body.put("entriesChecked", verdict.entriesChecked());
+        body.put("anchorsChecked", anchorsChecked);
         if (!verdict.intact()) {
             body.put("firstBrokenSequence", verdict.firstBrokenSequence());
             body.put("reason", verdict.reason());

@@ -69,6 +69,66 @@ class AuditChainTest {
         assertThat(verdict.firstBrokenSequence()).isEqualTo(5);
     }
 
+    /** The same entries from {@code from} on, altered (purpose) and re-chained: what a writer with full access could forge. */
+    static List<AuditEntry> rewrittenFrom(List<AuditEntry> original, int from) {
+        List<AuditEntry> forged = new ArrayList<>(original.subList(0, from - 1));
+        String previous = from == 1 ? AuditChain.GENESIS : original.get(from - 2).hash();
+        for (AuditEntry e : original.subList(from - 1, original.size())) {
+            AuditEntry f = new AuditEntry.Draft(e.time(), e.clientId(), e.agency(), "LICENSING", e.subjectRefs(),
+                    e.method(), e.route(), e.status()).chainedAfter(e.sequence(), previous);
+            forged.add(f);
+            previous = f.hash();
+        }
+        return forged;
+    }
+
+    static AuditChain.Verdict verify(List<AuditEntry> entries, long head, List<AuditChain.Anchor> anchors) {
+        AuditChain.Verifier verifier = new AuditChain.Verifier(head, anchors);
+        entries.forEach(verifier::accept);
+        return verifier.verdict();
+    }
+
+    @Test
+    void aConsistentRewriteOfTheChainAndItsHeadPassesAloneButNotAgainstAPublishedHead() {
+        List<AuditEntry> original = chainOf(5);
+        AuditChain.Anchor published = new AuditChain.Anchor(5, original.get(4).hash());
+        List<AuditEntry> forged = rewrittenFrom(original, 3);
+
+        assertThat(verify(forged, 5).intact()).as("the chain alone cannot see a full rewrite").isTrue();
+        AuditChain.Verdict verdict = verify(forged, 5, List.of(published));
+        assertThat(verdict.intact()).isFalse();
+        assertThat(verdict.firstBrokenSequence()).isEqualTo(5);
+        assertThat(verdict.reason()).contains("rewritten");
+        // an earlier published head pins the rewrite down to where it starts
+        AuditChain.Verdict sharper = verify(forged, 5, List.of(published, new AuditChain.Anchor(3, original.get(2).hash())));
+        assertThat(sharper.firstBrokenSequence()).isEqualTo(3);
+        assertThat(verify(original, 5, List.of(published)).intact()).isTrue();
+    }
+
+    @Test
+    void aCutTailWithTheHeadMovedBackIsCaughtByAPublishedHead() {
+        List<AuditEntry> original = chainOf(5);
+        AuditChain.Anchor published = new AuditChain.Anchor(5, original.get(4).hash());
+        List<AuditEntry> cut = new ArrayList<>(original.subList(0, 3));
+
+        assertThat(verify(cut, 3).intact()).isTrue();
+        AuditChain.Verdict verdict = verify(cut, 3, List.of(published));
+        assertThat(verdict.intact()).isFalse();
+        assertThat(verdict.firstBrokenSequence()).isEqualTo(4);
+        assertThat(verdict.reason()).contains("published at 5");
+    }
+
+    @Test
+    void anAnchorIsASequenceAndASha256() {
+        String hash = chainOf(1).getFirst().hash();
+        assertThat(AuditChain.Anchor.parse(" 7:" + hash)).isEqualTo(new AuditChain.Anchor(7, hash));
+        assertThat(AuditChain.Anchor.parse("7:" + hash).toString()).isEqualTo("7:" + hash);
+        for (String bad : List.of("7", "x:" + hash, "0:" + hash, "7:abc", "7:" + hash.toUpperCase())) {
+            org.assertj.core.api.Assertions.assertThatIllegalArgumentException().as(bad)
+                    .isThrownBy(() -> AuditChain.Anchor.parse(bad));
+        }
+    }
+
     @Test
     void swappingTwoEntriesIsDetected() {
         List<AuditEntry> entries = chainOf(5);
