@@ -5,13 +5,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -25,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RealmIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void courtTokenCarriesItsListScopesItsAgencyAndThePlatformAudience(TestPlatform platform) throws Exception {
@@ -73,7 +66,7 @@ class RealmIT {
 
     @Test
     void demoCitizenCanSignInThroughTheWebClientWithoutRequiredActions(TestPlatform platform) throws Exception {
-        HttpResponse<String> response = token(platform, "grant_type=password&client_id=credit-web"
+        HttpResponse<String> response = platform.tokenResponse("grant_type=password&client_id=credit-web"
                 + "&username=citizen-demo&password=citizen-demo-password&scope=openid");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -86,18 +79,7 @@ class RealmIT {
     }
 
     private static JsonNode clientCredentialsClaims(TestPlatform platform, String clientId) throws Exception {
-        HttpResponse<String> response = token(platform, "grant_type=client_credentials&client_id=" + clientId
-                + "&client_secret=" + URLEncoder.encode(clientId + "-secret", StandardCharsets.UTF_8));
-        assertThat(response.statusCode()).as(clientId + ": " + response.body()).isEqualTo(200);
-        return payload(JSON.readTree(response.body()).path("access_token").asString());
-    }
-
-    private static HttpResponse<String> token(TestPlatform platform, String form) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(platform.config().tokenUri()))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return payload(platform.clientCredentialsToken(clientId));
     }
 
     private static JsonNode payload(String jwt) {

@@ -126,7 +126,7 @@ class ScoringFlowIT {
         String code = uscc(random);
         registrar.registry().createSubject(new CreateSubjectRequest("LEGAL_ENTITY",
                 List.of(new IdentifierDto("USCC", code, null)), "公开评级测试有限公司", null, null));
-        String admin = clientCredentialsToken(platform, "platform-admin");
+        String admin = platform.clientCredentialsToken("platform-admin");
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> get = (uscc, token) -> {
             var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(platform.gatewayUrl()
@@ -154,20 +154,6 @@ class ScoringFlowIT {
                 .timeout(Duration.ofSeconds(10)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(200);
         assertThat(anonymous.body()).contains("\"grade\":\"A\"").doesNotContain("contributions");
-    }
-
-    private static String clientCredentialsToken(TestPlatform platform, String clientId) throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(platform.config().tokenUri()))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id="
-                                + clientId + "&client_secret=" + clientId + "-secret")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        String body = response.body();
-        int start = body.indexOf("\"access_token\":\"") + "\"access_token\":\"".length();
-        return body.substring(start, body.indexOf('"', start));
     }
 
     /** A valid USCC: registration authority 9, kind 1, region 110105, organisation code with check, check. */

@@ -19,11 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,9 +81,9 @@ class SecurityMatrixIT {
     void everyRealClientTokenGetsExactlyWhatItsScopesAllowAtTheGateway(TestPlatform platform) throws Exception {
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String clientId : serviceClientIds()) {
-            tokens.put(clientId, clientCredentialsToken(platform, clientId));
+            tokens.put(clientId, platform.clientCredentialsToken(clientId));
         }
-        String citizen = citizenToken(platform);
+        String citizen = platform.citizenToken();
 
         List<String> mismatches = new ArrayList<>();
         for (Probe probe : PROBES) {
@@ -104,7 +102,7 @@ class SecurityMatrixIT {
 
     @Test
     void aLookupOfTheCitizenIsInTheirAccessLogAndTheChainVerifies(TestPlatform platform) throws Exception {
-        String admin = clientCredentialsToken(platform, "platform-admin");
+        String admin = platform.clientCredentialsToken("platform-admin");
         HttpResponse<String> lookup = send(platform, "GET", "/api/v1/subjects/lookup?scheme=RESIDENT_ID&value="
                 + CITIZEN_RESIDENT_ID, admin, null, "OBJECTION_REVIEW");
         assertThat(lookup.statusCode()).as(lookup.body()).isNotIn(400, 401, 403);
@@ -119,7 +117,7 @@ class SecurityMatrixIT {
         HttpResponse<String> bySubjectId = send(platform, "GET", "/api/v1/subjects/" + subjectId, admin, null, "LICENSING");
         assertThat(bySubjectId.statusCode()).as(bySubjectId.body()).isEqualTo(200);
 
-        HttpResponse<String> log = send(platform, "GET", "/api/v1/me/access-log", citizenToken(platform), null, null);
+        HttpResponse<String> log = send(platform, "GET", "/api/v1/me/access-log", platform.citizenToken(), null, null);
         assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
         JsonNode entries = JSON.readTree(log.body()).path("entries");
         assertThat(entries.valueStream().anyMatch(e -> e.path("client").asString().equals("platform-admin")
@@ -131,7 +129,7 @@ class SecurityMatrixIT {
         assertThat(log.body()).doesNotContain(CITIZEN_RESIDENT_ID);
 
         HttpResponse<String> verify = send(platform, "GET", "/api/v1/audit/verify",
-                clientCredentialsToken(platform, "auditor-demo"), null, null);
+                platform.clientCredentialsToken("auditor-demo"), null, null);
         assertThat(verify.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(verify.body()).path("intact").asBoolean()).as(verify.body()).isTrue();
     }
@@ -152,7 +150,7 @@ class SecurityMatrixIT {
         Map<String, Set<String>> allowedByClient = new TreeMap<>();
         List<String> mismatches = new ArrayList<>();
         for (String clientId : serviceClientIds()) {
-            Set<String> scopes = scopes(clientCredentialsToken(platform, clientId));
+            Set<String> scopes = scopes(platform.clientCredentialsToken(clientId));
             Authentication auth = new TestingAuthenticationToken(clientId, "n/a",
                     scopes.stream().map(s -> "SCOPE_" + s).toArray(String[]::new));
             auth.setAuthenticated(true);
@@ -247,26 +245,6 @@ class SecurityMatrixIT {
                 .filter(c -> c.path("serviceAccountsEnabled").asBoolean(false))
                 .map(c -> c.path("clientId").asString())
                 .toList();
-    }
-
-    private static String clientCredentialsToken(TestPlatform platform, String clientId) throws Exception {
-        return token(platform, "grant_type=client_credentials&client_id=" + clientId + "&client_secret="
-                + URLEncoder.encode(clientId + "-secret", StandardCharsets.UTF_8));
-    }
-
-    private static String citizenToken(TestPlatform platform) throws Exception {
-        return token(platform, "grant_type=password&client_id=credit-web&username=citizen-demo"
-                + "&password=citizen-demo-password&scope=openid");
-    }
-
-    private static String token(TestPlatform platform, String form) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(platform.config().tokenUri()))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).path("access_token").asString();
     }
 
     private static Set<String> scopes(String jwt) {
