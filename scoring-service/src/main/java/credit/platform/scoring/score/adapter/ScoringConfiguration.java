@@ -16,7 +16,9 @@ import credit.platform.scoring.score.domain.RecomputeJobs;
 import credit.platform.scoring.score.domain.RecordSource;
 import credit.platform.scoring.score.domain.RelationshipSource;
 import credit.platform.scoring.score.domain.ScoreHistory;
+import credit.platform.scoring.score.domain.ScoreSchedule;
 import credit.platform.scoring.score.domain.ScoreSubject;
+import credit.platform.scoring.score.domain.TimeDrivenRecompute;
 import credit.platform.scoring.score.domain.SubjectDirectory;
 import credit.registry.v1.RegistryServiceGrpc;
 import java.time.Clock;
@@ -51,11 +53,20 @@ class ScoringConfiguration {
      * @param feedMaxBackoff         the longest wait before reopening a broken feed
      * @param recomputeCheckpointEvery how many subjects a batch recompute does between progress saves
      * @param recomputeParallelism   how many subjects a batch recompute scores at once
+     * @param timeDriven             the recompute of scores that change with time alone
      */
     @ConfigurationProperties("credit.scoring")
     record ScoringProperties(@DefaultValue("classpath*:models/*.yaml") String models,
             @DefaultValue("true") boolean followChanges, @DefaultValue("30s") Duration feedMaxBackoff,
-            @DefaultValue("500") int recomputeCheckpointEvery, @DefaultValue("4") int recomputeParallelism) {
+            @DefaultValue("500") int recomputeCheckpointEvery, @DefaultValue("4") int recomputeParallelism,
+            @DefaultValue TimeDriven timeDriven) {
+    }
+
+    /**
+     * @param interval how often due entries are looked for; 0 = never
+     * @param batch    the most entries one run recomputes
+     */
+    record TimeDriven(@DefaultValue("1m") Duration interval, @DefaultValue("200") int batch) {
     }
 
     @Bean
@@ -71,8 +82,20 @@ class ScoringConfiguration {
 
     @Bean
     ScoreSubject scoreSubject(SubjectDirectory subjects, RecordSource records, RelationshipSource relationships,
-            PermitSource permits, ModelCatalogue models, ScoreHistory history, GradeChanges gradeChanges, Clock clock) {
-        return new ScoreSubject(subjects, records, relationships, permits, models, history, gradeChanges, clock);
+            PermitSource permits, ModelCatalogue models, ScoreHistory history, GradeChanges gradeChanges,
+            ScoreSchedule schedule, Clock clock) {
+        return new ScoreSubject(subjects, records, relationships, permits, models, history, gradeChanges, schedule,
+                clock);
+    }
+
+    @Bean
+    TimeDrivenRecompute timeDrivenRecompute(ScoreSubject scores, ScoreSchedule schedule, Clock clock) {
+        return new TimeDrivenRecompute(scores, schedule, clock);
+    }
+
+    @Bean
+    TimeDrivenScheduler timeDrivenScheduler(TimeDrivenRecompute recompute, ScoringProperties properties) {
+        return new TimeDrivenScheduler(recompute, properties.timeDriven().interval(), properties.timeDriven().batch());
     }
 
     @Bean

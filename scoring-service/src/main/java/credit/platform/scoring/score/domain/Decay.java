@@ -3,6 +3,7 @@ package credit.platform.scoring.score.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Time decay of a record's points: full weight for {@code fullFor} after the record took effect,
@@ -39,5 +40,35 @@ public record Decay(Duration fullFor, Duration fadeOver) {
         }
         double weight = 1.0 - (double) (age - full) / fade;
         return Math.round(Math.abs(points) * weight) * Long.signum(points);
+    }
+
+    /**
+     * The first millisecond after {@code at} at which {@link #apply} gives other points than at
+     * {@code at} (a step of at least one point), or empty when the points no longer change. Exact:
+     * a binary search on the same function, which only falls in magnitude as the record ages.
+     */
+    public Optional<Instant> nextStepAfter(long points, Instant effectiveFrom, Instant at) {
+        if (effectiveFrom == null || points == 0) {
+            return Optional.empty();
+        }
+        long current = apply(points, effectiveFrom, at);
+        if (current == 0) {
+            return Optional.empty();
+        }
+        long lo = at.toEpochMilli();
+        long hi = NextChange.ceilMillis(effectiveFrom.plus(fullFor).plus(fadeOver)).toEpochMilli();
+        if (hi <= lo) {
+            return Optional.empty();
+        }
+        // invariant: apply(lo) == current (or lo is 'at' itself), apply(hi) != current
+        while (hi - lo > 1) {
+            long mid = lo + (hi - lo) / 2;
+            if (apply(points, effectiveFrom, Instant.ofEpochMilli(mid)) != current) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return Optional.of(Instant.ofEpochMilli(hi));
     }
 }

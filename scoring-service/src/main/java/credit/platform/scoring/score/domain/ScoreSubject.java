@@ -1,6 +1,7 @@
 package credit.platform.scoring.score.domain;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +26,13 @@ public class ScoreSubject {
     private final ModelCatalogue models;
     private final ScoreHistory history;
     private final GradeChanges gradeChanges;
+    private final ScoreSchedule schedule;
     private final Clock clock;
+
+    /** How long a claim on a due schedule entry holds before another replica may take it over. */
+    static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+    /** At most this many time-driven steps are caught up inline before an event's own recompute. */
+    static final int MAX_CATCH_UP = 100;
 
     /** Without a permit source: permit rules see no permits (every required permit counts as missing). */
     public ScoreSubject(SubjectDirectory subjects, RecordSource records, RelationshipSource relationships,
@@ -35,6 +42,14 @@ public class ScoreSubject {
 
     public ScoreSubject(SubjectDirectory subjects, RecordSource records, RelationshipSource relationships,
             PermitSource permits, ModelCatalogue models, ScoreHistory history, GradeChanges gradeChanges, Clock clock) {
+        this(subjects, records, relationships, permits, models, history, gradeChanges, ScoreSchedule.NONE, clock);
+    }
+
+    /** With a schedule of time-driven changes (see {@link #advance}). */
+    public ScoreSubject(SubjectDirectory subjects, RecordSource records, RelationshipSource relationships,
+            PermitSource permits, ModelCatalogue models, ScoreHistory history, GradeChanges gradeChanges,
+            ScoreSchedule schedule, Clock clock) {
+        this.schedule = schedule;
         this.subjects = subjects;
         this.records = records;
         this.relationships = relationships;
@@ -53,9 +68,7 @@ public class ScoreSubject {
     /** As {@link #score(String, String)}, stored (when changed) with the given cause. */
     public Score score(String subjectId, String modelId, String cause) {
         ScoringModel model = modelFor(subjectId, modelId);
-        Score score = compute(subjectId, model, clock.instant());
-        record(score, cause);
-        return score;
+        return scoreAndRecord(subjectId, model, cause);
     }
 
     /** The newest stored score at or before {@code asOf}, with the model version it was computed by. */
@@ -117,9 +130,7 @@ public class ScoreSubject {
         if (model.isEmpty()) {
             return Optional.empty();
         }
-        Score score = compute(subjectId, model.get(), clock.instant());
-        record(score, cause);
-        return Optional.of(score);
+        return Optional.of(scoreAndRecord(subjectId, model.get(), cause));
     }
 
     /** Recomputes with the given model; a subject of another kind or unknown is skipped. */
@@ -131,12 +142,83 @@ public class ScoreSubject {
         } catch (SubjectNotFoundException e) {
             return Optional.empty();
         }
-        Score score = compute(subjectId, model, clock.instant());
-        record(score, cause);
-        return Optional.of(score);
+        return Optional.of(scoreAndRecord(subjectId, model, cause));
     }
 
-    Score compute(String subjectId, ScoringModel model, Instant at) {
+    /**
+     * Scores now and stores the score when changed. Time-driven changes already due for the subject
+     * are stored first, stamped with their own instants, so that the history stays in order and an
+     * event does not hide the lapse or decay step that came before it. Then the next time-driven
+     * change is planned from the facts just read.
+     */
+    private Score scoreAndRecord(String subjectId, ScoringModel model, String cause) {
+        Instant now = clock.instant();
+        catchUp(subjectId, model.id(), now);
+        Facts facts = facts(subjectId, model, now);
+        Score score = model.score(subjectId, facts.records(), facts.permits(), now);
+        record(score, cause);
+        schedule.plan(subjectId, model.id(), nextChange(model, facts, now).orElse(null), now);
+        return score;
+    }
+
+    private void catchUp(String subjectId, String modelId, Instant now) {
+        for (int i = 0; i < MAX_CATCH_UP; i++) {
+            Optional<ScoreSchedule.Due> due = schedule.find(subjectId, modelId)
+                    .filter(d -> !d.at().isAfter(now));
+            if (due.isEmpty() || !advance(due.get(), now)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Recomputes a subject whose schedule entry is due, as of the entry's instant (the instant the
+     * change happened, not when this runs), stores a changed score with the cause
+     * {@code time: <what> at <instant>} (and a changed grade as a grade change), and plans the
+     * next change. The entry is claimed first (compare-and-set on its instant), so two runs or two
+     * replicas store it once. When the history already holds a later score (an event was scored
+     * after the due instant), nothing is back-dated: only the next change is planned.
+     *
+     * @return false when another run holds or has moved the entry
+     * @throws SourceUnavailableException when a source is down (the entry stays due)
+     */
+    public boolean advance(ScoreSchedule.Due due, Instant now) {
+        Optional<String> token = schedule.claim(due, now, CLAIM_LEASE);
+        if (token.isEmpty()) {
+            return false;
+        }
+        try {
+            Optional<ScoringModel> found = modelAt(due.modelId(), due.at());
+            if (found.isEmpty()) {
+                schedule.release(due, token.get(), null);
+                return true;
+            }
+            ScoringModel model = found.get();
+            Instant at = due.at();
+            Optional<StoredScore> latest = history.latest(due.subjectId(), due.modelId());
+            if (latest.isPresent() && latest.get().score().computedAt().isAfter(at)) {
+                at = latest.get().score().computedAt();
+                model = modelAt(due.modelId(), at).orElse(model);
+                Facts facts = facts(due.subjectId(), model, at);
+                schedule.release(due, token.get(), nextChange(model, facts, at).orElse(null));
+                return true;
+            }
+            Facts facts = facts(due.subjectId(), model, at);
+            Score score = model.score(due.subjectId(), facts.records(), facts.permits(), at);
+            record(score, "time: " + due.what() + " at " + at);
+            schedule.release(due, token.get(), nextChange(model, facts, at).orElse(null));
+            return true;
+        } catch (RuntimeException e) {
+            schedule.release(due, token.get(), new NextChange(due.at(), due.what()));
+            throw e;
+        }
+    }
+
+    /** The facts a model scores a subject on: own and related records, and permits when it reads them. */
+    private record Facts(List<ListRecordFact> records, List<PermitFact> permits) {
+    }
+
+    private Facts facts(String subjectId, ScoringModel model, Instant at) {
         List<ListRecordFact> facts = new ArrayList<>(records.effectiveRecords(subjectId));
         for (Via via : model.relations()) {
             for (String related : relationships.related(subjectId, via, at)) {
@@ -148,7 +230,48 @@ public class ScoreSubject {
                 }
             }
         }
-        return model.score(subjectId, facts, model.readsPermits() ? permits.permits(subjectId) : List.of(), at);
+        return new Facts(facts, model.readsPermits() ? permits.permits(subjectId) : List.of());
+    }
+
+    /** The model's own next change, or the next version of the model taking effect, whichever is first. */
+    private Optional<NextChange> nextChange(ScoringModel model, Facts facts, Instant at) {
+        NextChange.Earliest next = new NextChange.Earliest(at);
+        next.offer(model.nextChangeAfter(facts.records(), facts.permits(), at));
+        for (ModelDefinition d : models.all()) {
+            ScoringModel other = d.model();
+            if (other.id().equals(model.id()) && other.effectiveFrom() != null && other.effectiveFrom().isAfter(at)
+                    && modelAt(model.id(), other.effectiveFrom()).map(ScoringModel::version).orElse(0)
+                            != model.version()) {
+                int takingOver = modelAt(model.id(), other.effectiveFrom()).get().version();
+                next.offer(other.effectiveFrom(), "model " + model.id() + " v" + takingOver + " takes effect");
+            }
+        }
+        return next.result();
+    }
+
+    /** The version of the model in effect at the instant: the highest whose effectiveFrom is not after it. */
+    private Optional<ScoringModel> modelAt(String modelId, Instant at) {
+        ScoringModel effective = null;
+        ScoringModel first = null;
+        for (ModelDefinition d : models.all()) {
+            ScoringModel m = d.model();
+            if (!m.id().equals(modelId)) {
+                continue;
+            }
+            if (first == null || m.version() < first.version()) {
+                first = m;
+            }
+            if ((m.effectiveFrom() == null || !m.effectiveFrom().isAfter(at))
+                    && (effective == null || m.version() > effective.version())) {
+                effective = m;
+            }
+        }
+        return Optional.ofNullable(effective != null ? effective : first);
+    }
+
+    Score compute(String subjectId, ScoringModel model, Instant at) {
+        Facts facts = facts(subjectId, model, at);
+        return model.score(subjectId, facts.records(), facts.permits(), at);
     }
 
     /** Stores the score when it differs from the newest stored one; emits a grade change. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -165,6 +166,45 @@ public record ScoringModel(String id, int version, SubjectKind subjectKind, Stri
             points += c.points();
         }
         return new Score(subjectId, id, version, basePoints, points, grade(points), contributions, at);
+    }
+
+    /**
+     * The next instant after {@code at} at which this model's score of the same facts may differ: a
+     * record that a rule matches takes effect or ends, its points decay by a point, a permit of a
+     * kind the permit rules look at takes effect or lapses, or a lapsed permit's points decay. An
+     * instant may turn out to change nothing (e.g. under a cap): recomputing then stores nothing.
+     */
+    public Optional<NextChange> nextChangeAfter(List<ListRecordFact> records, List<PermitFact> permits, Instant at) {
+        NextChange.Earliest next = new NextChange.Earliest(at);
+        for (ListRecordFact record : records) {
+            Rule rule = rules.stream().filter(r -> r.matches(record)).findFirst().orElse(null);
+            if (rule == null) {
+                continue;
+            }
+            next.offer(record.effectiveFrom(), record.sourceRef() + " takes effect");
+            next.offer(record.effectiveUntil(), record.sourceRef() + " ends");
+            if (rule.decay() != null && record.effectiveAt(at)) {
+                rule.decay().nextStepAfter(rule.pointsPerRecord(), record.effectiveFrom(), at)
+                        .ifPresent(i -> next.offer(i, "decay of " + record.sourceRef()));
+            }
+        }
+        for (PermitFact permit : permits) {
+            if (permit.withdrawn()) {
+                continue;
+            }
+            for (PermitRule rule : permitRules) {
+                if (!rule.permitKind().equals(permit.kind())) {
+                    continue;
+                }
+                next.offer(permit.validFrom(), permit.sourceRef() + " takes effect");
+                next.offer(permit.validUntil(), permit.sourceRef() + " lapsed");
+                if (rule.condition() == PermitRule.Condition.EXPIRED && rule.decay() != null && permit.lapsedBy(at)) {
+                    rule.decay().nextStepAfter(rule.pointsPerPermit(), permit.validUntil(), at)
+                            .ifPresent(i -> next.offer(i, "decay of " + permit.sourceRef()));
+                }
+            }
+        }
+        return next.result();
     }
 
     private static String describe(PermitRule rule, PermitFact fact, long points) {

@@ -257,4 +257,64 @@ final class Fakes {
             return definition;
         }
     }
+
+    /** The schedule in memory, with the same compare-and-set claim as the MongoDB one. */
+    static final class InMemorySchedule implements ScoreSchedule {
+        record Entry(String subjectId, String modelId, Instant at, String what, String token, Instant claimUntil) {
+        }
+
+        final Map<String, Entry> entries = new ConcurrentHashMap<>();
+        private int tokens;
+
+        private static String key(String subjectId, String modelId) {
+            return modelId + "/" + subjectId;
+        }
+
+        private static boolean free(Entry e, Instant now) {
+            return e.claimUntil() == null || !e.claimUntil().isAfter(now);
+        }
+
+        @Override
+        public synchronized void plan(String subjectId, String modelId, NextChange next, Instant now) {
+            Entry e = entries.get(key(subjectId, modelId));
+            if (e == null || free(e, now)) {
+                entries.put(key(subjectId, modelId), new Entry(subjectId, modelId, next == null ? null : next.at(),
+                        next == null ? null : next.what(), null, null));
+            }
+        }
+
+        @Override
+        public synchronized Optional<Due> find(String subjectId, String modelId) {
+            return Optional.ofNullable(entries.get(key(subjectId, modelId))).filter(e -> e.at() != null)
+                    .map(e -> new Due(e.subjectId(), e.modelId(), e.at(), e.what()));
+        }
+
+        @Override
+        public synchronized List<Due> dueBy(Instant now, int limit) {
+            return entries.values().stream().filter(e -> e.at() != null && !e.at().isAfter(now) && free(e, now))
+                    .sorted(Comparator.comparing(Entry::at)).limit(limit)
+                    .map(e -> new Due(e.subjectId(), e.modelId(), e.at(), e.what())).toList();
+        }
+
+        @Override
+        public synchronized Optional<String> claim(Due due, Instant now, Duration lease) {
+            Entry e = entries.get(key(due.subjectId(), due.modelId()));
+            if (e == null || !due.at().equals(e.at()) || !free(e, now)) {
+                return Optional.empty();
+            }
+            String token = "t" + ++tokens;
+            entries.put(key(due.subjectId(), due.modelId()),
+                    new Entry(e.subjectId(), e.modelId(), e.at(), e.what(), token, now.plus(lease)));
+            return Optional.of(token);
+        }
+
+        @Override
+        public synchronized void release(Due due, String token, NextChange next) {
+            Entry e = entries.get(key(due.subjectId(), due.modelId()));
+            if (e != null && token.equals(e.token())) {
+                entries.put(key(due.subjectId(), due.modelId()), new Entry(e.subjectId(), e.modelId(),
+                        next == null ? null : next.at(), next == null ? null : next.what(), null, null));
+            }
+        }
+    }
 }
