@@ -44,6 +44,16 @@ public final class Enforcement {
 
     /** The records of the subject holding the key, and the as-of stamp for the answer. */
     public Lookup lookup(SubjectKey key) {
+        return new Lookup(index.lookup(key), current());
+    }
+
+    /**
+     * The index state to answer at, when it may be answered from: a whole batch is answered at one
+     * state (asked once, then {@link #records} per subject).
+     *
+     * @throws IndexNotCurrentException when not caught up, or stale under the REFUSE policy
+     */
+    public AsOf current() {
         AsOf asOf = asOf();
         if (!caughtUp) {
             throw new IndexNotCurrentException("the enforcement index has not caught up with the lists feed yet");
@@ -55,7 +65,12 @@ public final class Enforcement {
             throw new IndexNotCurrentException("a feed of the index (lists since " + lastContact + ", grades since "
                     + grades.lastContact + ") has been out of reach longer than the " + staleAfter + " bound");
         }
-        return new Lookup(index.lookup(key), asOf);
+        return asOf;
+    }
+
+    /** The subject's records, without the currency check: call {@link #current()} first. */
+    public List<RestrictionRecord> records(SubjectKey key) {
+        return index.lookup(key);
     }
 
     public record Lookup(List<RestrictionRecord> records, AsOf asOf) {

@@ -13,9 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -73,7 +71,7 @@ public class CheckTravel implements AutoCloseable {
      */
     public CompletableFuture<TravelCheckResult> checkAsync(TravelCheck check, String client) {
         Instant now = clock.instant();
-        Answer a = answer(decide(check, now), client, now);
+        Answer a = answer(decide(check, now, enforcement.current()), new ClaimsWriter(client), client, now);
         return signer.submit(a.decisionBytes()).thenApply(a::withReceipt);
     }
 
@@ -83,28 +81,66 @@ public class CheckTravel implements AutoCloseable {
      * with its inclusion proof (provable alone).
      */
     public Batch checkBatch(List<TravelCheck> checks, String client) {
+        return checkBatch(checks, client, true);
+    }
+
+    /**
+     * A batch as {@link #checkBatch(List, String)}; with {@code selfContained} false each result's
+     * {@code receipt} is empty and its {@link Proof} (decision bytes, index, sibling hashes) goes in
+     * {@link Batch#proofs()} instead: together with the batch's envelope it proves that one answer
+     * exactly as the self-contained receipt does (same tree, same signature), without repeating the
+     * envelope and the text encoding per answer.
+     */
+    public Batch checkBatch(List<TravelCheck> checks, String client, boolean selfContained) {
         Instant now = clock.instant();
-        List<Decided> decided = new ArrayList<>(checks.size());
+        int n = checks.size();
+        AsOf asOf = enforcement.current(); // one index state for the whole batch, or none at all
+        List<Decided> decided = new ArrayList<>(n);
         for (TravelCheck check : checks) {
-            decided.add(decide(check, now)); // all decided before anything is written
+            decided.add(decide(check, now, asOf)); // all decided before anything is written
         }
-        List<Answer> answers = new ArrayList<>(decided.size());
-        List<byte[]> bytes = new ArrayList<>(decided.size());
+        ClaimsWriter writer = new ClaimsWriter(client);
+        List<Answer> answers = new ArrayList<>(n);
+        List<byte[]> bytes = new ArrayList<>(n);
         for (Decided d : decided) {
-            Answer a = answer(d, client, now);
+            Answer a = answer(d, writer, client, now);
             answers.add(a);
             bytes.add(a.decisionBytes());
         }
-        ReceiptSigner.Signed signed = signer.signAll(bytes);
-        List<TravelCheckResult> results = new ArrayList<>(answers.size());
-        for (int i = 0; i < answers.size(); i++) {
-            results.add(answers.get(i).withReceipt(signed.receipts().get(i)));
+        ReceiptSigner.SignedTree signed = signer.signTree(bytes);
+        List<TravelCheckResult> results = new ArrayList<>(n);
+        if (selfContained) {
+            for (int i = 0; i < n; i++) {
+                results.add(answers.get(i).withReceipt(
+                        DecisionReceipt.serialize(signed.envelope(), bytes.get(i), i, signed.tree())));
+            }
+            return new Batch(results, signed.envelope());
         }
-        return new Batch(results, signed.envelope());
+        List<Proof> proofs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            results.add(answers.get(i).unsigned());
+            proofs.add(new Proof(bytes.get(i), i, signed.tree().proofBytes(i)));
+        }
+        return new Batch(results, signed.envelope(), proofs);
     }
 
-    /** Batch results (each with its own receipt) and the signed root over all of them. */
-    public record Batch(List<TravelCheckResult> results, String receipt) {
+    /**
+     * Batch results and the signed root over all of them ({@code receipt}, the envelope JWS); for a
+     * compact batch, each result's proof at the same position (empty list for self-contained receipts).
+     */
+    public record Batch(List<TravelCheckResult> results, String receipt, List<Proof> proofs) {
+
+        public Batch(List<TravelCheckResult> results, String receipt) {
+            this(results, receipt, List.of());
+        }
+    }
+
+    /**
+     * One answer's compact inclusion proof: the exact decision bytes its leaf hashes (the claims
+     * JSON of the self-contained receipt), its index in the batch, and its sibling hashes leaf to
+     * root, 32 bytes each — hashes of the other answers, never their content.
+     */
+    public record Proof(byte[] decision, int index, byte[] siblings) {
     }
 
     @Override
@@ -112,13 +148,12 @@ public class CheckTravel implements AutoCloseable {
         signer.close();
     }
 
-    private Decided decide(TravelCheck check, Instant now) {
+    private Decided decide(TravelCheck check, Instant now, AsOf asOf) {
         TravelCheck trip = check.departure() == null ? check.departingAt(now) : check;
-        Enforcement.Lookup lookup = enforcement.lookup(trip.document().key());
-        return new Decided(trip, reasons(trip, lookup.records()), lookup.asOf());
+        return new Decided(trip, reasons(trip, enforcement.records(trip.document().key())), asOf);
     }
 
-    private Answer answer(Decided d, String client, Instant now) {
+    private Answer answer(Decided d, ClaimsWriter writer, String client, Instant now) {
         String id = ids.get();
         Decision decision = d.reasons().isEmpty() ? Decision.ALLOW : Decision.DENY;
         if (decision == Decision.DENY) {
@@ -127,7 +162,7 @@ public class CheckTravel implements AutoCloseable {
         }
         counter.count(decision, d.trip().mode(), client);
         return new Answer(new TravelCheckResult(d.trip().passengerRef(), decision, d.reasons(), id, d.asOf(), ""),
-                ClaimsJson.bytes(claims(id, decision, d, client, now)));
+                writer.claims(id, decision, d, now));
     }
 
     private record Answer(TravelCheckResult unsigned, byte[] decisionBytes) {
@@ -159,44 +194,88 @@ public class CheckTravel implements AutoCloseable {
         return reasons;
     }
 
-    private Map<String, Object> claims(String id, Decision decision, Decided d, String client, Instant now) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("iss", ISSUER);
-        c.put("jti", id);
-        c.put("iat", now.getEpochSecond());
-        c.put("decision", decision.name());
-        c.put("reasons", d.reasons().stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", r.code());
-            m.put("measure", r.measure());
-            m.put("authority", r.authority());
-            m.put("recordRef", r.recordRef());
-            if (!r.capacity().isEmpty()) {
-                m.put("capacity", r.capacity());
-            }
-            return m;
-        }).toList());
-        c.put("passengerRef", d.trip().passengerRef());
-        // The document as a digest: the caller, who knows the number, can show the receipt is about it.
-        c.put("documentSha256", sha256(d.trip().document().scheme() + ":" + d.trip().document().country() + ":"
-                + d.trip().document().number()));
-        c.put("mode", d.trip().mode().name());
-        c.put("seatClass", d.trip().serviceClass().seatClass());
-        if (!d.trip().trainNumber().isEmpty()) {
-            c.put("trainNumber", d.trip().trainNumber());
+    /**
+     * Writes decisions' claims as compact JSON, directly (no map per answer), for one call: the
+     * digest, the client and the catalogue version are set up once, and the text of an instant is
+     * reused while it repeats (a batch shares its index state and usually its departure). Fields:
+     * iss, jti, iat, decision, reasons, passengerRef, documentSha256, mode, seatClass, trainNumber
+     * (rail), travelAt, asOfSequence, asOfTime, stale, client, catalogueVersion — the bytes the hash
+     * tree covers. One thread at a time.
+     */
+    private final class ClaimsWriter {
+
+        private final MessageDigest sha = sha256();
+        private final String clientJson;
+        private final String catalogueJson;
+        private final StringBuilder s = new StringBuilder(768);
+        private Instant travelAt;
+        private String travelAtText;
+        private Instant asOfTime;
+        private String asOfTimeText;
+
+        ClaimsWriter(String client) {
+            StringBuilder c = new StringBuilder();
+            ClaimsJson.write(c, client);
+            this.clientJson = c.toString();
+            c.setLength(0);
+            ClaimsJson.write(c, enforcement.catalogue().version());
+            this.catalogueJson = c.toString();
         }
-        c.put("travelAt", d.trip().departure().toString());
-        c.put("asOfSequence", d.asOf().sequence());
-        c.put("asOfTime", d.asOf().time().toString());
-        c.put("stale", d.asOf().stale());
-        c.put("client", client);
-        c.put("catalogueVersion", enforcement.catalogue().version());
-        return c;
+
+        byte[] claims(String id, Decision decision, Decided d, Instant now) {
+            TravelCheck trip = d.trip();
+            s.setLength(0);
+            s.append("{\"iss\":\"" + ISSUER + "\",\"jti\":");
+            ClaimsJson.string(s, id);
+            s.append(",\"iat\":").append(now.getEpochSecond());
+            s.append(",\"decision\":\"").append(decision.name()).append("\",\"reasons\":[");
+            for (int i = 0; i < d.reasons().size(); i++) {
+                Reason r = d.reasons().get(i);
+                s.append(i == 0 ? "{\"code\":" : ",{\"code\":");
+                ClaimsJson.string(s, r.code());
+                s.append(",\"measure\":");
+                ClaimsJson.string(s, r.measure());
+                s.append(",\"authority\":");
+                ClaimsJson.string(s, r.authority());
+                s.append(",\"recordRef\":");
+                ClaimsJson.string(s, r.recordRef());
+                if (!r.capacity().isEmpty()) {
+                    s.append(",\"capacity\":");
+                    ClaimsJson.string(s, r.capacity());
+                }
+                s.append('}');
+            }
+            s.append("],\"passengerRef\":");
+            ClaimsJson.string(s, trip.passengerRef());
+            // The document as a digest: the caller, who knows the number, can show the receipt is about it.
+            TravelDocument doc = trip.document();
+            s.append(",\"documentSha256\":\"").append(HexFormat.of().formatHex(sha.digest(
+                    (doc.scheme() + ":" + doc.country() + ":" + doc.number()).getBytes(StandardCharsets.UTF_8))));
+            s.append("\",\"mode\":\"").append(trip.mode().name()).append("\",\"seatClass\":");
+            ClaimsJson.string(s, trip.serviceClass().seatClass());
+            if (!trip.trainNumber().isEmpty()) {
+                s.append(",\"trainNumber\":");
+                ClaimsJson.string(s, trip.trainNumber());
+            }
+            if (!trip.departure().equals(travelAt)) {
+                travelAt = trip.departure();
+                travelAtText = travelAt.toString();
+            }
+            if (!d.asOf().time().equals(asOfTime)) {
+                asOfTime = d.asOf().time();
+                asOfTimeText = asOfTime.toString();
+            }
+            s.append(",\"travelAt\":\"").append(travelAtText).append("\",\"asOfSequence\":")
+                    .append(d.asOf().sequence()).append(",\"asOfTime\":\"").append(asOfTimeText)
+                    .append("\",\"stale\":").append(d.asOf().stale()).append(",\"client\":").append(clientJson)
+                    .append(",\"catalogueVersion\":").append(catalogueJson).append('}');
+            return s.toString().getBytes(StandardCharsets.UTF_8);
+        }
     }
 
-    private static String sha256(String s) {
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -19,7 +19,7 @@ final class ClaimsJson {
         return s.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void write(StringBuilder s, Object v) {
+    static void write(StringBuilder s, Object v) {
         switch (v) {
             case null -> s.append("null");
             case String str -> string(s, str);
@@ -63,7 +63,7 @@ final class ClaimsJson {
         return true;
     }
 
-    private static void string(StringBuilder s, String str) {
+    static void string(StringBuilder s, String str) {
         s.append('"');
         if (plain(str)) {
             s.append(str).append('"');

@@ -72,11 +72,24 @@ public record DecisionReceipt(String envelope, byte[] decision, int index, int c
         }
     }
 
+    /**
+     * The compact form of a batch answer: the batch's envelope (sent once per batch), the answer's
+     * decision bytes, its index and its sibling hashes concatenated (32 bytes each, leaf to root).
+     * The count is the envelope's (signed); empty when the proof bytes are not whole hashes.
+     */
+    public static Optional<DecisionReceipt> compact(String envelope, byte[] decision, int index, byte[] siblings) {
+        return MerkleTree.splitProof(siblings).map(p -> new DecisionReceipt(envelope, decision, index, COUNT_OF_ENVELOPE, p));
+    }
+
+    /** {@link #count()} of a compact receipt: the envelope's signed count applies. */
+    public static final int COUNT_OF_ENVELOPE = -1;
+
     /** Whether the decision bytes, index and proof lead to this root. */
     public boolean provesRoot(String merkleRootB64, long signedCount) {
         try {
-            return signedCount == count
-                    && MerkleTree.provesRoot(MerkleTree.leafHash(decision), index, count, proof, B64D.decode(merkleRootB64));
+            return (count == COUNT_OF_ENVELOPE || signedCount == count) && signedCount <= Integer.MAX_VALUE
+                    && MerkleTree.provesRoot(MerkleTree.leafHash(decision), index, (int) signedCount, proof,
+                            B64D.decode(merkleRootB64));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -16,6 +16,9 @@ import java.util.List;
  */
 public final class MerkleTree {
 
+    /** Bytes of a SHA-256 hash: every node and sibling. */
+    public static final int HASH = 32;
+
     private final List<byte[][]> levels;
     private final List<String[]> encoded = new ArrayList<>();
 
@@ -31,10 +34,11 @@ public final class MerkleTree {
         List<byte[][]> levels = new ArrayList<>();
         byte[][] level = leafHashes.toArray(byte[][]::new);
         levels.add(level);
+        MessageDigest md = sha256();
         while (level.length > 1) {
             byte[][] up = new byte[(level.length + 1) / 2][];
             for (int i = 0; i < level.length; i += 2) {
-                up[i / 2] = i + 1 < level.length ? node(level[i], level[i + 1]) : level[i];
+                up[i / 2] = i + 1 < level.length ? node(md, level[i], level[i + 1]) : level[i];
             }
             levels.add(up);
             level = up;
@@ -63,6 +67,39 @@ public final class MerkleTree {
             i /= 2;
         }
         return path;
+    }
+
+    /** The sibling hashes from the leaf at {@code index} up to the root, concatenated (32 bytes each). */
+    public byte[] proofBytes(int index) {
+        int n = 0;
+        for (int l = 0, i = index; l < levels.size() - 1; l++, i /= 2) {
+            if (((i & 1) == 1 ? i - 1 : i + 1) < levels.get(l).length) {
+                n++;
+            }
+        }
+        byte[] out = new byte[n * HASH];
+        int at = 0;
+        for (int l = 0, i = index; l < levels.size() - 1; l++, i /= 2) {
+            byte[][] level = levels.get(l);
+            int sibling = (i & 1) == 1 ? i - 1 : i + 1;
+            if (sibling < level.length) {
+                System.arraycopy(level[sibling], 0, out, at, HASH);
+                at += HASH;
+            }
+        }
+        return out;
+    }
+
+    /** Concatenated 32-byte sibling hashes back into a list; empty when the length is not a multiple of 32. */
+    public static java.util.Optional<List<byte[]>> splitProof(byte[] siblings) {
+        if (siblings.length % HASH != 0) {
+            return java.util.Optional.empty();
+        }
+        List<byte[]> out = new ArrayList<>(siblings.length / HASH);
+        for (int at = 0; at < siblings.length; at += HASH) {
+            out.add(Arrays.copyOfRange(siblings, at, at + HASH));
+        }
+        return java.util.Optional.of(out);
     }
 
     /**
@@ -120,19 +157,26 @@ public final class MerkleTree {
     }
 
     public static byte[] leafHash(byte[] decision) {
-        MessageDigest md = sha256();
+        return leafHash(sha256(), decision);
+    }
+
+    /** The leaf hash with a digest the caller reuses (one per thread). */
+    static byte[] leafHash(MessageDigest md, byte[] decision) {
         md.update((byte) 0);
         return md.digest(decision);
     }
 
     static byte[] node(byte[] left, byte[] right) {
-        MessageDigest md = sha256();
+        return node(sha256(), left, right);
+    }
+
+    private static byte[] node(MessageDigest md, byte[] left, byte[] right) {
         md.update((byte) 1);
         md.update(left);
         return md.digest(right);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -38,13 +38,26 @@ public final class ReceiptSigner implements AutoCloseable {
     public record Signed(String envelope, List<String> receipts) {
     }
 
-    public Signed signAll(List<byte[]> decisions) {
+    /** The signed envelope (JWS over root and count) and the tree the decisions' proofs come from. */
+    public record SignedTree(String envelope, MerkleTree tree) {
+    }
+
+    /** One signature over the tree of these decisions; proofs are taken from the tree as needed. */
+    public SignedTree signTree(List<byte[]> decisions) {
         List<byte[]> leaves = new ArrayList<>(decisions.size());
+        java.security.MessageDigest md = MerkleTree.sha256();
         for (byte[] d : decisions) {
-            leaves.add(MerkleTree.leafHash(d));
+            leaves.add(MerkleTree.leafHash(md, d));
         }
         MerkleTree tree = MerkleTree.of(leaves);
-        String envelope = jws.sign(DecisionReceipt.envelopeClaims(ids.get(), clock.instant().getEpochSecond(), tree));
+        return new SignedTree(jws.sign(DecisionReceipt.envelopeClaims(ids.get(), clock.instant().getEpochSecond(), tree)),
+                tree);
+    }
+
+    public Signed signAll(List<byte[]> decisions) {
+        SignedTree signedTree = signTree(decisions);
+        MerkleTree tree = signedTree.tree();
+        String envelope = signedTree.envelope();
         List<String> receipts = new ArrayList<>(decisions.size());
         for (int i = 0; i < decisions.size(); i++) {
             receipts.add(DecisionReceipt.serialize(envelope, decisions.get(i), i, tree));

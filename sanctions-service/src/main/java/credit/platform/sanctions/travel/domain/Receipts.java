@@ -16,6 +16,16 @@ public interface Receipts {
     /** The claims when the receipt carries a valid signature by one of this service's keys; empty otherwise. */
     Optional<Map<String, Object>> verify(String receipt);
 
+    /**
+     * A compact batch answer ({@link DecisionReceipt#compact}): the batch's envelope, the answer's
+     * decision bytes, index and sibling hashes. The claims as {@link #verify} gives them for the
+     * self-contained receipt of the same answer; empty when anything does not verify (and from an
+     * implementation that cannot verify signatures).
+     */
+    default Optional<Map<String, Object>> verify(DecisionReceipt receipt) {
+        return Optional.empty();
+    }
+
     /** The public keys as a JWK set (JSON object). */
     Map<String, Object> publishedKeys();
 }

@@ -542,6 +542,132 @@ class TravelCheckApiTest {
     }
 
     @Test
+    void grpcBatchCarriesTheEnvelopeOnceAndPerAnswerACompactProofThatVerifiesAloneAndFailsWhenAltered() {
+        var request = BatchCheckTravelRequest.newBuilder()
+                .addChecks(grpcCheck("seat-1A", CLEAN_ID, TravelMode.TRAVEL_MODE_AIR, ServiceClass.SERVICE_CLASS_AIR_FIRST, ""))
+                .addChecks(grpcCheck("seat-1B", DEBTOR_ID, TravelMode.TRAVEL_MODE_AIR, ServiceClass.SERVICE_CLASS_AIR_FIRST, ""))
+                .addChecks(grpcCheck("seat-1C", CLEAN_ID, TravelMode.TRAVEL_MODE_AIR, ServiceClass.SERVICE_CLASS_AIR_FIRST, ""))
+                .build();
+
+        var response = stub(token("airline-demo")).batchCheckTravel(request);
+
+        String envelope = response.getReceipt();
+        assertThat(envelope).as("the envelope, once per batch").isNotBlank().doesNotContain("~");
+        for (int i = 0; i < 3; i++) {
+            CheckTravelResponse r = response.getResults(i);
+            assertThat(r.getReceipt()).as("no self-contained receipt unless asked").isEmpty();
+            assertThat(r.getReceiptIndex()).isEqualTo(i);
+            assertThat(r.getReceiptProof().size() % 32).isZero();
+            JsonNode verified = verifyCompact(envelope, r.getReceiptDecision().toByteArray(), r.getReceiptIndex(),
+                    r.getReceiptProof().toByteArray());
+            assertThat(verified.get("valid").asBoolean()).isTrue();
+            assertThat(verified.get("claims").get("jti").asString()).isEqualTo(r.getDecisionId());
+            assertThat(verified.get("claims").get("decision").asString())
+                    .isEqualTo(r.getDecision() == Decision.DECISION_DENY ? "DENY" : "ALLOW");
+            assertThat(verified.get("claims").get("passengerRef").asString()).isEqualTo(r.getPassengerRef());
+            assertThat(verified.get("claims").get("receipt").get("count").asInt()).isEqualTo(3);
+        }
+
+        CheckTravelResponse denied = response.getResults(1);
+        byte[] decision = denied.getReceiptDecision().toByteArray();
+        byte[] proof = denied.getReceiptProof().toByteArray();
+        byte[] allowed = new String(decision, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"DENY\"", "\"ALLOW\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(verifyCompact(envelope, allowed, 1, proof).get("valid").asBoolean()).as("decision altered").isFalse();
+        assertThat(verifyCompact(envelope, decision, 0, proof).get("valid").asBoolean()).as("index altered").isFalse();
+        byte[] sibling = proof.clone();
+        sibling[3] ^= 1;
+        assertThat(verifyCompact(envelope, decision, 1, sibling).get("valid").asBoolean()).as("sibling altered").isFalse();
+        assertThat(verifyCompact(envelope, decision, 1, java.util.Arrays.copyOf(proof, proof.length - 32))
+                .get("valid").asBoolean()).as("sibling dropped").isFalse();
+        String[] jws = envelope.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(jws[1])).replace("\"count\":3", "\"count\":4");
+        String forged = jws[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + jws[2];
+        assertThat(verifyCompact(forged, decision, 1, proof).get("valid").asBoolean()).as("envelope altered").isFalse();
+        assertThat(verifyCompact(envelope, decision, 1, proof).get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aCompactProofRevealsNothingOfTheOtherPassengersButHashes() {
+        var request = BatchCheckTravelRequest.newBuilder()
+                .addChecks(grpcCheck("seat-7A", CLEAN_ID, TravelMode.TRAVEL_MODE_AIR, ServiceClass.SERVICE_CLASS_AIR_ECONOMY, ""))
+                .addChecks(grpcCheck("seat-7B", DEBTOR_ID, TravelMode.TRAVEL_MODE_AIR, ServiceClass.SERVICE_CLASS_AIR_ECONOMY, ""))
+                .build();
+
+        var response = stub(token("airline-demo")).batchCheckTravel(request);
+
+        CheckTravelResponse clean = response.getResults(0);
+        CheckTravelResponse debtor = response.getResults(1);
+        // What the clean passenger would be shown to prove their answer: their own fields, their own
+        // decision, and one 32-byte hash standing for the debtor's decision — not its content.
+        String shown = new String(clean.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(shown).contains("seat-7A").doesNotContain("seat-7B", debtor.getDecisionId(), "DENY",
+                "SPC_DISHONEST_DEBTOR", DEBTOR_ID);
+        assertThat(clean.getReceiptProof().size()).isEqualTo(32);
+        assertThat(clean.getReceiptProof().toByteArray()).as("the sibling is the hash of the debtor's leaf")
+                .isEqualTo(leafHash(debtor.getReceiptDecision().toByteArray()));
+    }
+
+    @Test
+    void grpcBatchGivesSelfContainedReceiptsWhenAsked() {
+        var request = BatchCheckTravelRequest.newBuilder().setSelfContainedReceipts(true)
+                .addChecks(grpcCheck("seat-1A", CLEAN_ID, TravelMode.TRAVEL_MODE_AIR, ServiceClass.SERVICE_CLASS_AIR_FIRST, ""))
+                .addChecks(grpcCheck("seat-1B", DEBTOR_ID, TravelMode.TRAVEL_MODE_AIR, ServiceClass.SERVICE_CLASS_AIR_FIRST, ""))
+                .build();
+
+        var response = stub(token("airline-demo")).batchCheckTravel(request);
+
+        for (CheckTravelResponse r : response.getResultsList()) {
+            assertThat(r.getReceipt()).startsWith(response.getReceipt() + "~");
+            assertThat(r.getReceiptProof().isEmpty()).isTrue();
+            assertThat(verify(r.getReceipt())).isTrue();
+        }
+    }
+
+    @Test
+    void restBatchGivesCompactProofsWhenSelfContainedReceiptsAreDeclined() {
+        String batch = "{\"selfContainedReceipts\":false,\"checks\":["
+                + checkJson("RESIDENT_ID", CLEAN_ID, null, "RAIL", "G7", "FIRST_CLASS") + ","
+                + checkJson("RESIDENT_ID", DEBTOR_ID, null, "RAIL", "G7", "SECOND_CLASS") + "]}";
+
+        JsonNode answer = JSON.readTree(http.post("/api/v1/travel-checks/batch", token("rail-demo"), batch).body());
+
+        for (int i = 0; i < 2; i++) {
+            JsonNode r = answer.get("results").get(i);
+            assertThat(r.get("receipt").isNull()).isTrue();
+            String body = "{\"envelope\":\"" + answer.get("receipt").asString() + "\",\"decision\":\""
+                    + r.get("receiptDecision").asString() + "\",\"index\":" + r.get("receiptIndex").asInt()
+                    + ",\"proof\":\"" + r.get("receiptProof").asString() + "\"}";
+            JsonNode verified = JSON.readTree(http.post("/api/v1/travel-checks/receipts/verify", token("rail-demo"), body)
+                    .body());
+            assertThat(verified.get("valid").asBoolean()).isTrue();
+            assertThat(verified.get("claims").get("jti").asString()).isEqualTo(r.get("decisionId").asString());
+        }
+        TestHttp.Response incomplete = http.post("/api/v1/travel-checks/receipts/verify", token("rail-demo"),
+                "{\"envelope\":\"" + answer.get("receipt").asString() + "\"}");
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(JSON.readTree(incomplete.body()).get("errors").findValuesAsString("field"))
+                .containsExactly("decision", "index", "proof");
+    }
+
+    private JsonNode verifyCompact(String envelope, byte[] decision, int index, byte[] proof) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return JSON.readTree(http.post("/api/v1/travel-checks/receipts/verify", token("airline-demo"),
+                "{\"envelope\":\"" + envelope + "\",\"decision\":\"" + b64.encodeToString(decision) + "\",\"index\":"
+                        + index + ",\"proof\":\"" + b64.encodeToString(proof) + "\"}").body());
+    }
+
+    private static byte[] leafHash(byte[] decision) {
+        try {
+            var md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update((byte) 0);
+            return md.digest(decision);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void grpcStreamAnswersEachRequestInOrder() throws Exception {
         List<CheckTravelResponse> answers = new CopyOnWriteArrayList<>();
         CompletableFuture<Void> done = new CompletableFuture<>();

@@ -83,4 +83,26 @@ class MerkleTreeTest {
         assertThat(second.provesRoot(root, 3)).isTrue();
         assertThat(second.provesRoot(root, 4)).isFalse();
     }
+
+    @Test
+    void aCompactProofIsTheSameInclusionProofAsRawBytesAndProvesTheSignedRootOffline() {
+        List<byte[]> decisions = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            decisions.add(("{\"jti\":\"TD-" + i + "\"}").getBytes(StandardCharsets.UTF_8));
+        }
+        MerkleTree tree = MerkleTree.of(decisions.stream().map(MerkleTree::leafHash).toList());
+        String root = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(tree.root());
+        for (int i = 0; i < 7; i++) {
+            byte[] siblings = tree.proofBytes(i);
+            List<byte[]> expected = tree.proof(i);
+            assertThat(MerkleTree.splitProof(siblings)).hasValueSatisfying(p -> assertThat(p)
+                    .usingElementComparator(java.util.Arrays::compare).containsExactlyElementsOf(expected));
+            DecisionReceipt compact = DecisionReceipt.compact("h.p.s", decisions.get(i), i, siblings).orElseThrow();
+            assertThat(compact.provesRoot(root, 7)).as("leaf %d", i).isTrue();
+            assertThat(compact.provesRoot(root, 3)).as("a count the proof does not fit").isFalse();
+            assertThat(DecisionReceipt.compact("h.p.s", decisions.get((i + 1) % 7), i, siblings).orElseThrow()
+                    .provesRoot(root, 7)).as("another decision").isFalse();
+        }
+        assertThat(DecisionReceipt.compact("h.p.s", decisions.get(0), 0, new byte[31])).as("not whole hashes").isEmpty();
+    }
 }

@@ -1,6 +1,7 @@
 package credit.platform.sanctions.travel.adapter.grpc;
 
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.UnsafeByteOperations;
 import credit.platform.common.grpc.GrpcStatuses;
 import credit.platform.common.web.FieldViolation;
 import credit.platform.sanctions.enforcement.domain.IndexNotCurrentException;
@@ -88,9 +89,20 @@ public class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckSe
                     throw e.prefixed("checks[" + i + "].");
                 }
             }
-            CheckTravel.Batch batch = checkTravel.checkBatch(checks, client);
+            CheckTravel.Batch batch = checkTravel.checkBatch(checks, client, request.getSelfContainedReceipts());
             BatchCheckTravelResponse.Builder out = BatchCheckTravelResponse.newBuilder().setReceipt(batch.receipt());
-            batch.results().forEach(r -> out.addResults(toProto(r)));
+            List<TravelCheckResult> results = batch.results();
+            for (int i = 0; i < results.size(); i++) {
+                CheckTravelResponse.Builder one = toProtoBuilder(results.get(i));
+                if (!batch.proofs().isEmpty()) {
+                    CheckTravel.Proof proof = batch.proofs().get(i);
+                    // the arrays are fresh per answer and never written again: wrapped, not copied
+                    one.setReceiptDecision(UnsafeByteOperations.unsafeWrap(proof.decision()))
+                            .setReceiptIndex(proof.index())
+                            .setReceiptProof(UnsafeByteOperations.unsafeWrap(proof.siblings()));
+                }
+                out.addResults(one);
+            }
             return out.build();
         });
     }
@@ -197,6 +209,10 @@ public class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckSe
     }
 
     public static CheckTravelResponse toProto(TravelCheckResult r) {
+        return toProtoBuilder(r).build();
+    }
+
+    static CheckTravelResponse.Builder toProtoBuilder(TravelCheckResult r) {
         CheckTravelResponse.Builder b = CheckTravelResponse.newBuilder()
                 .setPassengerRef(r.passengerRef())
                 .setDecision(r.denied() ? Decision.DECISION_DENY : Decision.DECISION_ALLOW)
@@ -214,7 +230,7 @@ public class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckSe
             b.setReasonCode(first.code()).setIssuingAuthority(first.authority()).setAppealChannel(first.appeal())
                     .setDecisionReference(r.decisionId());
         }
-        return b.build();
+        return b;
     }
 
     static Timestamp timestamp(Instant i) {

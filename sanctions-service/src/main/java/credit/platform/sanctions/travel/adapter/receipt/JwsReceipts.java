@@ -101,11 +101,15 @@ class JwsReceipts implements Receipts {
         if (receipt.indexOf('~') < 0) {
             return verifyJws(receipt);
         }
-        Optional<DecisionReceipt> parsed = DecisionReceipt.parse(receipt);
-        if (parsed.isEmpty()) {
-            return Optional.empty();
-        }
-        DecisionReceipt r = parsed.get();
+        return DecisionReceipt.parse(receipt).flatMap(this::verify);
+    }
+
+    /**
+     * A receipt in parts — the self-contained form parsed, or the compact form of a batch answer
+     * (envelope sent once per batch; the count is the envelope's) — verified the same way.
+     */
+    @Override
+    public Optional<Map<String, Object>> verify(DecisionReceipt r) {
         Optional<Map<String, Object>> envelope = verifyJws(r.envelope());
         if (envelope.isEmpty() || !DecisionReceipt.ENVELOPE_TYPE.equals(envelope.get().get("typ"))
                 || !(envelope.get().get("merkleRoot") instanceof String root)

@@ -11,6 +11,7 @@ import credit.platform.sanctions.travel.adapter.rest.TravelCheckJson.TravelCheck
 import credit.platform.sanctions.travel.adapter.rest.TravelCheckJson.VerifyRequest;
 import credit.platform.sanctions.travel.adapter.rest.TravelCheckJson.VerifyView;
 import credit.platform.sanctions.travel.domain.CheckTravel;
+import credit.platform.sanctions.travel.domain.DecisionReceipt;
 import credit.platform.sanctions.travel.domain.DocumentScheme;
 import credit.platform.sanctions.travel.domain.InvalidTravelCheckException;
 import credit.platform.sanctions.travel.domain.Receipts;
@@ -26,6 +27,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,22 +96,59 @@ class TravelCheckController {
         if (!violations.isEmpty()) {
             throw new InvalidTravelCheckException(violations);
         }
-        var batch = checkTravel.checkBatch(checks, client(caller));
+        var batch = checkTravel.checkBatch(checks, client(caller), !Boolean.FALSE.equals(request.selfContainedReceipts()));
         long denied = batch.results().stream().filter(r -> r.denied()).count();
         if (denied > 0) {
             log.info("Travel check batch of {}: {} DENY", batch.results().size(), denied);
         }
-        return new BatchView(batch.results().stream().map(TravelCheckView::of).toList(), batch.receipt());
+        List<TravelCheckView> views = new ArrayList<>(batch.results().size());
+        for (int i = 0; i < batch.results().size(); i++) {
+            views.add(TravelCheckView.of(batch.results().get(i), batch.proofs().isEmpty() ? null : batch.proofs().get(i)));
+        }
+        return new BatchView(views, batch.receipt());
     }
 
     /** Whether a receipt was signed by this service (with any published key), and what it says. */
     @PostMapping("/receipts/verify")
     VerifyView verify(@RequestBody VerifyRequest request) {
         String receipt = request == null || request.receipt() == null ? "" : request.receipt().strip();
+        if (receipt.isEmpty() && request != null && request.envelope() != null) {
+            return verifyCompact(request);
+        }
         if (receipt.isEmpty()) {
-            throw new InvalidTravelCheckException(List.of(new Violation("receipt", "required", "receipt is required")));
+            throw new InvalidTravelCheckException(List.of(new Violation("receipt", "required",
+                    "receipt is required (or, for a compact batch answer, envelope, decision, index and proof)")));
         }
         return receipts.verify(receipt).map(c -> new VerifyView(true, c)).orElse(new VerifyView(false, null));
+    }
+
+    /** A compact batch answer: the batch's envelope, the answer's decision, index and proof (base64url). */
+    private VerifyView verifyCompact(VerifyRequest request) {
+        List<Violation> missing = new ArrayList<>();
+        if (request.envelope().isBlank()) {
+            missing.add(new Violation("envelope", "required", "envelope is required: the batch's receipt"));
+        }
+        if (request.decision() == null || request.decision().isBlank()) {
+            missing.add(new Violation("decision", "required", "decision is required: the answer's receiptDecision"));
+        }
+        if (request.index() == null) {
+            missing.add(new Violation("index", "required", "index is required: the answer's receiptIndex"));
+        }
+        if (request.proof() == null) {
+            missing.add(new Violation("proof", "required",
+                    "proof is required: the answer's receiptProof (empty for a batch of one)"));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidTravelCheckException(missing);
+        }
+        Base64.Decoder b64 = Base64.getUrlDecoder();
+        try {
+            return DecisionReceipt.compact(request.envelope().strip(), b64.decode(request.decision().strip()),
+                            request.index(), b64.decode(request.proof().strip()))
+                    .flatMap(receipts::verify).map(c -> new VerifyView(true, c)).orElse(new VerifyView(false, null));
+        } catch (IllegalArgumentException notBase64url) {
+            return new VerifyView(false, null);
+        }
     }
 
     /** The public keys receipts are signed with (JWK set): anyone holding them verifies offline. */

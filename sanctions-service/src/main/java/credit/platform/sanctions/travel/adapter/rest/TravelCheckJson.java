@@ -1,8 +1,11 @@
 package credit.platform.sanctions.travel.adapter.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import credit.platform.sanctions.enforcement.domain.AsOf;
+import credit.platform.sanctions.travel.domain.CheckTravel;
 import credit.platform.sanctions.travel.domain.Reason;
 import credit.platform.sanctions.travel.domain.TravelCheckResult;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +58,16 @@ final class TravelCheckJson {
         }
     }
 
-    record BatchRequest(List<TravelCheckRequest> checks) {
+    /**
+     * {@code selfContainedReceipts}: true or absent (the default over REST) — every result carries
+     * its own self-contained {@code receipt}; false — results carry the compact proof
+     * ({@code receiptDecision}, {@code receiptIndex}, {@code receiptProof}) and the batch's
+     * {@code receipt} is the envelope they lead to.
+     */
+    record BatchRequest(List<TravelCheckRequest> checks, Boolean selfContainedReceipts) {
+        BatchRequest(List<TravelCheckRequest> checks) {
+            this(checks, null);
+        }
     }
 
     record ReasonView(String code, String measure, String authority, String recordRef, String appeal, String capacity) {
@@ -74,25 +86,44 @@ final class TravelCheckJson {
     /**
      * The answer. {@code reasonCode}, {@code issuingAuthority}, {@code decisionReference} and
      * {@code appealChannel} repeat the first reason and the decision id of a DENY for first-version
-     * clients (null for an ALLOW).
+     * clients (null for an ALLOW). {@code receiptDecision}, {@code receiptIndex} and
+     * {@code receiptProof} (base64url: the decision bytes, the leaf index, the concatenated 32-byte
+     * sibling hashes) only in a batch asked with {@code selfContainedReceipts: false}; absent otherwise.
      */
     record TravelCheckView(String passengerRef, String decision, List<ReasonView> reasons, String decisionId,
             AsOfView asOf, String receipt, String reasonCode, String issuingAuthority, String decisionReference,
-            String appealChannel) {
+            String appealChannel, @JsonInclude(JsonInclude.Include.NON_NULL) String receiptDecision,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer receiptIndex,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String receiptProof) {
         static TravelCheckView of(TravelCheckResult r) {
+            return of(r, null);
+        }
+
+        static TravelCheckView of(TravelCheckResult r, CheckTravel.Proof proof) {
             Reason first = r.reasons().isEmpty() ? null : r.reasons().getFirst();
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
             return new TravelCheckView(r.passengerRef(), r.decision().name(),
                     r.reasons().stream().map(ReasonView::of).toList(), r.decisionId(), AsOfView.of(r.asOf()),
                     r.receipt().isEmpty() ? null : r.receipt(), first == null ? null : first.code(), first == null ? null : first.authority(),
-                    first == null ? null : r.decisionId(), first == null ? null : first.appeal());
+                    first == null ? null : r.decisionId(), first == null ? null : first.appeal(),
+                    proof == null ? null : b64.encodeToString(proof.decision()), proof == null ? null : proof.index(),
+                    proof == null ? null : b64.encodeToString(proof.siblings()));
         }
     }
 
-    /** {@code receipt}: one JWS over every decision of the batch (the results' own receipts are null). */
+    /**
+     * {@code receipt}: the envelope — one JWS over the hash-tree root of every decision of the batch;
+     * each result proves its own decision under it (its self-contained receipt, or its compact proof).
+     */
     record BatchView(List<TravelCheckView> results, String receipt) {
     }
 
-    record VerifyRequest(String receipt) {
+    /**
+     * Either {@code receipt} (a self-contained receipt or a plain JWS), or the compact form of a
+     * batch answer: {@code envelope} (the batch's receipt), {@code decision}, {@code index} and
+     * {@code proof} (base64url: the decision bytes and the concatenated 32-byte sibling hashes).
+     */
+    record VerifyRequest(String receipt, String envelope, String decision, Integer index, String proof) {
     }
 
     record VerifyView(boolean valid, Map<String, Object> claims) {
