@@ -60,6 +60,24 @@ public record Decay(Duration fullFor, Duration fadeOver) {
         if (hi <= lo) {
             return Optional.empty();
         }
+        // The rounded points drop below |current| once |points|·(1 − x) < |current| − ½, x being the
+        // faded share: start from that estimate and correct it by the function itself.
+        long magnitude = Math.abs(points);
+        double share = (magnitude - Math.abs(current) + 0.5) / magnitude;
+        long estimate = effectiveFrom.plus(fullFor).toEpochMilli() + (long) Math.floor(share * fadeOver.toMillis());
+        long m = Math.max(lo + 1, Math.min(hi, estimate));
+        for (int step = 0; step < 64; step++) {
+            boolean changedAtM = apply(points, effectiveFrom, Instant.ofEpochMilli(m)) != current;
+            boolean changedBefore = m - 1 > lo && apply(points, effectiveFrom, Instant.ofEpochMilli(m - 1)) != current;
+            if (changedAtM && !changedBefore) {
+                return Optional.of(Instant.ofEpochMilli(m));
+            }
+            m = changedAtM ? m - 1 : m + 1;
+            if (m <= lo || m > hi) {
+                break;
+            }
+        }
+        // Not found near the estimate (never expected): search the whole span.
         // invariant: apply(lo) == current (or lo is 'at' itself), apply(hi) != current
         while (hi - lo > 1) {
             long mid = lo + (hi - lo) / 2;

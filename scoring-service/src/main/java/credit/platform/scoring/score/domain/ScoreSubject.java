@@ -153,22 +153,28 @@ public class ScoreSubject {
      */
     private Score scoreAndRecord(String subjectId, ScoringModel model, String cause) {
         Instant now = clock.instant();
-        catchUp(subjectId, model.id(), now);
+        Optional<ScoreSchedule.Due> planned = catchUp(subjectId, model.id(), now);
         Facts facts = facts(subjectId, model, now);
         Score score = model.score(subjectId, facts.records(), facts.permits(), now);
         record(score, cause);
-        schedule.plan(subjectId, model.id(), nextChange(model, facts, now).orElse(null), now);
+        Optional<NextChange> next = nextChange(model, facts, now);
+        // Write only when the plan changes: a batch recompute of unchanged subjects costs one read.
+        if (!planned.map(d -> new NextChange(d.at(), d.what())).equals(next)) {
+            schedule.plan(subjectId, model.id(), next.orElse(null), now);
+        }
         return score;
     }
 
-    private void catchUp(String subjectId, String modelId, Instant now) {
-        for (int i = 0; i < MAX_CATCH_UP; i++) {
-            Optional<ScoreSchedule.Due> due = schedule.find(subjectId, modelId)
-                    .filter(d -> !d.at().isAfter(now));
-            if (due.isEmpty() || !advance(due.get(), now)) {
-                return;
+    /** Stores the changes already due; returns the subject's plan as it then stands. */
+    private Optional<ScoreSchedule.Due> catchUp(String subjectId, String modelId, Instant now) {
+        Optional<ScoreSchedule.Due> planned = schedule.find(subjectId, modelId);
+        for (int i = 0; i < MAX_CATCH_UP && planned.isPresent() && !planned.get().at().isAfter(now); i++) {
+            if (!advance(planned.get(), now)) {
+                break;
             }
+            planned = schedule.find(subjectId, modelId);
         }
+        return planned;
     }
 
     /**

@@ -264,6 +264,7 @@ final class Fakes {
         }
 
         final Map<String, Entry> entries = new ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.AtomicInteger plans = new java.util.concurrent.atomic.AtomicInteger();
         private int tokens;
 
         private static String key(String subjectId, String modelId) {
@@ -276,6 +277,7 @@ final class Fakes {
 
         @Override
         public synchronized void plan(String subjectId, String modelId, NextChange next, Instant now) {
+            plans.incrementAndGet();
             Entry e = entries.get(key(subjectId, modelId));
             if (e == null || free(e, now)) {
                 entries.put(key(subjectId, modelId), new Entry(subjectId, modelId, next == null ? null : next.at(),

@@ -291,4 +291,15 @@ class TimeDrivenChangesTest {
         registry.unavailable = false;
         assertThat(timeDriven.runDue(100)).isEqualTo(1);
     }
+
+    @Test
+    void rescoringWithAnUnchangedPlanDoesNotRewriteIt() {
+        scores.score(COMPANY, null);
+        clock.advance(Duration.ofDays(1));
+        scores.score(COMPANY, null);
+        scores.onRecordsChanged(List.of(COMPANY), "registry change 9");
+
+        assertThat(schedule.plans).hasValue(1);
+        assertThat(schedule.find(COMPANY, "company").orElseThrow().at()).isEqualTo(LAPSE);
+    }
 }
