@@ -5,11 +5,25 @@ import java.util.Map;
 /**
  * Whether a receipt carries a valid signature of the sanctions service.
  *
- * @param claims what the receipt says (decision, reasons, decisionId, travel, asOf, …); null when not valid
+ * @param claims what the receipt says (decision, reasons, decisionId, travel, asOf, …, and
+ *               {@code receipt}: the envelope's jti, iat, merkleRoot, count and the answer's index);
+ *               null when not valid
  */
 public record ReceiptVerification(boolean valid, Map<String, Object> claims) {
 
-    /** The request body. */
-    public record Request(String receipt) {
+    /**
+     * The request body: either {@code receipt} (a self-contained receipt or a plain JWS), or the
+     * compact form of a batch answer — {@code envelope} (the batch's receipt), {@code decision},
+     * {@code index} and {@code proof} (base64url, as the answer carries them).
+     */
+    public record Request(String receipt, String envelope, String decision, Integer index, String proof) {
+
+        public Request(String receipt) {
+            this(receipt, null, null, null, null);
+        }
+
+        public static Request compact(String envelope, String decision, int index, String proof) {
+            return new Request(null, envelope, decision, index, proof);
+        }
     }
 }

@@ -116,4 +116,38 @@ class TravelApiTest {
         assertThat(v.valid()).isTrue();
         assertThat(v.claims()).containsEntry("decision", "DENY");
     }
+
+    @Test
+    void aCompactBatchAsksWithoutSelfContainedReceiptsAndEachAnswerVerifiesWithTheBatchEnvelope() {
+        answers.put("POST /api/v1/travel-checks/batch", "{\"receipt\":\"h.p.s\",\"results\":["
+                + DENY.replace("\"receipt\":\"a.b.c\"", "\"receipt\":null,\"receiptDecision\":\"eyJqdGkiOiJURC0xIn0\","
+                        + "\"receiptIndex\":1,\"receiptProof\":\"AAAA\"") + "]}");
+        answers.put("POST /api/v1/travel-checks/receipts/verify", """
+                {"valid":true,"claims":{"decision":"DENY","jti":"TD-1","receipt":{"index":1,"count":2}}}""");
+
+        TravelDecisions decisions = client.travel().checkBatch(TravelCheckBatch.compact(List.of(
+                TravelCheck.flight("1B", TravelDocument.residentId("11010519491231002X"), "ECONOMY", null))));
+        TravelDecision answer = decisions.results().getFirst();
+        ReceiptVerification v = client.travel().verifyReceipt(answer.verificationRequest(decisions.receipt()));
+
+        assertThat(json.readTree(bodies.get("POST /api/v1/travel-checks/batch")).get("selfContainedReceipts").asBoolean())
+                .isFalse();
+        assertThat(answer.receipt()).isNull();
+        assertThat(answer.hasCompactProof()).isTrue();
+        assertThat(answer.receiptIndex()).isEqualTo(1);
+        var sent = json.readTree(bodies.get("POST /api/v1/travel-checks/receipts/verify"));
+        assertThat(sent.get("envelope").asString()).isEqualTo("h.p.s");
+        assertThat(sent.get("decision").asString()).isEqualTo("eyJqdGkiOiJURC0xIn0");
+        assertThat(sent.get("index").asInt()).isEqualTo(1);
+        assertThat(sent.get("proof").asString()).isEqualTo("AAAA");
+        assertThat(v.valid()).isTrue();
+    }
+
+    @Test
+    void aSelfContainedAnswerVerifiesByItsOwnReceipt() {
+        TravelDecision answer = new TravelDecision("1A", "ALLOW", List.of(), "TD-2", null, "x.y.z~abc~0:1");
+
+        assertThat(answer.hasCompactProof()).isFalse();
+        assertThat(answer.verificationRequest("ignored")).isEqualTo(new ReceiptVerification.Request("x.y.z~abc~0:1"));
+    }
 }
