@@ -16,6 +16,7 @@ import credit.platform.client.travel.ReceiptVerification;
 import credit.platform.client.travel.TravelCheck;
 import credit.platform.client.travel.TravelCheckBatch;
 import credit.platform.client.travel.TravelDecision;
+import credit.platform.client.travel.TravelDecisions;
 import credit.platform.client.travel.TravelDocument;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -89,6 +90,19 @@ class TravelChecksIT {
                 new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"DENY\"", "\"ALLOW\"").getBytes())
                 + "~" + parts[2];
         assertThat(airline.travel().verifyReceipt(new ReceiptVerification.Request(altered)).valid()).isFalse();
+
+        // A compact batch: the envelope once, per answer its decision, index and sibling hashes —
+        // each answer still verifies alone through the gateway, and not with another answer's index.
+        TravelDecisions compact = rail.travel().checkBatch(TravelCheckBatch.compact(List.of(
+                TravelCheck.train("D1-2nd", id, "D301", "SECOND_CLASS", tomorrow), gTrain)));
+        TravelDecision compactDeny = compact.results().get(1);
+        assertThat(compactDeny.denied()).isTrue();
+        assertThat(compactDeny.receipt()).isNull();
+        ReceiptVerification compactVerified = rail.travel().verifyReceipt(compactDeny.verificationRequest(compact.receipt()));
+        assertThat(compactVerified.valid()).isTrue();
+        assertThat(compactVerified.claims()).containsEntry("decision", "DENY").containsEntry("jti", compactDeny.decisionId());
+        assertThat(rail.travel().verifyReceipt(ReceiptVerification.Request.compact(compact.receipt(),
+                compactDeny.receiptDecision(), 0, compactDeny.receiptProof())).valid()).isFalse();
 
         ForbiddenException court403 = catchThrowableOfType(ForbiddenException.class,
                 () -> court.travel().checkTravel(gTrain));
