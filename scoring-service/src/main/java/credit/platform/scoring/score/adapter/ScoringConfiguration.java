@@ -93,6 +93,12 @@ class ScoringConfiguration {
         return new TimeDrivenRecompute(scores, schedule, clock);
     }
 
+    /** Versions still to take effect bring forward the plans of the subjects their model scores. */
+    @Bean
+    ApplicationRunner planUpcomingModelVersions(TimeDrivenRecompute timeDriven, ModelCatalogue models) {
+        return args -> timeDriven.planUpcomingVersions(models.all());
+    }
+
     @Bean
     TimeDrivenScheduler timeDrivenScheduler(TimeDrivenRecompute recompute, ScoringProperties properties) {
         return new TimeDrivenScheduler(recompute, properties.timeDriven().interval(), properties.timeDriven().batch());

@@ -13,14 +13,26 @@ import java.util.Optional;
  */
 public interface ScoreSchedule {
 
-    /** An entry whose instant has come. */
+    /**
+     * A subject's entry under a model.
+     *
+     * @param at {@code null} when the subject was planned and nothing changes with time alone
+     */
     record Due(String subjectId, String modelId, Instant at, String what) {
     }
 
     /** Sets the next change ({@code null} = none) unless another holds the entry claimed. */
     void plan(String subjectId, String modelId, NextChange next, Instant now);
 
+    /** The entry, also when it plans nothing ({@code at == null}); empty when the subject was never planned. */
     Optional<Due> find(String subjectId, String modelId);
+
+    /**
+     * A version of the model taking effect at {@code at} was published: every unclaimed entry of the
+     * model planned later than that, or planning nothing, is brought forward to it (one atomic
+     * update per entry; idempotent). A claimed entry plans the new version itself when released.
+     */
+    void bringForward(String modelId, Instant at, String what, Instant now);
 
     /** Unclaimed entries due at or before {@code now}, oldest first, at most {@code limit}. */
     List<Due> dueBy(Instant now, int limit);
@@ -49,6 +61,10 @@ public interface ScoreSchedule {
         @Override
         public List<Due> dueBy(Instant now, int limit) {
             return List.of();
+        }
+
+        @Override
+        public void bringForward(String modelId, Instant at, String what, Instant now) {
         }
 
         @Override

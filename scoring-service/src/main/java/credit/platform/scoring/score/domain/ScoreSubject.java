@@ -159,7 +159,8 @@ public class ScoreSubject {
         record(score, cause);
         Optional<NextChange> next = nextChange(model, facts, now);
         // Write only when the plan changes: a batch recompute of unchanged subjects costs one read.
-        if (!planned.map(d -> new NextChange(d.at(), d.what())).equals(next)) {
+        if (planned.isEmpty() || !Optional.ofNullable(planned.get().at())
+                .map(at -> new NextChange(at, planned.get().what())).equals(next)) {
             schedule.plan(subjectId, model.id(), next.orElse(null), now);
         }
         return score;
@@ -168,7 +169,8 @@ public class ScoreSubject {
     /** Stores the changes already due; returns the subject's plan as it then stands. */
     private Optional<ScoreSchedule.Due> catchUp(String subjectId, String modelId, Instant now) {
         Optional<ScoreSchedule.Due> planned = schedule.find(subjectId, modelId);
-        for (int i = 0; i < MAX_CATCH_UP && planned.isPresent() && !planned.get().at().isAfter(now); i++) {
+        for (int i = 0; i < MAX_CATCH_UP && planned.isPresent() && planned.get().at() != null
+                && !planned.get().at().isAfter(now); i++) {
             if (!advance(planned.get(), now)) {
                 break;
             }

@@ -50,4 +50,30 @@ public class TimeDrivenRecompute {
         }
         return done;
     }
+
+    /**
+     * A version was published: subjects already planned under its model are due no later than the
+     * instant it takes effect (a version without {@code effectiveFrom} is the first one: nothing
+     * to bring forward).
+     */
+    public void onModelPublished(ModelDefinition published) {
+        ScoringModel model = published.model();
+        if (model.effectiveFrom() != null) {
+            schedule.bringForward(model.id(), NextChange.ceilMillis(model.effectiveFrom()),
+                    "model " + model.id() + " v" + model.version() + " takes effect", clock.instant());
+        }
+    }
+
+    /**
+     * At start-up: versions still to take effect (e.g. a seed file added with the release) bring
+     * the planned subjects of their model forward, as a publish through the API does. Idempotent.
+     */
+    public void planUpcomingVersions(List<ModelDefinition> versions) {
+        Instant now = clock.instant();
+        for (ModelDefinition d : versions) {
+            if (d.model().effectiveFrom() != null && d.model().effectiveFrom().isAfter(now)) {
+                onModelPublished(d);
+            }
+        }
+    }
 }

@@ -242,6 +242,13 @@ class TimeDrivenChangesApiTest {
         assertThat(schedule.find("s-1", "m")).get().extracting(ScoreSchedule.Due::what)
                 .isEqualTo("decay of list-record:r");
         assertThat(schedule.claim(due, now, Duration.ofMinutes(5))).as("the instant has moved on").isEmpty();
+        // a version published later brings a later or empty plan forward, never an earlier one
+        schedule.plan("s-2", "m", null, now);
+        schedule.plan("s-3", "m", new NextChange(now.plusSeconds(5), "earlier"), now);
+        schedule.bringForward("m", now.plusSeconds(10), "model m v2 takes effect", now);
+        assertThat(schedule.find("s-1", "m").orElseThrow().at()).isEqualTo(now.plusSeconds(10));
+        assertThat(schedule.find("s-2", "m").orElseThrow().what()).isEqualTo("model m v2 takes effect");
+        assertThat(schedule.find("s-3", "m").orElseThrow().what()).isEqualTo("earlier");
         assertThat(mongo.getCollection("score_schedule").listIndexes().into(new java.util.ArrayList<>()))
                 .anySatisfy(i -> assertThat(i.get("key", Document.class)).containsKey("nextChangeAt"));
     }

@@ -287,8 +287,15 @@ final class Fakes {
 
         @Override
         public synchronized Optional<Due> find(String subjectId, String modelId) {
-            return Optional.ofNullable(entries.get(key(subjectId, modelId))).filter(e -> e.at() != null)
+            return Optional.ofNullable(entries.get(key(subjectId, modelId)))
                     .map(e -> new Due(e.subjectId(), e.modelId(), e.at(), e.what()));
+        }
+
+        @Override
+        public synchronized void bringForward(String modelId, Instant at, String what, Instant now) {
+            entries.replaceAll((k, e) -> e.modelId().equals(modelId) && free(e, now)
+                    && (e.at() == null || e.at().isAfter(at))
+                    ? new Entry(e.subjectId(), e.modelId(), at, what, null, null) : e);
         }
 
         @Override

@@ -115,7 +115,7 @@ class TimeDrivenChangesTest {
                         org.assertj.core.groups.Tuple.tuple("", "A", NOW, "request"),
                         org.assertj.core.groups.Tuple.tuple("A", "C", LAPSE, lapsed.cause()));
         // nothing further changes with time: an undecaying expired-permit line
-        assertThat(schedule.find(COMPANY, "company")).isEmpty();
+        assertThat(schedule.find(COMPANY, "company").orElseThrow().at()).isNull();
     }
 
     @Test
@@ -253,7 +253,7 @@ class TimeDrivenChangesTest {
         assertThat(ended.score().computedAt()).isEqualTo(until);
         assertThat(ended.score().points()).isEqualTo(1000);
         assertThat(ended.cause()).isEqualTo("time: list-record:rec-end ends at " + until);
-        assertThat(schedule.find(PERSON, "person")).isEmpty();
+        assertThat(schedule.find(PERSON, "person").orElseThrow().at()).isNull();
     }
 
     @Test
@@ -301,5 +301,44 @@ class TimeDrivenChangesTest {
 
         assertThat(schedule.plans).hasValue(1);
         assertThat(schedule.find(COMPANY, "company").orElseThrow().at()).isEqualTo(LAPSE);
+    }
+
+    @Test
+    void aVersionPublishedAfterASubjectWasPlannedBringsItsPlanForward() {
+        lists.add(PERSON, aRecord().withId("rec-pen").on("admin-penalties-general", ListKind.PENALTY).build());
+        scores.score(PERSON, null);
+        assertThat(schedule.find(PERSON, "person").orElseThrow().what()).isEqualTo("decay of list-record:rec-pen");
+        Instant v2From = NOW.plus(Duration.ofDays(3));
+
+        ModelDefinition v2 = models.publish(ModelDefinition.parse(personModel(2, v2From.toString(), -100)), NOW);
+        timeDriven.onModelPublished(v2);
+        clock.advance(Duration.ofDays(4));
+        timeDriven.runDue(100);
+
+        StoredScore stored = history.latest(PERSON, "person").orElseThrow();
+        assertThat(stored.score().modelVersion()).isEqualTo(2);
+        assertThat(stored.score().computedAt()).isEqualTo(v2From);
+        assertThat(stored.cause()).isEqualTo("time: model person v2 takes effect at " + v2From);
+        assertThat(schedule.find(PERSON, "person").orElseThrow().what()).isEqualTo("decay of list-record:rec-pen");
+    }
+
+    @Test
+    void atStartUpOnlyVersionsStillToComeBringPlansForward() {
+        scores.score(COMPANY, null);
+        Instant planned = schedule.find(COMPANY, "company").orElseThrow().at();
+        Map<String, Object> past = new LinkedHashMap<>(companyModel());
+        past.put("version", 2);
+        past.put("effectiveFrom", NOW.minus(Duration.ofDays(1)).toString());
+        Map<String, Object> coming = new LinkedHashMap<>(companyModel());
+        coming.put("version", 3);
+        coming.put("effectiveFrom", NOW.plus(Duration.ofDays(2)).toString());
+
+        timeDriven.planUpcomingVersions(List.of(ModelDefinition.parse(past)));
+        assertThat(schedule.find(COMPANY, "company").orElseThrow().at()).isEqualTo(planned);
+        timeDriven.planUpcomingVersions(List.of(ModelDefinition.parse(coming)));
+        assertThat(schedule.find(COMPANY, "company").orElseThrow()).satisfies(d -> {
+            assertThat(d.at()).isEqualTo(NOW.plus(Duration.ofDays(2)));
+            assertThat(d.what()).isEqualTo("model company v3 takes effect");
+        });
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The time-driven schedule in collection {@code score_schedule}: one document per subject and model
  * ({@code _id} = {@code <modelId>/<subjectId>}) with {@code nextChangeAt} (indexed) and
- * {@code what}. Every write is one conditional single-document update: a claim is a compare-and-set
+ * {@code what} (no {@code nextChangeAt}: planned, nothing changes with time alone). Every write is one conditional single-document update: a claim is a compare-and-set
  * on {@code nextChangeAt} that also sets {@code claimToken} and {@code claimUntil} (a lease, by the
  * injected clock, not a TTL index); a release only applies while the token holds.
  */
@@ -79,7 +79,14 @@ class MongoScoreSchedule implements ScoreSchedule {
     @Override
     public Optional<Due> find(String subjectId, String modelId) {
         Document d = mongo.getCollection(SCHEDULE).find(Filters.eq("_id", id(subjectId, modelId))).first();
-        return Optional.ofNullable(d).filter(x -> x.getDate("nextChangeAt") != null).map(MongoScoreSchedule::toDue);
+        return Optional.ofNullable(d).map(MongoScoreSchedule::toDue);
+    }
+
+    @Override
+    public void bringForward(String modelId, Instant at, String what, Instant now) {
+        mongo.getCollection(SCHEDULE).updateMany(Filters.and(Filters.eq("modelId", modelId), unclaimed(now),
+                Filters.or(Filters.exists("nextChangeAt", false), Filters.gt("nextChangeAt", Date.from(at)))),
+                Updates.combine(Updates.set("nextChangeAt", Date.from(at)), Updates.set("what", what)));
     }
 
     @Override
@@ -112,7 +119,8 @@ class MongoScoreSchedule implements ScoreSchedule {
     }
 
     private static Due toDue(Document d) {
-        return new Due(d.getString("subjectId"), d.getString("modelId"), d.getDate("nextChangeAt").toInstant(),
+        Date at = d.getDate("nextChangeAt");
+        return new Due(d.getString("subjectId"), d.getString("modelId"), at == null ? null : at.toInstant(),
                 d.getString("what") == null ? "" : d.getString("what"));
     }
 }

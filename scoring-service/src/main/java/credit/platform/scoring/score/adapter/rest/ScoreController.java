@@ -15,6 +15,7 @@ import credit.platform.scoring.score.domain.ModelNotApplicableException;
 import credit.platform.scoring.score.domain.ModelVersionConflictException;
 import credit.platform.scoring.score.domain.NoScoreOnRecordException;
 import credit.platform.scoring.score.domain.ScoreSubject;
+import credit.platform.scoring.score.domain.TimeDrivenRecompute;
 import credit.platform.scoring.score.domain.SourceUnavailableException;
 import credit.platform.scoring.score.domain.SubjectNotFoundException;
 import credit.platform.scoring.score.domain.UnknownModelException;
@@ -51,9 +52,12 @@ class ScoreController {
     private final ScoreSubject scoreSubject;
     private final ModelCatalogue models;
     private final BatchRecompute batch;
+    private final TimeDrivenRecompute timeDriven;
     private final Clock clock;
 
-    ScoreController(ScoreSubject scoreSubject, ModelCatalogue models, BatchRecompute batch, Clock clock) {
+    ScoreController(ScoreSubject scoreSubject, ModelCatalogue models, BatchRecompute batch,
+            TimeDrivenRecompute timeDriven, Clock clock) {
+        this.timeDriven = timeDriven;
         this.scoreSubject = scoreSubject;
         this.models = models;
         this.batch = batch;
@@ -98,6 +102,7 @@ class ScoreController {
             parsed = ModelDefinition.parse(withStart);
         }
         ModelDefinition stored = models.publish(parsed, clock.instant());
+        timeDriven.onModelPublished(stored);
         log.info("Scoring model {} published through the API", stored.key());
         return ResponseEntity.status(HttpStatus.CREATED).body(ModelView.of(stored));
     }
