@@ -26,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(PlatformExtension.class)
 class EndToEndIT {
 
-    private static final String LISTED_ID = "11010519491231002X";
+    // not the demo citizen's ID (SecurityMatrixIT registers that one for the access log)
+    private static final String LISTED_ID = ResidentIds.withCheckCharacter("11010519550505001");
     private static final String UNLISTED_ID = ResidentIds.withCheckCharacter("11010119800101123");
     private static final String SPC_LIST = "spc-dishonest-debtors";
     /** Change propagation (lists → sanctions index / scoring) is meant to take about a second. */
