@@ -329,6 +329,34 @@ class AuditTest {
     }
 
     @Test
+    void aRecordReadByItsIdOrAListPageIsRecordedUnderThePersonsTheAnswerNames() {
+        String admin = issuer.tokenFor("platform-admin", null, Map.of(), "platform.admin");
+        lists.answerWith(body -> "{\"id\":\"rec-9\",\"subjectId\":\"sub-citizen\",\"listId\":\"spc\"}");
+        client.get().uri("/api/v1/lists/spc-dishonest-debtors/records/rec-9").header("Authorization", "Bearer " + admin)
+                .header("X-Purpose", "OBJECTION_REVIEW").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.subjectId").isEqualTo("sub-citizen");
+        lists.answerWith(body -> "{\"items\":[{\"id\":\"r1\",\"subjectId\":\"sub-a\"},"
+                + "{\"id\":\"r2\",\"subjectId\":\"sub-b\"}],\"page\":0,\"size\":50,\"total\":2}");
+        client.get().uri("/api/v1/lists/spc-dishonest-debtors/records").header("Authorization", "Bearer " + admin)
+                .header("X-Purpose", "SUPERVISION").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.items.length()").isEqualTo(2);
+
+        List<Document> entries = entries();
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).getList("subjectRefs", String.class))
+                .containsExactlyInAnyOrder("record:rec-9", "subject:sub-citizen");
+        assertThat(entries.get(1).getList("subjectRefs", String.class)).containsExactly("subject:sub-a", "subject:sub-b");
+
+        registry.answerWith(body -> "{\"id\":\"sub-citizen\"}");
+        String citizen = issuer.tokenFor("credit-web", null, Map.of("resident_id", RESIDENT_ID), "openid");
+        client.get().uri("/api/v1/me/access-log").header("Authorization", "Bearer " + citizen).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.entries.length()").isEqualTo(1)
+                .jsonPath("$.entries[0].purpose").isEqualTo("OBJECTION_REVIEW");
+    }
+
+    @Test
     void withoutTheRegistryTheCitizensLogSaysItIsIncomplete() {
         registry.answerWith(body -> {
             throw new IllegalStateException("registry down (the stub drops the connection)");

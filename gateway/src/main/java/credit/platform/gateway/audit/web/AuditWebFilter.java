@@ -97,13 +97,21 @@ class AuditWebFilter implements WebFilter, Ordered {
                     .flatMap(caller -> travelCheck(exchange, chain, caller, method, path).thenReturn(Boolean.TRUE))
                     .switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(Boolean.TRUE))).then();
         }
+        // a read by record id or of a list page names its persons only in the answer: read them from it
+        java.util.concurrent.atomic.AtomicReference<List<String>> answerSubjects =
+                new java.util.concurrent.atomic.AtomicReference<>(List.of());
+        boolean subjectsInAnswer = kind == AccessKind.PERSON_READ && RecordAnswers.namesSubjectsOnlyInTheAnswer(path);
+        ServerWebExchange audited = subjectsInAnswer
+                ? exchange.mutate().response(readingSubjects(exchange.getResponse(), answerSubjects)).build()
+                : exchange;
         return exchange.getPrincipal().map(Callers::of).flatMap(caller -> {
-            exchange.getResponse().beforeCommit(() -> {
+            audited.getResponse().beforeCommit(() -> {
                 int status = Optional.ofNullable(exchange.getResponse().getStatusCode())
                         .map(HttpStatusCode::value).orElse(200);
                 String route = RouteScopes.match(method, path).map(RouteScopes.RouteScope::toString)
                         .orElse(method + " " + path);
-                List<String> refs = subjectRefs.fromRequest(path, firstValues(request));
+                List<String> refs = new java.util.ArrayList<>(subjectRefs.fromRequest(path, firstValues(request)));
+                answerSubjects.get().forEach(id -> refs.add(SubjectRefs.subject(id)));
                 AuditEntry.Draft draft = new AuditEntry.Draft(clock.instant(), caller.clientId(), caller.agency(),
                         purpose.map(Enum::name).orElse(kind == AccessKind.PERSON_READ ? "UNSTATED" : null),
                         refs, method, route, status);
@@ -112,8 +120,36 @@ class AuditWebFilter implements WebFilter, Ordered {
                                 "audit-unavailable", "The access could not be recorded in the audit log, so its "
                                         + "answer is withheld. Try again later.", e));
             });
-            return chain.filter(exchange).thenReturn(Boolean.TRUE);
+            return chain.filter(audited).thenReturn(Boolean.TRUE);
         }).switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(Boolean.TRUE))).then();
+    }
+
+    /**
+     * Holds a successful answer until its subject ids are read into {@code subjects} (the entry is
+     * appended as the response commits, just after); other answers pass as they are.
+     */
+    private static ServerHttpResponse readingSubjects(ServerHttpResponse response,
+            java.util.concurrent.atomic.AtomicReference<List<String>> subjects) {
+        return new ServerHttpResponseDecorator(response) {
+            @Override
+            public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+                int status = Optional.ofNullable(getStatusCode()).map(HttpStatusCode::value).orElse(200);
+                if (status < 200 || status >= 300) {
+                    return super.writeWith(body);
+                }
+                return DataBufferUtils.join(Flux.from(body)).flatMap(joined -> {
+                    byte[] answer = new byte[joined.readableByteCount()];
+                    joined.toByteBuffer(joined.readPosition(), java.nio.ByteBuffer.wrap(answer), 0, answer.length);
+                    subjects.set(RecordAnswers.subjectIds(answer));
+                    return super.writeWith(Mono.just(joined));
+                }).switchIfEmpty(Mono.defer(() -> super.writeWith(Flux.empty())));
+            }
+
+            @Override
+            public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
+                return writeWith(Flux.from(body).flatMapSequential(p -> p));
+            }
+        };
     }
 
     /**
