@@ -125,7 +125,12 @@ public final class GrpcSuiteBench {
     }
 
     static Server server(BindableService service) throws Exception {
-        return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(service).build().start();
+        return server(service, "127.0.0.1", 0);
+    }
+
+    /** Also used by {@link GrpcServerMain}, which serves the suite's services to a client in another process. */
+    static Server server(BindableService service, String host, int port) throws Exception {
+        return NettyServerBuilder.forAddress(new InetSocketAddress(host, port)).addService(service).build().start();
     }
 
     static ManagedChannel channel(Server server) {
