@@ -2,31 +2,31 @@ package credit.platform.gateway.audit.web;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
+import credit.platform.common.grpc.ServiceTokenSource;
+import credit.platform.common.security.PlatformSecurityProperties;
 import credit.platform.gateway.security.GatewaySecurityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
  * Which registry subject a signed-in person is: their token carries the resident ID, the audit names
  * most accesses by subject id, so the access log asks the registry (lookup by identifier, with the
- * gateway's own client-credentials token) to find both. Not found or the registry unreachable:
- * empty, and the log says it could only match by identifier.
+ * gateway's own client-credentials token from platform-common's {@link ServiceTokenSource}) to find
+ * both. Not found or the registry unreachable: empty, and the log says it could only match by
+ * identifier.
  */
 @Component
 class CitizenSubjects {
@@ -40,30 +40,21 @@ class CitizenSubjects {
     record Resolution(Optional<String> subjectId, boolean registryAnswered) {
     }
 
-    private record Token(String value, Instant refreshAfter) {
-    }
-
-    private final WebClient http;
-    private final GatewaySecurityProperties security;
+    private final WebClient http = WebClient.create();
+    private final ServiceTokenSource tokens;
     private final String registryUri;
-    private final Clock clock;
-    private final AtomicReference<Token> token = new AtomicReference<>();
 
-    @Autowired
     CitizenSubjects(GatewaySecurityProperties security,
             @Value("${credit.gateway.registry-uri:http://localhost:8081}") String registryUri) {
-        this(WebClient.create(), security, registryUri, Clock.systemUTC());
-    }
-
-    CitizenSubjects(WebClient http, GatewaySecurityProperties security, String registryUri, Clock clock) {
-        this.http = http;
-        this.security = security;
+        this.tokens = new ServiceTokenSource(new PlatformSecurityProperties(security.issuerUri(), security.audience(),
+                security.tokenUri(), security.clientId(), security.clientSecret()), RestClient.builder(),
+                Clock.systemUTC());
         this.registryUri = registryUri;
-        this.clock = clock;
     }
 
     Mono<Resolution> subjectOf(String residentId) {
-        return serviceToken()
+        // the token source blocks on its (cached, rarely refreshed) token request: off the event loop
+        return Mono.fromCallable(tokens::token).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(bearer -> http.get()
                         .uri(registryUri + "/api/v1/subjects/lookup?scheme=RESIDENT_ID&value={value}", residentId)
                         .headers(h -> h.setBearerAuth(bearer))
@@ -77,30 +68,8 @@ class CitizenSubjects {
                 .onErrorResume(e -> {
                     // never the identifier: only that the link could not be made
                     log.warn("access log: registry lookup of the signed-in person failed ({})", e.getClass().getSimpleName());
-                    token.set(null);
+                    tokens.invalidate();
                     return Mono.just(new Resolution(Optional.empty(), false));
-                });
-    }
-
-    private Mono<String> serviceToken() {
-        Token current = token.get();
-        if (current != null && clock.instant().isBefore(current.refreshAfter())) {
-            return Mono.just(current.value());
-        }
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "client_credentials");
-        form.add("client_id", security.clientId());
-        form.add("client_secret", security.clientSecret());
-        return http.post().uri(security.tokenUri())
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(BodyInserters.fromFormData(form))
-                .retrieve()
-                .bodyToMono(JSON)
-                .map(body -> {
-                    String value = (String) body.get("access_token");
-                    long expiresIn = body.get("expires_in") instanceof Number n ? n.longValue() : 60;
-                    token.set(new Token(value, clock.instant().plusSeconds(Math.max(0, expiresIn - 30))));
-                    return value;
                 });
     }
 }
