@@ -69,10 +69,34 @@ public record StackConfig(
      * system tests can run while a local platform is up.
      */
     public static StackConfig forTests(Path repoRoot) {
+        return forTests(repoRoot, testPortOffset(System.getenv(TEST_PORT_OFFSET_ENV)));
+    }
+
+    /** Environment variable that moves every port of the test stack by the same amount (several checkouts, one machine). */
+    public static final String TEST_PORT_OFFSET_ENV = "CREDIT_TEST_PORT_OFFSET";
+
+    /** The test stack with every port moved by {@code offset} (0 = the 18xxx/19xxx defaults). */
+    public static StackConfig forTests(Path repoRoot, int offset) {
         Path root = repoRoot.toAbsolutePath().normalize();
-        return new StackConfig("tests", root, 18180, 19000, 28017,
+        return new StackConfig("tests", root, 18180 + offset, 19000 + offset, 28017 + offset,
                 null, root.resolve("system-tests/target/stack-logs"),
-                apps(18080, 18081, 19091), Duration.ofSeconds(240));
+                apps(18080 + offset, 18081 + offset, 19091 + offset), Duration.ofSeconds(240));
+    }
+
+    static int testPortOffset(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        int offset;
+        try {
+            offset = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(TEST_PORT_OFFSET_ENV + " must be a whole number, not '" + value + "'");
+        }
+        if (offset < 0 || offset > 30000) {
+            throw new IllegalArgumentException(TEST_PORT_OFFSET_ENV + " must be between 0 and 30000, not " + offset);
+        }
+        return offset;
     }
 
     private static List<AppConfig> apps(int gatewayHttp, int firstServiceHttp, int firstGrpc) {

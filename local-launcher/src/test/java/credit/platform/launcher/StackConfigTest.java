@@ -38,7 +38,7 @@ class StackConfigTest {
 
     @Test
     void everyStackBindsEachPortOnlyOnce() {
-        for (StackConfig config : new StackConfig[] {StackConfig.local(root), StackConfig.forTests(root)}) {
+        for (StackConfig config : new StackConfig[] {StackConfig.local(root), StackConfig.forTests(root, 0)}) {
             assertThat(new HashSet<>(config.ports().values())).as(config.name()).hasSameSizeAs(config.ports().values());
         }
     }
@@ -46,21 +46,21 @@ class StackConfigTest {
     @Test
     void testStackPortsAreDisjointFromTheLocalStackSoBothCanRunAtOnce() {
         Set<Integer> local = new HashSet<>(StackConfig.local(root).ports().values());
-        Set<Integer> tests = new HashSet<>(StackConfig.forTests(root).ports().values());
+        Set<Integer> tests = new HashSet<>(StackConfig.forTests(root, 0).ports().values());
         assertThat(tests).doesNotContainAnyElementsOf(local);
-        assertThat(StackConfig.forTests(root).name()).isNotEqualTo(StackConfig.local(root).name());
+        assertThat(StackConfig.forTests(root, 0).name()).isNotEqualTo(StackConfig.local(root).name());
     }
 
     @Test
     void testStackKeepsMongoInMemoryAndLogsUnderTarget() {
-        StackConfig tests = StackConfig.forTests(root);
+        StackConfig tests = StackConfig.forTests(root, 0);
         assertThat(tests.mongoFile()).isNull();
         assertThat(tests.logDir().startsWith(root.resolve("system-tests/target"))).isTrue();
     }
 
     @Test
     void everyAppIsWiredToThisStacksPortsNotTheDefaults() {
-        StackConfig tests = StackConfig.forTests(root);
+        StackConfig tests = StackConfig.forTests(root, 0);
         assertThat(tests.appArguments(tests.app("scoring-service"))).contains(
                 "--server.port=18083",
                 "--spring.grpc.server.port=19093",
@@ -93,9 +93,29 @@ class StackConfigTest {
     void onlyTheLocalPlatformSeedsDemoData() {
         java.nio.file.Path root = java.nio.file.Path.of("/repo");
         StackConfig local = StackConfig.local(root);
-        StackConfig tests = StackConfig.forTests(root);
+        StackConfig tests = StackConfig.forTests(root, 0);
         assertThat(local.appArguments(local.app("registry-service"))).contains("--credit.registry.demo-data.size=500");
         assertThat(tests.appArguments(tests.app("registry-service")))
                 .noneMatch(a -> a.startsWith("--credit.registry.demo-data"));
+    }
+
+    @Test
+    void aPortOffsetMovesEveryPortOfTheTestStackAndNothingElse() {
+        StackConfig base = StackConfig.forTests(root, 0);
+        StackConfig moved = StackConfig.forTests(root, 2000);
+        assertThat(moved.ports().keySet()).containsExactlyElementsOf(base.ports().keySet());
+        base.ports().forEach((owner, port) -> assertThat(moved.ports().get(owner)).as(owner).isEqualTo(port + 2000));
+        assertThat(moved.issuerUri()).isEqualTo("http://localhost:20180/realms/credit");
+        assertThat(new HashSet<>(moved.ports().values())).doesNotContainAnyElementsOf(base.ports().values());
+    }
+
+    @Test
+    void aPortOffsetThatIsNotAWholeNumberInRangeIsRefusedByName() {
+        assertThat(StackConfig.testPortOffset(null)).isZero();
+        assertThat(StackConfig.testPortOffset(" 3000 ")).isEqualTo(3000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StackConfig.testPortOffset("abc"))
+                .hasMessageContaining(StackConfig.TEST_PORT_OFFSET_ENV);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StackConfig.testPortOffset("-5"))
+                .hasMessageContaining("between 0 and 30000");
     }
 }
