@@ -13,8 +13,13 @@ import io.grpc.ManagedChannel;
 import io.grpc.Server;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
+import io.grpc.ServiceDescriptor;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.NettyServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+import io.grpc.protobuf.services.ProtoReflectionService;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +29,12 @@ import org.springframework.context.SmartLifecycle;
  * The gateway's gRPC port (plaintext HTTP/2): a fallback handler registry that knows exactly the
  * proxied sanctions RPCs ({@link ProxiedMethods}); every other method is UNIMPLEMENTED. Messages
  * larger than the configured limit end the call with RESOURCE_EXHAUSTED, in both directions.
+ *
+ * <p>Two open doors beside them, as on every gRPC server of the platform: the standard health service
+ * ({@code grpc.health.v1.Health}: {@code ""} and each proxied service SERVING while the port is open)
+ * and server reflection ({@code grpc.reflection.v1} and {@code v1alpha}), which lists exactly the
+ * proxied services with their contract's descriptors, so {@code grpcurl} or Postman can call them
+ * without a copy of the {@code .proto} files. Neither needs a token; neither reaches sanctions.
  */
 public final class GrpcProxyServer implements SmartLifecycle {
 
@@ -32,6 +43,9 @@ public final class GrpcProxyServer implements SmartLifecycle {
     private final GrpcProxyProperties properties;
     private final ManagedChannel upstream;
     private final Map<String, ServerMethodDefinition<byte[], byte[]>> definitions;
+    /** The proxied services as reflection sees them: the contract's descriptors, the byte-level handlers. */
+    private final List<ServerServiceDefinition> services;
+    private volatile HealthStatusManager health;
     private volatile Server server;
 
     GrpcProxyServer(GrpcProxyProperties properties, ProxiedMethods methods,
@@ -41,6 +55,19 @@ public final class GrpcProxyServer implements SmartLifecycle {
         this.definitions = methods.all().stream().collect(Collectors.toUnmodifiableMap(
                 ProxiedMethods.ProxiedMethod::fullName,
                 m -> ServerMethodDefinition.create(m.bytes(), handlers.apply(m))));
+        this.services = ProxiedMethods.SERVICES.stream().map(this::described).toList();
+    }
+
+    /** A proxied service under its contract's schema descriptor, with the proxy's own handlers. */
+    private ServerServiceDefinition described(ServiceDescriptor contract) {
+        ServiceDescriptor.Builder descriptor = ServiceDescriptor.newBuilder(contract.getName())
+                .setSchemaDescriptor(contract.getSchemaDescriptor());
+        List<ServerMethodDefinition<byte[], byte[]>> methods = contract.getMethods().stream()
+                .map(m -> definitions.get(m.getFullMethodName())).toList();
+        methods.forEach(m -> descriptor.addMethod(m.getMethodDescriptor()));
+        ServerServiceDefinition.Builder service = ServerServiceDefinition.builder(descriptor.build());
+        methods.forEach(service::addMethod);
+        return service.build();
     }
 
     static ManagedChannel channel(GrpcProxyProperties properties) {
@@ -63,11 +90,16 @@ public final class GrpcProxyServer implements SmartLifecycle {
 
             @Override
             public List<ServerServiceDefinition> getServices() {
-                return List.of();
+                return services; // what reflection lists
             }
         };
+        HealthStatusManager health = new HealthStatusManager();
+        this.health = health;
         try {
             server = NettyServerBuilder.forPort(properties.port())
+                    .addService(health.getHealthService())
+                    .addService(ProtoReflectionServiceV1.newInstance())
+                    .addService(oldReflection())
                     .fallbackHandlerRegistry(registry)
                     .maxInboundMessageSize((int) properties.maxMessageSize().toBytes())
                     .build()
@@ -75,14 +107,23 @@ public final class GrpcProxyServer implements SmartLifecycle {
         } catch (IOException e) {
             throw new UncheckedIOException("gRPC port " + properties.port() + " cannot be opened", e);
         }
+        services.forEach(service -> health.setStatus(service.getServiceDescriptor().getName(), ServingStatus.SERVING));
+        health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
         log.info("gRPC front door on port {} passes {} sanctions RPCs to {}", server.getPort(), definitions.size(),
                 properties.upstreamTarget());
+    }
+
+    /** Reflection v1alpha, still the one older grpcurl and most IDE clients ask first. */
+    @SuppressWarnings("deprecation")
+    private static io.grpc.BindableService oldReflection() {
+        return ProtoReflectionService.newInstance();
     }
 
     @Override
     public void stop() {
         Server running = server;
         if (running != null) {
+            health.enterTerminalState(); // every service NOT_SERVING while the last calls drain
             running.shutdown();
             try {
                 if (!running.awaitTermination(5, TimeUnit.SECONDS)) {
