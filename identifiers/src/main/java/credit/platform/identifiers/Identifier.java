@@ -24,7 +24,11 @@ public record Identifier(IdentifierScheme scheme, String value, String issuingCo
         this(scheme, value, issuingCountry, false);
     }
 
-    /** The platform-wide unique key of this identifier (scheme, country for passports, value). */
+    /**
+     * The canonical key of this identifier, unique platform-wide: {@code SCHEME:VALUE}, or
+     * {@code PASSPORT:COUNTRY:VALUE} for passports (e.g. {@code RESIDENT_ID:11010519491231002X},
+     * {@code PASSPORT:CHN:E12345678}). Equal keys ⇔ the same identifier.
+     */
     public String key() {
         return issuingCountry.isEmpty() ? scheme + ":" + value : scheme + ":" + issuingCountry + ":" + value;
     }

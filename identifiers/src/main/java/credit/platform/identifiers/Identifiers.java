@@ -1,18 +1,37 @@
 package credit.platform.identifiers;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Normalises and validates identifiers (REFERENCE.md §1). Each rejection names the rule
- * ({@link InvalidIdentifierException#rule()}) and says exactly what is wrong.
+ * <b>The identifier kernel</b>: the one place the platform parses, validates and normalises an
+ * identifier (registry, lists, sanctions and the gateway all call it; {@code docs/domain.md},
+ * "Identifiers"). Each rejection names the rule ({@link InvalidIdentifierException#rule()}) and the
+ * field ({@link InvalidIdentifierException#field()}) and says exactly what is wrong.
  *
+ * <p>How to use it:
  * <ul>
- *   <li>{@code RESIDENT_ID}, GB 11643-1999: 18 characters; address code a GB/T 2260 division
- *       ({@link Divisions}); birth date a real date not after today; check character ISO 7064
- *       MOD 11-2. A legacy 15-digit number (GB 11643-1989) is converted to 18 by inserting
+ *   <li>{@link #parse(IdentifierScheme, String, String, Clock)} → a valid, normalised
+ *       {@link Identifier}, or {@link InvalidIdentifierException};</li>
+ *   <li>{@link #canonicalKey(IdentifierScheme, String, String, Clock)} → the identifier's canonical
+ *       key, {@code SCHEME:VALUE} or {@code PASSPORT:COUNTRY:VALUE} (e.g.
+ *       {@code RESIDENT_ID:11010519491231002X}, {@code PASSPORT:CHN:E12345678}): however the number
+ *       was written (full-width, lower case, spaces, hyphens, a legacy 15-digit resident ID), the same
+ *       identifier always has the same key, and two different identifiers never do. Use it wherever
+ *       identifiers are matched or stored.</li>
+ *   <li>{@link #normalise(String)} → the written form without decoration (for values that are not
+ *       identifiers but are written the same way, e.g. train numbers).</li>
+ * </ul>
+ *
+ * <p>Rules ("today" is today in China, {@link ChinaTime#today}):
+ * <ul>
+ *   <li>{@code RESIDENT_ID}, GB 11643-1999: 18 characters; address code a division that exists or
+ *       existed ({@link Divisions}) or a residence-permit code for Hong Kong, Macao or Taiwan
+ *       residents (810000, 820000, 830000); birth date a real date not after today; check character
+ *       ISO 7064 MOD 11-2. A legacy 15-digit number (GB 11643-1989) is converted to 18 by inserting
  *       {@code 19} before the year and computing the check character.</li>
  *   <li>{@code USCC}, GB 32100-2015: 18 characters of {@code 0123456789ABCDEFGHJKLMNPQRTUWXY};
  *       registration-authority/type pair from the standard's table ({@link UsccTypes}); positions
@@ -43,10 +62,32 @@ public final class Identifiers {
     private Identifiers() {
     }
 
-    /** Parses and validates; throws {@link InvalidIdentifierException} naming the broken rule. */
+    /**
+     * Parses and validates, judging "born in the future" against today in China by {@code clock};
+     * throws {@link InvalidIdentifierException} naming the broken rule.
+     */
+    public static Identifier parse(IdentifierScheme scheme, String raw, String issuingCountry, Clock clock) {
+        return parse(scheme, raw, issuingCountry, ChinaTime.today(clock));
+    }
+
+    /**
+     * The canonical key of an identifier however it is written: {@code SCHEME:VALUE}, or
+     * {@code PASSPORT:COUNTRY:VALUE} for passports ({@link Identifier#key()}).
+     *
+     * @throws InvalidIdentifierException when the value is not a valid identifier of the scheme
+     */
+    public static String canonicalKey(IdentifierScheme scheme, String raw, String issuingCountry, Clock clock) {
+        return parse(scheme, raw, issuingCountry, clock).key();
+    }
+
+    /**
+     * Parses and validates; throws {@link InvalidIdentifierException} naming the broken rule.
+     *
+     * @param today today in China ({@link ChinaTime#today}); a birth date after it is rejected
+     */
     public static Identifier parse(IdentifierScheme scheme, String raw, String issuingCountry, LocalDate today) {
         if (scheme == null) {
-            throw new InvalidIdentifierException("scheme-required", "the identifier scheme is required");
+            throw new InvalidIdentifierException("scheme", "scheme-required", "the identifier scheme is required");
         }
         String value = normalise(raw);
         if (value.isEmpty()) {
@@ -134,6 +175,26 @@ public final class Identifiers {
         return first17 + residentCheckCharacter(first17);
     }
 
+    /**
+     * The birth date a valid identifier carries: positions 7–14 of a resident ID (residence permits
+     * included) and of an 18-digit foreign permanent resident ID; empty for other schemes (a passport
+     * holder's birth date is what the registry holds for the person).
+     */
+    public static java.util.Optional<LocalDate> birthDate(Identifier id) {
+        String v = id.value();
+        boolean carriesIt = id.scheme() == IdentifierScheme.RESIDENT_ID
+                || (id.scheme() == IdentifierScheme.FOREIGN_PERMANENT_RESIDENT_ID && v.length() == 18);
+        if (!carriesIt || v.length() != 18) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(LocalDate.of(Integer.parseInt(v.substring(6, 10)),
+                    Integer.parseInt(v.substring(10, 12)), Integer.parseInt(v.substring(12, 14))));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** ISO 7064 MOD 11-2 check character for the first 17 digits. */
     public static char residentCheckCharacter(CharSequence first17) {
         int sum = 0;
@@ -154,7 +215,7 @@ public final class Identifiers {
     }
 
     private static void address(String code) {
-        String problem = Divisions.gbt2260().problem(code, false);
+        String problem = Divisions.gbt2260().addressProblem(code);
         if (problem != null) {
             throw new InvalidIdentifierException("address-code",
                     "address code " + code + " is not a GB/T 2260 division: " + problem);
@@ -291,11 +352,12 @@ public final class Identifiers {
     private static String country(String raw) {
         String c = normalise(raw);
         if (c.isEmpty()) {
-            throw new InvalidIdentifierException("issuing-country",
+            throw new InvalidIdentifierException("issuingCountry", "issuing-country",
                     "a passport needs its issuing country as an ISO 3166-1 alpha-3 code");
         }
         if (!ALPHA3.contains(c)) {
-            throw new InvalidIdentifierException("issuing-country", c + " is not an ISO 3166-1 alpha-3 country code");
+            throw new InvalidIdentifierException("issuingCountry", "issuing-country",
+                    c + " is not an ISO 3166-1 alpha-3 country code");
         }
         return c;
     }

@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** Properties of the check algorithms over generated identifiers (STYLE.md: jqwik for check digits). */
+/** Properties of the check algorithms and the canonical key over generated identifiers. */
 class IdentifierPropertiesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
@@ -82,5 +82,39 @@ class IdentifierPropertiesTest {
                     : String.valueOf((char) c)).reduce("", String::concat);
         }
         assertThat(Identifiers.parse(IdentifierScheme.RESIDENT_ID, decorated, null, TODAY).value()).isEqualTo(id);
+    }
+
+    @Provide
+    Arbitrary<String> historicalCodes() {
+        return Arbitraries.of(java.util.List.copyOf(new java.util.TreeSet<>(Divisions.gbt2260().historicalCodes())));
+    }
+
+    @Property
+    void everyCodeThatEverExistedIsAValidAddressCode(@ForAll("historicalCodes") String code,
+            @ForAll @IntRange(min = 0, max = 999) int sequence) {
+        String first17 = code + "19850615" + "%03d".formatted(sequence);
+        String id = first17 + Identifiers.residentCheckCharacter(first17);
+        assertThat(Identifiers.parse(IdentifierScheme.RESIDENT_ID, id, null, TODAY).value()).isEqualTo(id);
+    }
+
+    @Property
+    void canonicalKeyIgnoresEveryWayOfWritingTheSameNumber(@ForAll("residentIds") String id, @ForAll boolean fullWidth,
+            @ForAll boolean lowerCase, @ForAll @IntRange(min = 0, max = 17) int separatorAt, @ForAll boolean space) {
+        String body = lowerCase ? id.toLowerCase() : id;
+        String written = body.substring(0, separatorAt) + (space ? " " : "-") + body.substring(separatorAt);
+        if (fullWidth) {
+            written = written.chars().mapToObj(c -> c > 0x20 && c < 0x7F ? String.valueOf((char) (c + 0xFEE0))
+                    : String.valueOf((char) c)).reduce("", String::concat);
+        }
+        assertThat(Identifiers.parse(IdentifierScheme.RESIDENT_ID, written, null, TODAY).key())
+                .isEqualTo("RESIDENT_ID:" + id);
+    }
+
+    @Property
+    void legacyAndConvertedNumbersHaveOneKey(@ForAll long seed) {
+        String legacy = SyntheticIdentifiers.legacyResidentId(new SplittableRandom(seed));
+        Identifier fromLegacy = Identifiers.parse(IdentifierScheme.RESIDENT_ID, legacy, null, TODAY);
+        assertThat(Identifiers.parse(IdentifierScheme.RESIDENT_ID, fromLegacy.value(), null, TODAY).key())
+                .isEqualTo(fromLegacy.key());
     }
 }

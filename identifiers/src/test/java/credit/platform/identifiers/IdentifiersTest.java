@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** One test per rule of REFERENCE.md §1, with the standards' own worked examples. */
+/** One test per identifier rule of docs/domain.md, with the standards' own worked examples. */
 class IdentifiersTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
@@ -57,11 +57,11 @@ class IdentifiersTest {
         String noProvince = "99010519491231002";
         var e = rejection(IdentifierScheme.RESIDENT_ID, noProvince + Identifiers.residentCheckCharacter(noProvince), null);
         assertThat(e.rule()).isEqualTo("address-code");
-        assertThat(e).hasMessage("address code 990105 is not a GB/T 2260 division: no province 99 in GB/T 2260");
+        assertThat(e).hasMessage("address code 990105 is not a GB/T 2260 division: no province 99 has ever been in GB/T 2260");
         String noPrefecture = "11990519491231002";
         assertThat(rejection(IdentifierScheme.RESIDENT_ID,
                 noPrefecture + Identifiers.residentCheckCharacter(noPrefecture), null))
-                .hasMessage("address code 119905 is not a GB/T 2260 division: no prefecture 1199 in GB/T 2260");
+                .hasMessage("address code 119905 is not a GB/T 2260 division: no prefecture 1199 has ever been in GB/T 2260");
     }
 
     @Test
@@ -112,7 +112,7 @@ class IdentifiersTest {
     void usccDivisionCodeMustBeAGbt2260Division() {
         var e = rejection(IdentifierScheme.USCC, withChecks("91990200776049653"), null);
         assertThat(e.rule()).isEqualTo("division-code");
-        assertThat(e).hasMessage("division code 990200 is not a GB/T 2260 division: no province 99 in GB/T 2260");
+        assertThat(e).hasMessage("division code 990200 is not a GB/T 2260 division: no province 99 has ever been in GB/T 2260");
         assertThat(parse(IdentifierScheme.USCC, withChecks("11100000776049653")).value()).contains("100000");
     }
 

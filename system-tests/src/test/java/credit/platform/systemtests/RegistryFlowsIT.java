@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import credit.platform.identifiers.Identifiers;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,9 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RegistryFlowsIT {
 
     static final String PURPOSE = "SUPERVISION";
-    static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-    static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
 
     /** A fresh resident ID (Beijing Dongcheng, born 1980-1999) so reruns on one stack do not collide. */
     static String newResidentId() {
@@ -49,19 +47,12 @@ class RegistryFlowsIT {
     /** A fresh enterprise USCC (authority 9, type 1, Xiamen 350200) with both check characters right. */
     static String newUscc() {
         StringBuilder b = new StringBuilder("91350200");
-        int sum = 0;
+        StringBuilder body = new StringBuilder();
         for (int i = 0; i < 8; i++) {
-            int d = ThreadLocalRandom.current().nextInt(10);
-            b.append(d);
-            sum += d * ORG_WEIGHTS[i];
+            body.append((char) ('0' + ThreadLocalRandom.current().nextInt(10)));
         }
-        int c = 11 - sum % 11;
-        b.append(c == 10 ? 'X' : c == 11 ? '0' : (char) ('0' + c));
-        int total = 0;
-        for (int i = 0; i < 17; i++) {
-            total += USCC_CHARS.indexOf(b.charAt(i)) * USCC_WEIGHTS[i];
-        }
-        return b.append(USCC_CHARS.charAt((31 - total % 31) % 31)).toString();
+        b.append(body).append(Identifiers.organisationCodeCheck(body));
+        return b.append(Identifiers.usccCheckCharacter(b)).toString();
     }
 
     static SubjectView person(PlatformClient registrar, String residentId) {

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import credit.platform.identifiers.Identifiers;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,6 @@ class ScoringFlowIT {
     private static final Duration PROPAGATION = Duration.ofSeconds(30);
     /** The gateway requires a purpose for reads of person data (and audits them). */
     private static final String PURPOSE = "SUPERVISION";
-    private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-    private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
 
     @Test
     void courtListingAPersonDropsTheirGradeAndTheGradeOfTheCompanyTheyRepresent(TestPlatform platform) {
@@ -158,26 +156,11 @@ class ScoringFlowIT {
 
     /** A valid USCC: registration authority 9, kind 1, region 110105, organisation code with check, check. */
     static String uscc(ThreadLocalRandom random) {
-        while (true) {
-            StringBuilder body = new StringBuilder();
-            for (int i = 0; i < 8; i++) {
-                body.append((char) ('0' + random.nextInt(10)));
-            }
-            int sum = 0;
-            for (int i = 0; i < 8; i++) {
-                sum += (body.charAt(i) - '0') * ORG_WEIGHTS[i];
-            }
-            int orgCheck = 11 - sum % 11;
-            if (orgCheck == 10) {
-                continue;
-            }
-            String first17 = "91110105" + body + (orgCheck == 11 ? '0' : (char) ('0' + orgCheck));
-            int total = 0;
-            for (int i = 0; i < 17; i++) {
-                total += USCC_CHARS.indexOf(first17.charAt(i)) * USCC_WEIGHTS[i];
-            }
-            int check = 31 - total % 31;
-            return first17 + USCC_CHARS.charAt(check == 31 ? 0 : check);
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            body.append((char) ('0' + random.nextInt(10)));
         }
+        String first17 = "91110105" + body + Identifiers.organisationCodeCheck(body);
+        return first17 + Identifiers.usccCheckCharacter(first17);
     }
 }

@@ -1,5 +1,6 @@
 package credit.platform.benchmarks.sanctions;
 
+import credit.platform.identifiers.Identifiers;
 import credit.platform.sanctions.enforcement.domain.RestrictionRecord;
 import credit.platform.sanctions.enforcement.domain.SubjectKey;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.UUID;
 /** Deterministic synthetic subjects: valid resident IDs (unique for i < 30 M) and UUID record ids. */
 final class Synthetic {
 
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final LocalDate FIRST_BIRTH = LocalDate.of(1940, 1, 1);
     static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
     static final String[] COURTS = new String[3000];
@@ -28,12 +28,7 @@ final class Synthetic {
         LocalDate birth = FIRST_BIRTH.plusDays(i % 30_000);
         String first17 = "110105" + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(),
                 birth.getDayOfMonth()) + String.format("%03d", i / 30_000 % 1000);
-        int sum = 0;
-        for (int d = 0; d < 17; d++) {
-            sum += (first17.charAt(d) - '0') * WEIGHTS[d];
-        }
-        int check = (12 - sum % 11) % 11;
-        return first17 + (check == 10 ? 'X' : (char) ('0' + check));
+        return first17 + Identifiers.residentCheckCharacter(first17);
     }
 
     static SubjectKey key(long i) {

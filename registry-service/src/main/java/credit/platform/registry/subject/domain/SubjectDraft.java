@@ -81,8 +81,7 @@ public record SubjectDraft(String kind, List<IdentifierDraft> identifiers, Strin
                     ? Identifiers.parseOverridingCheckCharacter(scheme, draft.value(), draft.issuingCountry(), today)
                     : Identifiers.parse(scheme, draft.value(), draft.issuingCountry(), today);
         } catch (InvalidIdentifierException e) {
-            violations.add(new Violation(field + ("issuing-country".equals(e.rule()) && scheme == IdentifierScheme.PASSPORT
-                    ? ".issuingCountry" : ".value"), e.rule(), e.getMessage()));
+            violations.add(new Violation(field + "." + e.field(), e.rule(), e.getMessage()));
             return null;
         }
     }

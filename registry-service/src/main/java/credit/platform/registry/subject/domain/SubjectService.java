@@ -106,7 +106,7 @@ public class SubjectService {
         if (status != SubjectStatus.ACTIVE && date == null) {
             throw new InvalidInputException("date", "required", "the date of the status change is required");
         }
-        if (date != null && date.isAfter(LocalDate.now(clock))) {
+        if (date != null && date.isAfter(credit.platform.identifiers.ChinaTime.today(clock))) {
             throw new InvalidInputException("date", "not-in-future", "the date " + date + " is in the future");
         }
         return save(current.withStatus(status, status == SubjectStatus.ACTIVE ? null : date), expectedVersion,

@@ -225,11 +225,11 @@ class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
                     new FieldViolation(field + ".scheme", "required", "the identifier scheme is required")));
         };
         try {
-            return Identifiers.parse(scheme, id.getValue(), id.getIssuingCountry(), LocalDate.now(clock));
+            return Identifiers.parse(scheme, id.getValue(), id.getIssuingCountry(), clock);
         } catch (InvalidIdentifierException e) {
             throw GrpcStatuses.invalidArgument(List.of(new FieldViolation(
-                    field + ("issuing-country".equals(e.rule()) && scheme == IdentifierScheme.PASSPORT
-                            ? ".issuing_country" : ".value"), e.rule(), e.getMessage())));
+                    field + ("issuingCountry".equals(e.field()) ? ".issuing_country" : ".value"), e.rule(),
+                    e.getMessage())));
         }
     }
 

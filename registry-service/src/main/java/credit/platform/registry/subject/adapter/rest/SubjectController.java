@@ -135,7 +135,8 @@ class SubjectController {
         return properties.overrideClients().contains(client);
     }
 
+    /** Today in China: "born in the future" is judged there, not in UTC. */
     private LocalDate today() {
-        return LocalDate.now(clock);
+        return credit.platform.identifiers.ChinaTime.today(clock);
     }
 }
