@@ -9,36 +9,28 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./platform}: starts the whole platform on the ports the apps default to and blocks until Ctrl-C.
- * With {@code --infra-only} only Mongo and Keycloak are started (run an app from the IDE against them).
+ * With {@code --infra-only} only Mongo and Keycloak are started (run an app from the IDE against them);
+ * {@code --port-offset N} (or {@code CREDIT_PORT_OFFSET=N}) moves every port by N.
  */
 public final class LocalPlatform {
-
-    /** Every confidential demo client of keycloak/credit-realm.json; the secret is {@code <clientId>-secret}. */
-    static final List<String[]> DEMO_CLIENTS = List.of(
-            new String[] {"airline-demo", "travel.check"},
-            new String[] {"rail-demo", "travel.check"},
-            new String[] {"court-demo", "lists.read lists.write registry.read (agency SPC)"},
-            new String[] {"samr-demo", "lists.read lists.write registry.read (agency SAMR)"},
-            new String[] {"tax-demo", "lists.read lists.write registry.read (agency STA)"},
-            new String[] {"registrar-demo", "registry.read registry.write"},
-            new String[] {"auditor-demo", "audit.read"},
-            new String[] {"platform-admin", "all scopes"},
-            new String[] {"credit-services", "service-to-service: registry.read registry.write lists.read scoring.read"});
 
     private LocalPlatform() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        boolean infraOnly = List.of(args).contains("--infra-only");
+        Options options;
         Path root;
         try {
+            options = Options.parse(List.of(args), System.getenv(StackConfig.LOCAL_PORT_OFFSET_ENV));
             root = RepoRoot.find();
-        } catch (IllegalStateException e) {
-            System.err.println("[platform] " + e.getMessage() + " — run it from the repository (./platform).");
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("[platform] " + e.getMessage());
+            System.err.println("[platform] usage: ./platform [--infra-only] [--port-offset N]");
             System.exit(2);
             return;
         }
-        StackConfig config = StackConfig.local(root);
+        boolean infraOnly = options.infraOnly();
+        StackConfig config = StackConfig.local(root, options.portOffset());
         logEmbeddedMongoTo(config.logDir().resolve("mongo.log"));
         PlatformStack stack = new PlatformStack(config);
         long t0 = System.nanoTime();
@@ -73,6 +65,32 @@ public final class LocalPlatform {
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
     }
 
+    /** The launcher's command line. */
+    record Options(boolean infraOnly, int portOffset) {
+
+        /** {@code --infra-only}, {@code --port-offset N} / {@code --port-offset=N}; the environment's offset when no flag gives one. */
+        static Options parse(List<String> args, String envOffset) {
+            boolean infraOnly = false;
+            String offset = null;
+            String offsetSource = StackConfig.LOCAL_PORT_OFFSET_ENV;
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                if (a.equals("--infra-only")) {
+                    infraOnly = true;
+                } else if (a.equals("--port-offset") && i + 1 < args.size()) {
+                    offset = args.get(++i);
+                    offsetSource = "--port-offset";
+                } else if (a.startsWith("--port-offset=")) {
+                    offset = a.substring("--port-offset=".length());
+                    offsetSource = "--port-offset";
+                } else {
+                    throw new IllegalArgumentException("unknown argument '" + a + "'");
+                }
+            }
+            return new Options(infraOnly, StackConfig.portOffset(offset != null ? offset : envOffset, offsetSource));
+        }
+    }
+
     static String banner(StackConfig c, boolean infraOnly, double seconds) {
         StringBuilder b = new StringBuilder();
         String line = "=".repeat(100);
@@ -92,18 +110,24 @@ public final class LocalPlatform {
         b.append(" Token endpoint          ").append(c.tokenUri()).append('\n');
         b.append(" MongoDB (embedded)      ").append(c.mongoUri("")).append("  data: ")
                 .append(c.mongoFile() == null ? "in memory" : c.mongoFile()).append('\n');
-        b.append('\n').append(" Demo clients — DEV REALM ONLY, the secrets are in the repository (secret = <clientId>-secret):\n");
-        for (String[] client : DEMO_CLIENTS) {
-            b.append(String.format("   %-16s %-24s %s%n", client[0], client[0] + "-secret", client[1]));
+        b.append('\n').append(" Demo clients (").append(c.repoRoot().relativize(c.realmFile()))
+                .append(") — DEV REALM ONLY, the secrets are in the repository:\n");
+        for (DemoClients.DemoClient client : DemoClients.fromRealm(c.realmFile())) {
+            if (client.isPublic()) {
+                b.append(String.format("   %-16s %-24s users: %s%n", client.clientId(), "(public client)",
+                        String.join(", ", client.users())));
+            } else {
+                b.append(String.format("   %-16s %-24s %s%s%n", client.clientId(), client.secret(),
+                        String.join(" ", client.scopes()), client.agency() == null ? "" : " (agency " + client.agency() + ")"));
+            }
         }
-        b.append("   credit-web       (public client)          demo user citizen-demo / citizen-demo-password\n");
         b.append('\n').append(" Try it:\n");
         b.append("   TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=registrar-demo -d client_secret=registrar-demo-secret \\\n");
         b.append("           ").append(c.tokenUri()).append(" | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n");
         b.append("   curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\\n");
         b.append("        -d '{\"kind\":\"PERSON\",\"name\":\"测试\",\"identifiers\":[{\"scheme\":\"RESIDENT_ID\",\"value\":\"11010519491231002X\"}]}' \\\n");
-        b.append("        ").append(infraOnly ? "http://localhost:8080" : c.gatewayUrl()).append("/api/v1/subjects\n");
-        b.append("   curl -s -H \"Authorization: Bearer $TOKEN\" -H 'X-Purpose: DATA_MAINTENANCE' '").append(infraOnly ? "http://localhost:8080" : c.gatewayUrl())
+        b.append("        ").append(c.gatewayUrl()).append("/api/v1/subjects\n");
+        b.append("   curl -s -H \"Authorization: Bearer $TOKEN\" -H 'X-Purpose: DATA_MAINTENANCE' '").append(c.gatewayUrl())
                 .append("/api/v1/subjects/lookup?scheme=RESIDENT_ID&value=11010519491231002X'\n");
         b.append("   (data persists in ").append(c.mongoFile() == null ? "memory" : c.mongoFile().getParent())
                 .append(": creating the same subject again answers 409 Conflict)\n");

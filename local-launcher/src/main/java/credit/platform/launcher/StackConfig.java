@@ -58,10 +58,29 @@ public record StackConfig(
 
     /** The ports every app's application.yml defaults to: {@code ./platform} runs this. */
     public static StackConfig local(Path repoRoot) {
+        return local(repoRoot, 0);
+    }
+
+    /**
+     * The local platform with every port moved by {@code offset} ({@code ./platform --port-offset N}).
+     * A moved platform is a stack of its own: name {@code local-<offset>}, its own data
+     * ({@code .run/mongo-<offset>/}) and logs ({@code .run/logs-<offset>/}), so it runs beside one on
+     * the default ports.
+     */
+    public static StackConfig local(Path repoRoot, int offset) {
         Path root = repoRoot.toAbsolutePath().normalize();
-        return new StackConfig("local", root, 8180, 9000, 27017,
-                root.resolve(".run/mongo/credit.mv"), root.resolve(".run/logs"),
-                apps(8080, 8081, 9091), Duration.ofSeconds(180));
+        String suffix = offset == 0 ? "" : "-" + offset;
+        return new StackConfig("local" + suffix, root, 8180 + offset, 9000 + offset, 27017 + offset,
+                root.resolve(".run/mongo" + suffix + "/credit.mv"), root.resolve(".run/logs" + suffix),
+                apps(8080 + offset, 8081 + offset, 9091 + offset), Duration.ofSeconds(180));
+    }
+
+    /** Environment variable (or {@code --port-offset}) that moves every port of the local platform. */
+    public static final String LOCAL_PORT_OFFSET_ENV = "CREDIT_PORT_OFFSET";
+
+    /** Whether this is a local platform (seeded with demo data), whatever its port offset. */
+    public boolean isLocal() {
+        return name.equals("local") || name.startsWith("local-");
     }
 
     /**
@@ -84,6 +103,11 @@ public record StackConfig(
     }
 
     static int testPortOffset(String value) {
+        return portOffset(value, TEST_PORT_OFFSET_ENV);
+    }
+
+    /** A port offset written by a person: a whole number from 0 to 30000 ({@code source} names where it came from). */
+    public static int portOffset(String value, String source) {
         if (value == null || value.isBlank()) {
             return 0;
         }
@@ -91,10 +115,10 @@ public record StackConfig(
         try {
             offset = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(TEST_PORT_OFFSET_ENV + " must be a whole number, not '" + value + "'");
+            throw new IllegalArgumentException(source + " must be a whole number, not '" + value + "'");
         }
         if (offset < 0 || offset > 30000) {
-            throw new IllegalArgumentException(TEST_PORT_OFFSET_ENV + " must be between 0 and 30000, not " + offset);
+            throw new IllegalArgumentException(source + " must be between 0 and 30000, not " + offset);
         }
         return offset;
     }
@@ -184,7 +208,7 @@ public record StackConfig(
         args.add("--spring.grpc.client.channel.lists.target=static://localhost:" + app("blacklist-service").grpcPort());
         args.add("--spring.grpc.client.channel.scoring.target=static://localhost:" + app("scoring-service").grpcPort());
         args.add("--spring.grpc.client.channel.sanctions.target=static://localhost:" + app("sanctions-service").grpcPort());
-        if (app.name().equals("registry-service") && name.equals("local")) {
+        if (app.name().equals("registry-service") && isLocal()) {
             // The local platform starts with a small deterministic demo data set (seeded only into an
             // empty registry); the system tests start empty and create what they check.
             args.add("--credit.registry.demo-data.size=" + LOCAL_DEMO_SUBJECTS);

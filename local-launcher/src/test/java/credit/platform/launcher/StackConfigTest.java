@@ -118,4 +118,34 @@ class StackConfigTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> StackConfig.testPortOffset("-5"))
                 .hasMessageContaining("between 0 and 30000");
     }
+
+    @Test
+    void aLocalPlatformWithAPortOffsetIsAStackOfItsOwnOnMovedPorts() {
+        StackConfig base = StackConfig.local(root);
+        StackConfig moved = StackConfig.local(root, 500);
+        base.ports().forEach((owner, port) -> assertThat(moved.ports().get(owner)).as(owner).isEqualTo(port + 500));
+        assertThat(moved.name()).isEqualTo("local-500");
+        assertThat(moved.isLocal()).isTrue();
+        assertThat(moved.mongoFile()).isEqualTo(root.resolve(".run/mongo-500/credit.mv"));
+        assertThat(moved.logDir()).isEqualTo(root.resolve(".run/logs-500"));
+        assertThat(moved.pidFile()).isNotEqualTo(base.pidFile());
+        assertThat(moved.tokenUri()).isEqualTo("http://localhost:8680/realms/credit/protocol/openid-connect/token");
+        assertThat(moved.appArguments(moved.app("registry-service"))).contains("--credit.registry.demo-data.size=500");
+        assertThat(StackConfig.local(root, 0)).isEqualTo(base);
+    }
+
+    @Test
+    void theLauncherTakesThePortOffsetFromItsFlagBeforeTheEnvironment() {
+        assertThat(LocalPlatform.Options.parse(java.util.List.of(), null)).isEqualTo(new LocalPlatform.Options(false, 0));
+        assertThat(LocalPlatform.Options.parse(java.util.List.of(), "300")).isEqualTo(new LocalPlatform.Options(false, 300));
+        assertThat(LocalPlatform.Options.parse(java.util.List.of("--port-offset", "100", "--infra-only"), "300"))
+                .isEqualTo(new LocalPlatform.Options(true, 100));
+        assertThat(LocalPlatform.Options.parse(java.util.List.of("--port-offset=7"), null)).isEqualTo(new LocalPlatform.Options(false, 7));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalPlatform.Options.parse(java.util.List.of("--port-offset=x"), null))
+                .hasMessageContaining("--port-offset must be a whole number");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalPlatform.Options.parse(java.util.List.of(), "99999"))
+                .hasMessageContaining(StackConfig.LOCAL_PORT_OFFSET_ENV);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalPlatform.Options.parse(java.util.List.of("--frobnicate"), null))
+                .hasMessageContaining("unknown argument '--frobnicate'");
+    }
 }

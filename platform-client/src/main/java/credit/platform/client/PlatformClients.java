@@ -80,7 +80,8 @@ public final class PlatformClients {
                 feign.target(RegistryApi.class, base),
                 feign.target(ListsApi.class, base),
                 feign.target(ScoringApi.class, base),
-                feign.target(TravelApi.class, base));
+                feign.target(TravelApi.class, base),
+                tokens, clock);
     }
 
     /** Adds {@code X-Purpose: <defaultPurpose>} to a call that states no purpose of its own. */

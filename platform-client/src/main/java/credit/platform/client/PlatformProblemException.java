@@ -35,6 +35,16 @@ public class PlatformProblemException extends RuntimeException {
                 problem.extensions);
     }
 
+    /** Extension member holding the answer's {@code Retry-After} (seconds), when it had one (429, 503). */
+    public static final String RETRY_AFTER = "retryAfter";
+
+    /** How long the platform asked to wait before trying again ({@code Retry-After}), if it said. */
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return extensions.get(RETRY_AFTER) instanceof Number seconds
+                ? java.util.Optional.of(java.time.Duration.ofSeconds(seconds.longValue()))
+                : java.util.Optional.empty();
+    }
+
     /** The HTTP status. */
     public int status() {
         return status;

@@ -26,6 +26,11 @@ public final class JacksonCodec implements Encoder, Decoder {
 
     @Override
     public void encode(Object object, Type bodyType, RequestTemplate template) throws EncodeException {
+        if (object instanceof byte[] raw) {
+            // a file sent as it is (bulk imports): its Content-Type comes from the method
+            template.body(raw, null);
+            return;
+        }
         try {
             template.body(json.writerFor(json.constructType(bodyType)).writeValueAsBytes(object),
                     StandardCharsets.UTF_8);

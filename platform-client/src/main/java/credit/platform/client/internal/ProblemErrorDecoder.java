@@ -82,6 +82,34 @@ public final class ProblemErrorDecoder implements ErrorDecoder {
     }
 
     private PlatformProblemException read(Response response) {
+        PlatformProblemException problem = readBody(response);
+        Long retryAfter = retryAfterSeconds(response);
+        if (retryAfter == null) {
+            return problem;
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>(problem.extensions());
+        extensions.put(PlatformProblemException.RETRY_AFTER, retryAfter);
+        return new PlatformProblemException(problem.status(), problem.type(), problem.title(), problem.detail(),
+                problem.instance(), problem.errors(), extensions);
+    }
+
+    /** The {@code Retry-After} header in seconds (the platform sends whole seconds), or null. */
+    private static Long retryAfterSeconds(Response response) {
+        Collection<String> values = response.headers().get("Retry-After");
+        if (values == null) {
+            values = response.headers().get("retry-after");
+        }
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        try {
+            return Math.max(0, Long.parseLong(values.iterator().next().strip()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private PlatformProblemException readBody(Response response) {
         int status = response.status();
         String reason = response.reason();
         byte[] body = body(response);

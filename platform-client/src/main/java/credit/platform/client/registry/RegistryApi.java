@@ -104,6 +104,27 @@ public interface RegistryApi {
     }
 
     /**
+     * Imports a file as it is — {@code format} {@code ndjson} (one JSON object per line, as the registry
+     * README describes) or {@code csv} (header {@code kind,scheme,value,issuingCountry,name,latinName,registrationRegion})
+     * — read by the service line by line. Same rules as {@link #importRecords(String, String, List)}; an
+     * {@code importId} can run only once. Error report lines are the file's lines (CSV: the header is line 1).
+     * Through the gateway a file may be up to its import body limit (200 MB by default).
+     */
+    @PostMapping(path = "/api/v1/subjects/imports", produces = MediaType.APPLICATION_JSON_VALUE)
+    ImportSummary importFile(@RequestParam("format") String format, @RequestParam("importId") String importId,
+            @RequestHeader("Content-Type") String contentType, @RequestBody byte[] file);
+
+    /** An NDJSON file (see {@link #importFile}). */
+    default ImportSummary importNdjson(String importId, byte[] ndjson) {
+        return importFile("ndjson", importId, "application/x-ndjson", ndjson);
+    }
+
+    /** A CSV file of subjects, header line included (see {@link #importFile}). */
+    default ImportSummary importCsv(String importId, byte[] csv) {
+        return importFile("csv", importId, "text/csv", csv);
+    }
+
+    /**
      * Progress (while running) or summary of an import. The gateway treats every read under
      * {@code /api/v1/subjects} as a read of person data, so a purpose is needed here too.
      */

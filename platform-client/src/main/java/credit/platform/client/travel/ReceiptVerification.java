@@ -8,8 +8,13 @@ import java.util.Map;
  * @param claims what the receipt says (decision, reasons, decisionId, travel, asOf, …, and
  *               {@code receipt}: the envelope's jti, iat, merkleRoot, count and the answer's index);
  *               null when not valid
+ * @param reason why it is not valid, when {@link ReceiptVerifier} checked it offline; null otherwise
  */
-public record ReceiptVerification(boolean valid, Map<String, Object> claims) {
+public record ReceiptVerification(boolean valid, Map<String, Object> claims, String reason) {
+
+    public ReceiptVerification(boolean valid, Map<String, Object> claims) {
+        this(valid, claims, null);
+    }
 
     /**
      * The request body: either {@code receipt} (a self-contained receipt or a plain JWS), or the
