@@ -131,7 +131,9 @@ public final class LocalPlatform {
                 .append("/api/v1/subjects/lookup?scheme=RESIDENT_ID&value=11010519491231002X'\n");
         b.append("   (data persists in ").append(c.mongoFile() == null ? "memory" : c.mongoFile().getParent())
                 .append(": creating the same subject again answers 409 Conflict)\n");
-        b.append('\n').append(" Logs: ").append(c.logDir()).append("/<component>.log\n");
+        b.append('\n').append(" Command line for agencies: cli/credit --help  (CREDIT_GATEWAY_URL=").append(c.gatewayUrl())
+                .append(" CREDIT_TOKEN_URI=").append(c.tokenUri()).append(")\n");
+        b.append(" Logs: ").append(c.logDir()).append("/<component>.log\n");
         b.append(" Stop: Ctrl-C (stops every process this launcher started)\n");
         b.append(line).append('\n');
         return b.toString();

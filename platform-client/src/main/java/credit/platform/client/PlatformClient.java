@@ -43,11 +43,19 @@ public final class PlatformClient {
      * who the platform takes this client for. A refused sign-in is a {@link TokenRequestException}.
      */
     public SignedIn signIn() {
-        String token = tokens.token();
+        return signedIn(tokens.token());
+    }
+
+    /** The claims of an access token that say who it is for (not verified: the platform does that). */
+    static SignedIn signedIn(String token) {
         String[] parts = token.split("\\.");
-        JsonNode claims = parts.length < 2 ? null
-                : Json.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
-        if (claims == null) {
+        JsonNode claims;
+        try {
+            claims = parts.length < 2 ? null : Json.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+        } catch (RuntimeException notAJwt) {
+            claims = null;
+        }
+        if (claims == null || !claims.isObject()) {
             return new SignedIn(null, List.of(), null, null);
         }
         List<String> scopes = new ArrayList<>();
@@ -58,7 +66,8 @@ public final class PlatformClient {
         }
         String agency = claims.path("agency").isString() ? claims.path("agency").asString() : null;
         Instant expiresAt = claims.path("exp").isNumber() ? Instant.ofEpochSecond(claims.path("exp").asLong()) : null;
-        return new SignedIn(claims.path("azp").asString(null), List.copyOf(scopes), agency, expiresAt);
+        return new SignedIn(claims.path("azp").isString() ? claims.path("azp").asString() : null, List.copyOf(scopes),
+                agency, expiresAt);
     }
 
     /**
