@@ -233,7 +233,7 @@ class CliIT {
         Path passengers = Files.writeString(dir.resolve("G1.csv"), String.join("\n",
                 "passengerRef,documentType,documentNumber,documentCountry,mode,trainNumber,seatClass,travelDate",
                 "05A," + "RESIDENT_ID," + debtor + ",,RAIL,G1,SECOND_CLASS," + tomorrow,
-                "05B,RESIDENT_ID,11010519491231002X,,RAIL,G1,SECOND_CLASS," + tomorrow,
+                "05B,RESIDENT_ID," + ResidentIds.withCheckCharacter("11010519820304568") + ",,RAIL,G1,SECOND_CLASS," + tomorrow,
                 "06C,RESIDENT_ID," + debtor + ",,RAIL,K1,HARD_SEAT," + tomorrow,
                 "07D,RESIDENT_ID,12345,,RAIL,G1,SECOND_CLASS," + tomorrow,
                 "08E,RESIDENT_ID," + debtor + ",,RAIL,G1,SECOND_CLASS,tomorrow") + "\n");
