@@ -17,7 +17,6 @@ import credit.platform.sanctions.enforcement.adapter.remote.ListsFeedSubscriber;
 import credit.platform.sanctions.enforcement.domain.Enforcement;
 import credit.platform.sanctions.enforcement.domain.IndexMaintenance;
 import credit.platform.sanctions.travel.domain.Decision;
-import credit.platform.sanctions.travel.domain.DocumentScheme;
 import credit.platform.sanctions.travel.domain.ServiceClass;
 import credit.platform.sanctions.travel.domain.TravelCheck;
 import credit.platform.sanctions.travel.domain.TravelMode;
@@ -85,8 +84,8 @@ public final class ChangeToDenyBench {
         long[] latencies = new long[samples];
         for (int i = 0; i < samples + 100; i++) {
             String id = Synthetic.residentId(1_000_000 + i);
-            TravelCheck trip = TravelCheck.of("p", DocumentScheme.RESIDENT_ID, id, null, TravelMode.AIR,
-                    ServiceClass.AIR_ECONOMY, null, null);
+            TravelCheck trip = TravelCheck.of("p", credit.platform.identifiers.IdentifierScheme.RESIDENT_ID, id, null,
+                    TravelMode.AIR, ServiceClass.AIR_ECONOMY, null, null, check.today());
             long t0 = System.nanoTime();
             feed.publish(ListRecord.newBuilder().setRecordId(Synthetic.recordId(1_000_000 + i))
                     .setListId("spc-dishonest-debtors").setListKind(ListKind.LIST_KIND_BLACK).setSubjectId("s" + i)

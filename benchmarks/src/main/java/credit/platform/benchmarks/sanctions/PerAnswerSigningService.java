@@ -21,7 +21,7 @@ final class PerAnswerSigningService extends TravelCheckServiceGrpc.TravelCheckSe
     }
 
     private CheckTravelResponse one(CheckTravelRequest request) {
-        return TravelCheckGrpcService.toProto(checkTravel.checkBatch(List.of(TravelCheckGrpcService.fromProto(request)),
+        return TravelCheckGrpcService.toProto(checkTravel.checkBatch(List.of(TravelCheckGrpcService.fromProto(request, checkTravel.today())),
                 "bench").results().getFirst());
     }
 

@@ -9,10 +9,12 @@ import java.time.LocalDate;
  * @param document     the identity document
  * @param name         the passenger's name (accepted, never used in the decision nor kept)
  * @param mode         AIR or RAIL (or SHIP)
- * @param trainNumber  for RAIL: its letter prefix (G, D, C, K, …) decides the rule; null otherwise
- * @param seatClass    AIR: ECONOMY, BUSINESS, FIRST; RAIL: SECOND_CLASS, FIRST_CLASS, BUSINESS_CLASS,
- *                     PREMIUM_CLASS, NO_SEAT, HARD_SEAT, HARD_SLEEPER, SOFT_SLEEPER, PREMIUM_SOFT_SLEEPER;
- *                     SHIP: THIRD_CLASS, SECOND_CLASS, FIRST_CLASS
+ * @param trainNumber  for RAIL: its letter prefix (G, C, D, Z, T, K, S, Y, L or none) decides the rule;
+ *                     full-width, lower case and spaces do not matter; null otherwise
+ * @param seatClass    AIR: ECONOMY, PREMIUM_ECONOMY, BUSINESS, FIRST; RAIL: SECOND_CLASS, FIRST_CLASS,
+ *                     BUSINESS_CLASS, PREMIUM_CLASS, NO_SEAT, HARD_SEAT, SOFT_SEAT, HARD_SLEEPER, SOFT_SLEEPER,
+ *                     PREMIUM_SOFT_SLEEPER; SHIP: SPECIAL_CLASS, FIRST_CLASS, SECOND_CLASS, THIRD_CLASS,
+ *                     FOURTH_CLASS, FIFTH_CLASS, SEAT
  * @param travelDate   the day of travel (China); null or today means now
  */
 public record TravelCheck(String passengerRef, TravelDocument document, String name, String mode,

@@ -11,8 +11,10 @@ import credit.platform.client.IdentifierDto;
  * @param document     the travel document presented
  * @param name         the passenger's name
  * @param mode         AIR, RAIL or SHIP
- * @param serviceClass AIR_ECONOMY, AIR_BUSINESS, AIR_FIRST, RAIL_SECOND, RAIL_FIRST, RAIL_BUSINESS,
- *                     RAIL_HARD_SEAT, RAIL_HARD_SLEEPER, RAIL_SOFT_SLEEPER, SHIP_THIRD, SHIP_SECOND, SHIP_FIRST
+ * @param serviceClass AIR_ECONOMY, AIR_PREMIUM_ECONOMY, AIR_BUSINESS, AIR_FIRST, RAIL_SECOND, RAIL_FIRST,
+ *                     RAIL_BUSINESS, RAIL_PREMIUM, RAIL_NO_SEAT, RAIL_HARD_SEAT, RAIL_SOFT_SEAT, RAIL_HARD_SLEEPER,
+ *                     RAIL_SOFT_SLEEPER, RAIL_PREMIUM_SOFT_SLEEPER, SHIP_SPECIAL, SHIP_FIRST, SHIP_SECOND,
+ *                     SHIP_THIRD, SHIP_FOURTH, SHIP_FIFTH, SHIP_SEAT
  * @param trainNumber  for RAIL, may be null otherwise
  * @param departure    planned departure
  */

@@ -1,5 +1,6 @@
 package credit.platform.sanctions.enforcement.domain;
 
+import credit.platform.identifiers.IdentifierScheme;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,7 +116,7 @@ public class IndexMaintenance {
         keys.addAll(directory.identifiersOf(r.subjectId()));
         List<BoundPerson> bound = new ArrayList<>();
         String uscc = "";
-        if (r.named().scheme() == IdScheme.USCC) {
+        if (r.named().scheme() == IdentifierScheme.USCC) {
             uscc = r.named().value();
             bound.addAll(directory.personsBoundBy(r.subjectId()));
         }

@@ -1,7 +1,8 @@
 package credit.platform.sanctions.enforcement.domain;
 
-import java.time.Duration;
+import credit.platform.identifiers.ChinaTime;
 import java.time.Instant;
+import java.time.Period;
 import java.util.List;
 
 /**
@@ -12,12 +13,14 @@ import java.util.List;
  *
  * @param listId      the list that triggers it, or {@code null} when {@code listKind} does
  * @param listKind    e.g. {@code RED}: any list of that kind; {@code null} when {@code listId} does
- * @param maxDuration cap from the record's start, e.g. 180 days for rail-safety offenders; {@code null}: the record's own term
+ * @param maxDuration cap from the record's first day, a calendar period counted exactly as a list's own term
+ *                    ({@link ChinaTime#lastDay}): 180 days for rail-safety offenders, 1 year for serious
+ *                    dishonesty (so a year across 29 February has 366 days); {@code null}: the record's own term
  * @param modelId     the scoring model whose grade triggers it ({@link GradeChange}); {@code null} for a list rule
  * @param grades      the grades of that model that trigger it (e.g. "at or below D" on an A–D scale: [D])
  */
 public record JointSanctionRule(String id, String listId, String listKind, String reasonCode, List<String> measures,
-        Duration maxDuration, List<String> signatories, String appeal, String legalBasis, String modelId,
+        Period maxDuration, List<String> signatories, String appeal, String legalBasis, String modelId,
         List<String> grades) {
 
     public JointSanctionRule {
@@ -28,7 +31,7 @@ public record JointSanctionRule(String id, String listId, String listKind, Strin
 
     /** A list rule. */
     public JointSanctionRule(String id, String listId, String listKind, String reasonCode, List<String> measures,
-            Duration maxDuration, List<String> signatories, String appeal, String legalBasis) {
+            Period maxDuration, List<String> signatories, String appeal, String legalBasis) {
         this(id, listId, listKind, reasonCode, measures, maxDuration, signatories, appeal, legalBasis, null, null);
     }
 
@@ -41,8 +44,16 @@ public record JointSanctionRule(String id, String listId, String listKind, Strin
         return listId != null ? listId.equals(recordListId) : listKind != null && listKind.equals(recordListKind);
     }
 
-    /** The rule's own cap on a record that started at {@code from}: in force at {@code at}? */
+    /**
+     * The rule's own cap on a record that started at {@code from} (the first instant of its first day in
+     * China): in force at {@code at}? The cap ends at the start of the day after the period's last day.
+     */
     public boolean withinCap(Instant from, Instant at) {
-        return maxDuration == null || from == null || at.isBefore(from.plus(maxDuration));
+        return maxDuration == null || from == null || at.isBefore(capEnd(from));
+    }
+
+    /** The exclusive end of the cap for a record starting at {@code from}; {@code null} when there is no cap. */
+    public Instant capEnd(Instant from) {
+        return maxDuration == null || from == null ? null : ChinaTime.endOf(ChinaTime.dayOf(from), maxDuration);
     }
 }

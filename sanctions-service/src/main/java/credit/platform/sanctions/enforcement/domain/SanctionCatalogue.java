@@ -10,6 +10,7 @@ public final class SanctionCatalogue {
 
     private final String version;
     private final Map<String, Measure> measures;
+    private final List<String> order;
     private final List<JointSanctionRule> rules;
 
     public SanctionCatalogue(String version, List<Measure> measures, List<JointSanctionRule> rules) {
@@ -40,6 +41,7 @@ public final class SanctionCatalogue {
             }
         }
         this.measures = Map.copyOf(byCode);
+        this.order = List.copyOf(byCode.keySet());
         this.rules = List.copyOf(rules);
     }
 
@@ -49,6 +51,11 @@ public final class SanctionCatalogue {
 
     public Measure measure(String code) {
         return measures.get(code);
+    }
+
+    /** Every measure code, in catalogue order. */
+    public List<String> measureCodes() {
+        return List.copyOf(order);
     }
 
     public List<JointSanctionRule> rules() {

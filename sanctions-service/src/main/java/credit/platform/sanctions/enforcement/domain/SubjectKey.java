@@ -1,5 +1,9 @@
 package credit.platform.sanctions.enforcement.domain;
 
+import credit.platform.identifiers.Identifier;
+import credit.platform.identifiers.IdentifierScheme;
+import credit.platform.identifiers.Identifiers;
+import java.time.LocalDate;
 import java.util.Locale;
 
 /**
@@ -17,23 +21,39 @@ import java.util.Locale;
  * Anything else (USCC, longer passport numbers, 15-character foreign IDs) has {@code exact() == 0}
  * and is keyed by its full text — again exact.
  */
-public record SubjectKey(IdScheme scheme, String value, String country) {
+public record SubjectKey(IdentifierScheme scheme, String value, String country) {
 
     public SubjectKey {
         value = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
         country = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
     }
 
+    /** The key of an identifier the kernel has parsed. */
+    public static SubjectKey of(Identifier id) {
+        return new SubjectKey(id.scheme(), id.value(), id.issuingCountry());
+    }
+
+    /**
+     * Parses a caller's identifier with the identifier kernel (so however the number is written, the key
+     * is the same).
+     *
+     * @param today today in China, for "born in the future"
+     * @throws credit.platform.identifiers.InvalidIdentifierException when it is not a valid identifier
+     */
+    public static SubjectKey parse(IdentifierScheme scheme, String raw, String country, LocalDate today) {
+        return of(Identifiers.parse(scheme, raw, country, today));
+    }
+
     public static SubjectKey residentId(String value) {
-        return new SubjectKey(IdScheme.RESIDENT_ID, value, "");
+        return new SubjectKey(IdentifierScheme.RESIDENT_ID, value, "");
     }
 
     public static SubjectKey passport(String country, String number) {
-        return new SubjectKey(IdScheme.PASSPORT, number, country);
+        return new SubjectKey(IdentifierScheme.PASSPORT, number, country);
     }
 
     public static SubjectKey uscc(String value) {
-        return new SubjectKey(IdScheme.USCC, value, "");
+        return new SubjectKey(IdentifierScheme.USCC, value, "");
     }
 
     /** The injective 64-bit encoding, or 0 when this identifier has none (then {@link #text()} keys it). */

@@ -46,12 +46,21 @@ public class CheckTravel implements AutoCloseable {
 
     public CheckTravel(Enforcement enforcement, DecisionLog log, CheckCounter counter, Receipts receipts,
             Supplier<String> ids, Clock clock) {
+        java.util.List<String> unknown = TravelMeasures.unknownNames(enforcement.catalogue());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("the catalogue's bars name what no ticket can be: " + unknown);
+        }
         this.enforcement = enforcement;
         this.log = log;
         this.counter = counter;
         this.signer = new ReceiptSigner(receipts, () -> "TR-" + java.util.UUID.randomUUID(), clock);
         this.ids = ids;
         this.clock = clock;
+    }
+
+    /** Today in China by this service's clock: what "born in the future" is judged against. */
+    public java.time.LocalDate today() {
+        return credit.platform.identifiers.ChinaTime.today(clock);
     }
 
     /** One check, waiting for its receipt. */
@@ -184,7 +193,7 @@ public class CheckTravel implements AutoCloseable {
                     continue;
                 }
                 for (String measure : rule.measures()) {
-                    if (TravelMeasures.bars(measure, trip)) {
+                    if (TravelMeasures.bars(catalogue.measure(measure), trip)) {
                         reasons.add(new Reason(rule.reasonCode(), measure, r.authority(), r.recordId(), rule.appeal(),
                                 r.binding() == null ? "" : r.binding().capacity(), r.listId()));
                     }

@@ -1,38 +1,58 @@
 package credit.platform.sanctions.travel.domain;
 
+import credit.platform.identifiers.Identifier;
+import credit.platform.identifiers.IdentifierScheme;
+import credit.platform.identifiers.Identifiers;
+import credit.platform.identifiers.InvalidIdentifierException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * One "may this passenger travel?" question, valid by construction: a valid document, a mode, a
- * class of that mode, a train number for rail, and the instant it is asked for. The passenger's name
- * is not part of it — a decision never depends on it and it is never kept.
+ * One "may this passenger travel?" question, valid by construction: a valid document (parsed by the
+ * identifier kernel, so a listed person is found however the number is written), a mode, a class of
+ * that mode, a train number for rail, and the instant it is asked for. The passenger's name is not
+ * part of it — a decision never depends on it and it is never kept.
  *
+ * @param train     the normalised train number for rail; {@code null} for other modes
  * @param departure {@code null} for "now" (the service's clock)
  */
 public record TravelCheck(String passengerRef, TravelDocument document, TravelMode mode, ServiceClass serviceClass,
-        String trainNumber, Instant departure) {
+        TrainNumber train, Instant departure) {
+
+    /** The documents a passenger can present (a company's USCC is not one). */
+    public static final List<IdentifierScheme> DOCUMENTS = List.of(IdentifierScheme.RESIDENT_ID,
+            IdentifierScheme.PASSPORT, IdentifierScheme.FOREIGN_PERMANENT_RESIDENT_ID);
 
     /**
-     * Builds a check, or says precisely why the parts do not make one.
+     * Builds a check, or says precisely why the parts do not make one. A number that is not a valid
+     * document of its scheme is refused (never looked up: a typo must not become an ALLOW).
      *
+     * @param today today in China, for "born in the future"
      * @throws InvalidTravelCheckException naming every broken field
      */
-    public static TravelCheck of(String passengerRef, DocumentScheme scheme, String number, String country,
-            TravelMode mode, ServiceClass serviceClass, String trainNumber, Instant departure) {
+    public static TravelCheck of(String passengerRef, IdentifierScheme scheme, String number, String country,
+            TravelMode mode, ServiceClass serviceClass, String trainNumber, Instant departure, LocalDate today) {
         List<Violation> violations = new ArrayList<>();
-        String value = number == null ? "" : number.strip().toUpperCase(Locale.ROOT);
-        String issuer = country == null ? "" : country.strip().toUpperCase(Locale.ROOT);
+        TravelDocument document = null;
         if (scheme == null) {
             violations.add(new Violation("document.type", "required",
                     "document.type is required: one of RESIDENT_ID, PASSPORT, FOREIGN_PERMANENT_RESIDENT_ID"));
+        } else if (!DOCUMENTS.contains(scheme)) {
+            violations.add(new Violation("document.type", "travel-document",
+                    scheme + " is not a travel document: one of RESIDENT_ID, PASSPORT, FOREIGN_PERMANENT_RESIDENT_ID"));
         }
-        if (value.isEmpty()) {
+        if (Identifiers.normalise(number).isEmpty()) {
             violations.add(new Violation("document.number", "required", "the document number is required"));
-        } else if (scheme != null) {
-            violations.addAll(DocumentRules.check(scheme, value, issuer));
+        } else if (scheme != null && DOCUMENTS.contains(scheme)) {
+            try {
+                Identifier id = Identifiers.parse(scheme, number, country, today);
+                document = new TravelDocument(id.scheme(), id.value(), id.issuingCountry());
+            } catch (InvalidIdentifierException e) {
+                violations.add(new Violation("issuingCountry".equals(e.field()) ? "document.country" : "document.number",
+                        e.rule(), e.getMessage()));
+            }
         }
         if (mode == null) {
             violations.add(new Violation("mode", "required", "mode is required: one of AIR, RAIL, SHIP"));
@@ -43,24 +63,31 @@ public record TravelCheck(String passengerRef, TravelDocument document, TravelMo
             violations.add(new Violation("seatClass", "matches-mode",
                     "seatClass " + serviceClass.seatClass() + " is not a class of " + mode + " travel"));
         }
-        String train = trainNumber == null ? "" : trainNumber.strip().toUpperCase(Locale.ROOT);
-        if (mode == TravelMode.RAIL && train.isEmpty()) {
-            violations.add(new Violation("trainNumber", "required",
-                    "rail checks need the train number: its prefix (G, D, C, …) decides which seats are restricted"));
+        TrainNumber train = null;
+        if (mode == TravelMode.RAIL) {
+            try {
+                train = TrainNumber.parse(trainNumber);
+            } catch (InvalidTravelCheckException e) {
+                violations.addAll(e.violations());
+            }
         }
         if (!violations.isEmpty()) {
             throw new InvalidTravelCheckException(violations);
         }
-        return new TravelCheck(passengerRef == null ? "" : passengerRef, new TravelDocument(scheme, value, issuer),
-                mode, serviceClass, train, departure);
+        return new TravelCheck(passengerRef == null ? "" : passengerRef, document, mode, serviceClass, train, departure);
+    }
+
+    /** The normalised train number; empty when the trip is not by rail. */
+    public String trainNumber() {
+        return train == null ? "" : train.value();
     }
 
     /** The train number's letter prefix, e.g. {@code G}, {@code D}, {@code K}; empty for none. */
     public String trainPrefix() {
-        return !trainNumber.isEmpty() && Character.isLetter(trainNumber.charAt(0)) ? trainNumber.substring(0, 1) : "";
+        return train == null ? "" : train.category().prefix();
     }
 
     public TravelCheck departingAt(Instant at) {
-        return new TravelCheck(passengerRef, document, mode, serviceClass, trainNumber, at);
+        return new TravelCheck(passengerRef, document, mode, serviceClass, train, at);
     }
 }

@@ -1,49 +1,68 @@
 package credit.platform.sanctions.travel.domain;
 
-import java.util.EnumSet;
-import java.util.Set;
+import credit.platform.sanctions.enforcement.domain.Measure;
+import credit.platform.sanctions.enforcement.domain.SanctionCatalogue;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * What each travel measure of the catalogue bars (the catalogue and its rules are data; what a
- * measure means for a ticket is this). REFERENCE.md §2, consumption restriction (2015 amendment):
- * no air tickets; no soft-sleeper berths; no ship second class and above; <b>every seat on G-prefix
- * high-speed trains and first class and above on other EMU (D/C) trains</b>; NDRC 2018: rail-safety
- * offenders barred from every train.
+ * What a measure bars, read from the catalogue's data ({@link Measure#bars()}): a ticket is barred when
+ * one bar of the measure names its mode and, where the bar narrows them, its train category and its
+ * service class. So "every seat on G trains; first class and above on other EMUs" is two bars of
+ * {@code RAIL_HIGH_SPEED_BAN}, and the rule tables of {@code docs/domain.md} are printed from the same
+ * data.
  */
 public final class TravelMeasures {
-
-    /** First class and above on D/C trains. */
-    private static final Set<ServiceClass> FIRST_AND_ABOVE = EnumSet.of(ServiceClass.RAIL_FIRST,
-            ServiceClass.RAIL_BUSINESS, ServiceClass.RAIL_PREMIUM);
-    private static final Set<ServiceClass> SOFT_SLEEPERS = EnumSet.of(ServiceClass.RAIL_SOFT_SLEEPER,
-            ServiceClass.RAIL_PREMIUM_SOFT_SLEEPER);
-    private static final Set<ServiceClass> SHIP_SECOND_AND_ABOVE = EnumSet.of(ServiceClass.SHIP_SECOND,
-            ServiceClass.SHIP_FIRST);
 
     private TravelMeasures() {
     }
 
-    /** Whether the measure bars this trip; non-travel measures (procurement, rewards) never do. */
-    public static boolean bars(String measure, TravelCheck trip) {
-        return switch (measure) {
-            case "AIR_TRAVEL_BAN" -> trip.mode() == TravelMode.AIR;
-            case "RAIL_HIGH_SPEED_BAN" -> highSpeed(trip);
-            case "RAIL_SOFT_SLEEPER_BAN" -> SOFT_SLEEPERS.contains(trip.serviceClass());
-            case "RAIL_ALL_TRAINS_BAN" -> trip.mode() == TravelMode.RAIL;
-            case "SHIP_PREMIUM_CLASS_BAN" -> SHIP_SECOND_AND_ABOVE.contains(trip.serviceClass());
-            default -> false;
-        };
-    }
-
-    /** Every seat on G trains; first class and above on D and C trains. */
-    static boolean highSpeed(TravelCheck trip) {
-        if (trip.mode() != TravelMode.RAIL) {
+    /** Whether the measure bars this trip; a measure without bars (procurement, rewards) never does. */
+    public static boolean bars(Measure measure, TravelCheck trip) {
+        if (measure == null) {
             return false;
         }
-        return switch (trip.trainPrefix()) {
-            case "G" -> true;
-            case "D", "C" -> FIRST_AND_ABOVE.contains(trip.serviceClass());
-            default -> false;
-        };
+        for (Measure.Bar bar : measure.bars()) {
+            if (bar.mode().equals(trip.mode().name())
+                    && (bar.trains().isEmpty() || (trip.train() != null && bar.trains().contains(trip.train().category().name())))
+                    && (bar.seats().isEmpty() || bar.seats().contains(trip.serviceClass().name()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every name in the catalogue's bars that the travel domain does not know (a mode, train category or
+     * service class): the service refuses to start on a catalogue with any, rather than never barring.
+     */
+    public static List<String> unknownNames(SanctionCatalogue catalogue) {
+        List<String> unknown = new ArrayList<>();
+        for (String code : catalogue.measureCodes()) {
+            for (Measure.Bar bar : catalogue.measure(code).bars()) {
+                if (!enumHas(TravelMode.class, bar.mode())) {
+                    unknown.add(code + ": mode " + bar.mode());
+                }
+                bar.trains().stream().filter(t -> !enumHas(TrainCategory.class, t))
+                        .forEach(t -> unknown.add(code + ": train category " + t));
+                bar.seats().forEach(s -> {
+                    if (!enumHas(ServiceClass.class, s)) {
+                        unknown.add(code + ": service class " + s);
+                    } else if (!ServiceClass.valueOf(s).mode().name().equals(bar.mode())) {
+                        unknown.add(code + ": service class " + s + " is not a class of " + bar.mode());
+                    }
+                });
+            }
+        }
+        return unknown;
+    }
+
+    private static <E extends Enum<E>> boolean enumHas(Class<E> type, String name) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -19,10 +19,10 @@ class SanctionCatalogueTest {
                 "RAIL_HIGH_SPEED_BAN", "RAIL_SOFT_SLEEPER_BAN", "HIGH_CONSUMPTION_BAN");
         JointSanctionRule railSafety = SEED.rulesFor("rail-safety-offenders", "BLACK").getFirst();
         assertThat(railSafety.measures()).containsExactly("RAIL_ALL_TRAINS_BAN");
-        assertThat(railSafety.maxDuration()).isEqualTo(Duration.ofDays(180));
+        assertThat(railSafety.maxDuration()).isEqualTo(java.time.Period.ofDays(180));
         JointSanctionRule ndrc = SEED.rulesFor("ndrc-serious-dishonesty-travel", "BLACK").getFirst();
-        assertThat(ndrc.measures()).containsExactly("AIR_TRAVEL_BAN", "RAIL_HIGH_SPEED_BAN");
-        assertThat(ndrc.maxDuration()).isEqualTo(Duration.ofDays(365));
+        assertThat(ndrc.measures()).containsExactly("AIR_TRAVEL_BAN", "RAIL_HIGH_SPEED_BAN", "RAIL_SOFT_SLEEPER_BAN");
+        assertThat(ndrc.maxDuration()).isEqualTo(java.time.Period.ofYears(1));
         assertThat(SEED.rulesFor("any-red-list", "RED").getFirst().measures())
                 .containsExactly("FAST_TRACK_APPROVAL", "REDUCED_INSPECTION");
         assertThat(SEED.rulesFor("samr-abnormal-operations", "IRREGULARITY")).isEmpty();

@@ -455,7 +455,7 @@ class TravelCheckApiTest {
 
     @Test
     void aCompanyGradedDOnCorporateComplianceIsExcludedFromProcurementAndAnAGradeEarnsAReward() {
-        String uscc = "91440300MA5FXT4K24";
+        String uscc = "91440300MA5FXT4K8N";
         REGISTRY.identifiers.put("subj-graded", List.of(Identifier.newBuilder()
                 .setScheme(IdentifierScheme.IDENTIFIER_SCHEME_USCC).setValue(uscc).build()));
         String body = "{\"subject\":{\"type\":\"USCC\",\"number\":\"" + uscc + "\"}}";

@@ -1,5 +1,6 @@
 package credit.platform.sanctions.travel.domain;
 
+import credit.platform.identifiers.IdentifierScheme;
 import static credit.platform.sanctions.enforcement.domain.Records.aRecord;
 import static credit.platform.sanctions.enforcement.domain.Records.day;
 import static credit.platform.sanctions.travel.domain.Decision.ALLOW;
@@ -32,8 +33,8 @@ class EnforcementBehaviourTest {
     final TravelFixture f = new TravelFixture();
 
     TravelCheckResult flyWithPassport(String country, String number) {
-        return f.checkTravel.check(TravelCheck.of("p", DocumentScheme.PASSPORT, number, country, AIR, AIR_ECONOMY, null,
-                null), "airline-demo");
+        return f.checkTravel.check(TravelCheck.of("p", IdentifierScheme.PASSPORT, number, country, AIR, AIR_ECONOMY, null,
+                null, f.checkTravel.today()), "airline-demo");
     }
 
     @Test

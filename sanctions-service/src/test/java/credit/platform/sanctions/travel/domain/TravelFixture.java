@@ -1,5 +1,6 @@
 package credit.platform.sanctions.travel.domain;
 
+import credit.platform.identifiers.IdentifierScheme;
 import credit.platform.sanctions.enforcement.adapter.catalogue.CatalogueLoader;
 import credit.platform.sanctions.enforcement.domain.Enforcement;
 import credit.platform.sanctions.enforcement.domain.FakeSubjectDirectory;
@@ -77,8 +78,8 @@ class TravelFixture {
     }
 
     TravelCheckResult check(String residentId, TravelMode mode, ServiceClass seat, String train, Instant at) {
-        return checkTravel.check(TravelCheck.of("p", DocumentScheme.RESIDENT_ID, residentId, null, mode, seat, train, at),
-                "rail-demo");
+        return checkTravel.check(TravelCheck.of("p", IdentifierScheme.RESIDENT_ID, residentId, null, mode, seat, train, at,
+                checkTravel.today()), "rail-demo");
     }
 
     static final class MutableClock extends Clock {

@@ -16,7 +16,7 @@ import credit.platform.sanctions.enforcement.domain.SubjectKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every rail/air/ship rule of the consumption restriction and the NDRC travel bans (REFERENCE.md §2). */
+/** Every rail/air/ship rule of the consumption restriction and the NDRC travel bans (docs/domain.md, Travel rules). */
 class TravelRulesTest {
 
     static final String DEBTOR = "11010519491231002X";
@@ -108,13 +108,56 @@ class TravelRulesTest {
     }
 
     @Test
-    void seriousDishonestyBarsFlightsAndPremiumRailForOneYear() {
+    void seriousDishonestyBarsFlightsAndHighLevelSeatsForOneYear() {
         String person = "110105194912310054";
         f.feed(aRecord().on(NDRC_SERIOUS).about("subj-3", SubjectKey.residentId(person)).from(day(2026, 1, 1)).build());
 
         assertThat(f.check(person, AIR, AIR_ECONOMY, null, day(2026, 12, 31)).decision()).isEqualTo(DENY);
         assertThat(f.check(person, RAIL, RAIL_SECOND, "G1", day(2026, 12, 31)).decision()).isEqualTo(DENY);
-        assertThat(f.check(person, RAIL, RAIL_SOFT_SLEEPER, "K1", day(2026, 12, 31)).decision()).isEqualTo(ALLOW);
+        // 发改财金〔2018〕384号: high-level seats are soft sleepers, every G seat, first class and above on other EMUs.
+        assertThat(f.check(person, RAIL, RAIL_SOFT_SLEEPER, "K1", day(2026, 12, 31)).decision()).isEqualTo(DENY);
+        assertThat(f.check(person, RAIL, RAIL_PREMIUM_SOFT_SLEEPER, "Z1", day(2026, 12, 31)).decision()).isEqualTo(DENY);
+        assertThat(f.check(person, RAIL, RAIL_FIRST, "D1", day(2026, 12, 31)).decision()).isEqualTo(DENY);
+        assertThat(f.check(person, RAIL, RAIL_HARD_SLEEPER, "K1", day(2026, 12, 31)).decision()).isEqualTo(ALLOW);
+        assertThat(f.check(person, RAIL, RAIL_SOFT_SEAT, "K1", day(2026, 12, 31)).decision()).isEqualTo(ALLOW);
         assertThat(f.check(person, AIR, AIR_ECONOMY, null, day(2027, 1, 1)).decision()).isEqualTo(ALLOW);
+    }
+
+    @Test
+    void aOneYearCapAcross29FebruaryLasts366Days() {
+        String person = "110105194912310054";
+        f.feed(aRecord().on(NDRC_SERIOUS).about("subj-3", SubjectKey.residentId(person)).from(day(2027, 3, 1))
+                .until(day(2030, 1, 1)).build());
+
+        assertThat(f.check(person, AIR, AIR_ECONOMY, null, day(2028, 2, 29)).decision()).isEqualTo(DENY);
+        assertThat(f.check(person, AIR, AIR_ECONOMY, null, day(2028, 3, 1)).decision()).isEqualTo(ALLOW);
+    }
+
+    @Test
+    void trainNumbersWrittenInFullWidthOrLowerCaseAreTheSameTrains() {
+        assertThat(f.decide(DEBTOR, RAIL, RAIL_SECOND, "Ｇ１２３４")).isEqualTo(DENY);
+        assertThat(f.decide(DEBTOR, RAIL, RAIL_NO_SEAT, "g 1234")).isEqualTo(DENY);
+        assertThat(f.decide(DEBTOR, RAIL, RAIL_FIRST, "ｄ301")).isEqualTo(DENY);
+        assertThat(f.decide(DEBTOR, RAIL, RAIL_SECOND, "ｄ301")).isEqualTo(ALLOW);
+    }
+
+    @Test
+    void aListedDebtorIsFoundHoweverTheDocumentNumberIsWritten() {
+        for (String written : new String[] {"11010519491231002x", "110105-19491231-002X", "１１０１０５１９４９１２３１００２Ｘ",
+                "110105491231002"}) {
+            assertThat(f.decide(written, AIR, AIR_ECONOMY, null)).as(written).isEqualTo(DENY);
+        }
+    }
+
+    @Test
+    void shipClassesSecondAndAboveAreBarredTheOthersNot() {
+        for (ServiceClass c : new ServiceClass[] {SHIP_SPECIAL, SHIP_FIRST, SHIP_SECOND}) {
+            assertThat(f.decide(DEBTOR, SHIP, c, null)).as(c.name()).isEqualTo(DENY);
+        }
+        for (ServiceClass c : new ServiceClass[] {SHIP_THIRD, SHIP_FOURTH, SHIP_FIFTH, SHIP_SEAT}) {
+            assertThat(f.decide(DEBTOR, SHIP, c, null)).as(c.name()).isEqualTo(ALLOW);
+        }
+        assertThat(f.decide(DEBTOR, AIR, AIR_PREMIUM_ECONOMY, null)).isEqualTo(DENY);
+        assertThat(f.decide(DEBTOR, RAIL, RAIL_SOFT_SEAT, "K1")).isEqualTo(ALLOW);
     }
 }

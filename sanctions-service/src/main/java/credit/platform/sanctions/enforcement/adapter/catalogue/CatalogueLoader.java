@@ -7,7 +7,9 @@ import credit.platform.sanctions.enforcement.domain.SanctionCatalogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
+import java.time.Period;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -35,8 +37,14 @@ public final class CatalogueLoader {
     static SanctionCatalogue parse(JsonNode root) {
         List<Measure> measures = new ArrayList<>();
         for (JsonNode m : root.get("measures")) {
+            List<Measure.Bar> bars = new ArrayList<>();
+            if (m.has("bars")) {
+                for (JsonNode b : m.get("bars")) {
+                    bars.add(new Measure.Bar(b.get("mode").asString(), strings(b, "trains"), strings(b, "seats")));
+                }
+            }
             measures.add(new Measure(m.get("code").asString(), MeasureKind.valueOf(m.get("kind").asString()),
-                    m.get("description").asString(), m.get("legalBasis").asString()));
+                    m.get("description").asString(), m.get("legalBasis").asString(), bars));
         }
         List<JointSanctionRule> rules = new ArrayList<>();
         for (JsonNode r : root.get("rules")) {
@@ -48,7 +56,7 @@ public final class CatalogueLoader {
             }
             rules.add(new JointSanctionRule(r.get("id").asString(), text(r, "listId"), text(r, "listKind"),
                     r.get("reasonCode").asString(), codes,
-                    text(r, "maxDuration") == null ? null : Duration.parse(text(r, "maxDuration")),
+                    text(r, "maxDuration") == null ? null : Period.parse(text(r, "maxDuration")),
                     signatories, r.get("appeal").asString(), r.get("legalBasis").asString(), text(r, "modelId"),
                     grades(r)));
         }
@@ -77,6 +85,14 @@ public final class CatalogueLoader {
                     + " needs gradeAtOrBelow or gradeAtOrAbove, one of its gradeScale " + scale);
         }
         return below != null ? List.copyOf(scale.subList(at, scale.size())) : List.copyOf(scale.subList(0, at + 1));
+    }
+
+    private static Set<String> strings(JsonNode node, String field) {
+        Set<String> out = new LinkedHashSet<>();
+        if (node.has(field)) {
+            node.get(field).forEach(v -> out.add(v.asString()));
+        }
+        return out;
     }
 
     private static String text(JsonNode node, String field) {

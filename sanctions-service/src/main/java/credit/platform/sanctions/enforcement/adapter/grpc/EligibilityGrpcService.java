@@ -5,7 +5,7 @@ import credit.platform.common.grpc.GrpcStatuses;
 import credit.platform.common.web.FieldViolation;
 import credit.platform.sanctions.enforcement.domain.AppliedMeasure;
 import credit.platform.sanctions.enforcement.domain.CheckEligibility;
-import credit.platform.sanctions.enforcement.domain.IdScheme;
+import credit.platform.identifiers.IdentifierScheme;
 import credit.platform.sanctions.enforcement.domain.IndexNotCurrentException;
 import credit.platform.sanctions.enforcement.domain.SubjectKey;
 import credit.sanctions.v1.AsOf;
@@ -24,18 +24,20 @@ import org.springframework.stereotype.Service;
 class EligibilityGrpcService extends EligibilityServiceGrpc.EligibilityServiceImplBase {
 
     private final CheckEligibility eligibility;
+    private final java.time.Clock clock;
 
-    EligibilityGrpcService(CheckEligibility eligibility) {
+    EligibilityGrpcService(CheckEligibility eligibility, java.time.Clock clock) {
         this.eligibility = eligibility;
+        this.clock = clock;
     }
 
     @Override
     public void checkEligibility(CheckEligibilityRequest request, StreamObserver<CheckEligibilityResponse> response) {
-        IdScheme scheme = switch (request.getSubject().getScheme()) {
-            case IDENTIFIER_SCHEME_RESIDENT_ID -> IdScheme.RESIDENT_ID;
-            case IDENTIFIER_SCHEME_PASSPORT -> IdScheme.PASSPORT;
-            case IDENTIFIER_SCHEME_FOREIGN_PERMANENT_RESIDENT_ID -> IdScheme.FOREIGN_PERMANENT_RESIDENT_ID;
-            case IDENTIFIER_SCHEME_USCC -> IdScheme.USCC;
+        IdentifierScheme scheme = switch (request.getSubject().getScheme()) {
+            case IDENTIFIER_SCHEME_RESIDENT_ID -> IdentifierScheme.RESIDENT_ID;
+            case IDENTIFIER_SCHEME_PASSPORT -> IdentifierScheme.PASSPORT;
+            case IDENTIFIER_SCHEME_FOREIGN_PERMANENT_RESIDENT_ID -> IdentifierScheme.FOREIGN_PERMANENT_RESIDENT_ID;
+            case IDENTIFIER_SCHEME_USCC -> IdentifierScheme.USCC;
             default -> null;
         };
         if (scheme == null || request.getSubject().getValue().isBlank()) {
@@ -43,12 +45,21 @@ class EligibilityGrpcService extends EligibilityServiceGrpc.EligibilityServiceIm
                     "subject needs a scheme and a value"))));
             return;
         }
+        SubjectKey subject;
+        try {
+            subject = SubjectKey.parse(scheme, request.getSubject().getValue(), request.getSubject().getIssuingCountry(),
+                    credit.platform.identifiers.ChinaTime.today(clock));
+        } catch (credit.platform.identifiers.InvalidIdentifierException e) {
+            response.onError(GrpcStatuses.invalidArgument(List.of(new FieldViolation(
+                    "issuingCountry".equals(e.field()) ? "subject.issuing_country" : "subject.value", e.rule(),
+                    e.getMessage()))));
+            return;
+        }
         Instant at = request.hasAsOf()
                 ? Instant.ofEpochSecond(request.getAsOf().getSeconds(), request.getAsOf().getNanos()) : null;
         CheckEligibility.Result result;
         try {
-            result = eligibility.check(new SubjectKey(scheme, request.getSubject().getValue(),
-                    request.getSubject().getIssuingCountry()), at);
+            result = eligibility.check(subject, at);
         } catch (IndexNotCurrentException e) {
             response.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
             return;

@@ -2,7 +2,7 @@ package credit.platform.sanctions.enforcement.adapter.mongo;
 
 import credit.platform.sanctions.enforcement.adapter.EnforcementProperties;
 import credit.platform.sanctions.enforcement.domain.BoundPerson;
-import credit.platform.sanctions.enforcement.domain.IdScheme;
+import credit.platform.identifiers.IdentifierScheme;
 import credit.platform.sanctions.enforcement.domain.IndexEntry;
 import credit.platform.sanctions.enforcement.domain.IndexStore;
 import credit.platform.sanctions.enforcement.domain.RestrictionRecord;
@@ -161,7 +161,7 @@ class MongoIndexStore implements IndexStore {
 
     private static List<SubjectKey> keys(Document d) {
         return d.getList("keys", Document.class, List.of()).stream()
-                .map(k -> new SubjectKey(IdScheme.valueOf(k.getString("scheme")), k.getString("value"),
+                .map(k -> new SubjectKey(IdentifierScheme.valueOf(k.getString("scheme")), k.getString("value"),
                         k.getString("country")))
                 .toList();
     }

@@ -4,7 +4,7 @@ import com.google.protobuf.Timestamp;
 import credit.common.v1.Identifier;
 import credit.lists.v1.ListRecord;
 import credit.platform.sanctions.enforcement.domain.FeedRecord;
-import credit.platform.sanctions.enforcement.domain.IdScheme;
+import credit.platform.identifiers.IdentifierScheme;
 import credit.platform.sanctions.enforcement.domain.RecordState;
 import credit.platform.sanctions.enforcement.domain.SubjectKey;
 import java.time.Instant;
@@ -17,11 +17,11 @@ final class ProtoMapping {
     }
 
     static Optional<SubjectKey> key(Identifier id) {
-        IdScheme scheme = switch (id.getScheme()) {
-            case IDENTIFIER_SCHEME_RESIDENT_ID -> IdScheme.RESIDENT_ID;
-            case IDENTIFIER_SCHEME_PASSPORT -> IdScheme.PASSPORT;
-            case IDENTIFIER_SCHEME_FOREIGN_PERMANENT_RESIDENT_ID -> IdScheme.FOREIGN_PERMANENT_RESIDENT_ID;
-            case IDENTIFIER_SCHEME_USCC -> IdScheme.USCC;
+        IdentifierScheme scheme = switch (id.getScheme()) {
+            case IDENTIFIER_SCHEME_RESIDENT_ID -> IdentifierScheme.RESIDENT_ID;
+            case IDENTIFIER_SCHEME_PASSPORT -> IdentifierScheme.PASSPORT;
+            case IDENTIFIER_SCHEME_FOREIGN_PERMANENT_RESIDENT_ID -> IdentifierScheme.FOREIGN_PERMANENT_RESIDENT_ID;
+            case IDENTIFIER_SCHEME_USCC -> IdentifierScheme.USCC;
             default -> null;
         };
         return scheme == null || id.getValue().isBlank() ? Optional.empty()
@@ -40,7 +40,7 @@ final class ProtoMapping {
         String kind = r.getListKind().name().startsWith("LIST_KIND_")
                 ? r.getListKind().name().substring("LIST_KIND_".length()) : r.getListKind().name();
         // A record without a usable identifier can still be removed by id; it is keyed by its subject id.
-        SubjectKey named = key(r.getIdentifier()).orElse(new SubjectKey(IdScheme.USCC, "subject:" + r.getSubjectId(), ""));
+        SubjectKey named = key(r.getIdentifier()).orElse(new SubjectKey(IdentifierScheme.USCC, "subject:" + r.getSubjectId(), ""));
         return new FeedRecord(r.getRecordId(), r.getListId(), kind, r.getSubjectId(), named, r.getIssuingAuthority(),
                 state, r.hasEffectiveFrom() ? instant(r.getEffectiveFrom()) : null,
                 r.hasEffectiveUntil() ? instant(r.getEffectiveUntil()) : null);

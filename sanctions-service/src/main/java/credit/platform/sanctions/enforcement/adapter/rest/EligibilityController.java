@@ -6,16 +6,16 @@ import credit.platform.common.web.InvalidRequestException;
 import credit.platform.common.web.Problems;
 import credit.platform.sanctions.enforcement.domain.AppliedMeasure;
 import credit.platform.sanctions.enforcement.domain.CheckEligibility;
-import credit.platform.sanctions.enforcement.domain.IdScheme;
+import credit.platform.identifiers.ChinaTime;
+import credit.platform.identifiers.IdentifierScheme;
+import credit.platform.identifiers.InvalidIdentifierException;
 import credit.platform.sanctions.enforcement.domain.IndexNotCurrentException;
 import credit.platform.sanctions.enforcement.domain.SubjectKey;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -33,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class EligibilityController {
 
     private final CheckEligibility eligibility;
+    private final java.time.Clock clock;
 
-    EligibilityController(CheckEligibility eligibility) {
+    EligibilityController(CheckEligibility eligibility, java.time.Clock clock) {
         this.eligibility = eligibility;
+        this.clock = clock;
     }
 
     record SubjectDto(String type, String number, String country) {
@@ -63,12 +65,7 @@ class EligibilityController {
     EligibilityView check(@RequestBody EligibilityRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
         SubjectDto s = request == null || request.subject() == null ? new SubjectDto(null, null, null) : request.subject();
-        IdScheme scheme = null;
-        try {
-            scheme = s.type() == null ? null : IdScheme.valueOf(s.type().strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
+        IdentifierScheme scheme = IdentifierScheme.of(s.type()).orElse(null);
         if (scheme == null) {
             violations.add(new FieldViolation("subject.type", "enum",
                     "subject.type must be one of RESIDENT_ID, PASSPORT, FOREIGN_PERMANENT_RESIDENT_ID, USCC"));
@@ -79,15 +76,24 @@ class EligibilityController {
         Instant at = null;
         if (request != null && request.date() != null && !request.date().isBlank()) {
             try {
-                at = LocalDate.parse(request.date().strip()).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+                at = ChinaTime.startOf(LocalDate.parse(request.date().strip()));
             } catch (DateTimeParseException e) {
                 violations.add(new FieldViolation("date", "date", "date must be an ISO-8601 date, e.g. 2026-05-01"));
+            }
+        }
+        SubjectKey subject = null;
+        if (scheme != null && s.number() != null && !s.number().isBlank()) {
+            try {
+                subject = SubjectKey.parse(scheme, s.number(), s.country(), ChinaTime.today(clock));
+            } catch (InvalidIdentifierException e) {
+                violations.add(new FieldViolation("issuingCountry".equals(e.field()) ? "subject.country" : "subject.number",
+                        e.rule(), e.getMessage()));
             }
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        var result = eligibility.check(new SubjectKey(scheme, s.number(), s.country()), at);
+        var result = eligibility.check(subject, at);
         return new EligibilityView(result.sanctions().stream().map(MeasureView::of).toList(),
                 result.rewards().stream().map(MeasureView::of).toList(), result.asOf().sequence(),
                 result.asOf().time().toString(), result.asOf().stale());

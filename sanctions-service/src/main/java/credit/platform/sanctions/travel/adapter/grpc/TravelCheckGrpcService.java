@@ -6,7 +6,7 @@ import credit.platform.common.grpc.GrpcStatuses;
 import credit.platform.common.web.FieldViolation;
 import credit.platform.sanctions.enforcement.domain.IndexNotCurrentException;
 import credit.platform.sanctions.travel.domain.CheckTravel;
-import credit.platform.sanctions.travel.domain.DocumentScheme;
+import credit.platform.identifiers.IdentifierScheme;
 import credit.platform.sanctions.travel.domain.InvalidTravelCheckException;
 import credit.platform.sanctions.travel.domain.Reason;
 import credit.platform.sanctions.travel.domain.ServiceClass;
@@ -57,7 +57,7 @@ public class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckSe
         String client = client();
         CompletableFuture<TravelCheckResult> answer;
         try {
-            answer = checkTravel.checkAsync(fromProto(request), client);
+            answer = checkTravel.checkAsync(fromProto(request, checkTravel.today()), client);
         } catch (RuntimeException e) {
             response.onError(toStatus(e));
             return;
@@ -84,7 +84,7 @@ public class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckSe
             List<TravelCheck> checks = new ArrayList<>(request.getChecksCount());
             for (int i = 0; i < request.getChecksCount(); i++) {
                 try {
-                    checks.add(fromProto(request.getChecks(i)));
+                    checks.add(fromProto(request.getChecks(i), checkTravel.today()));
                 } catch (InvalidTravelCheckException e) {
                     throw e.prefixed("checks[" + i + "].");
                 }
@@ -125,7 +125,7 @@ public class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckSe
                 }
                 CompletableFuture<TravelCheckResult> answer;
                 try {
-                    answer = checkTravel.checkAsync(fromProto(request), client);
+                    answer = checkTravel.checkAsync(fromProto(request, checkTravel.today()), client);
                 } catch (RuntimeException e) {
                     failed = true;
                     sent = sent.thenRun(() -> fail(e));
@@ -185,11 +185,13 @@ public class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckSe
         return auth == null ? "unknown" : auth.getName();
     }
 
-    public static TravelCheck fromProto(CheckTravelRequest r) {
-        DocumentScheme scheme = switch (r.getDocument().getScheme()) {
-            case IDENTIFIER_SCHEME_RESIDENT_ID -> DocumentScheme.RESIDENT_ID;
-            case IDENTIFIER_SCHEME_PASSPORT -> DocumentScheme.PASSPORT;
-            case IDENTIFIER_SCHEME_FOREIGN_PERMANENT_RESIDENT_ID -> DocumentScheme.FOREIGN_PERMANENT_RESIDENT_ID;
+    /** @param today today in China (for "born in the future") */
+    public static TravelCheck fromProto(CheckTravelRequest r, java.time.LocalDate today) {
+        IdentifierScheme scheme = switch (r.getDocument().getScheme()) {
+            case IDENTIFIER_SCHEME_RESIDENT_ID -> IdentifierScheme.RESIDENT_ID;
+            case IDENTIFIER_SCHEME_PASSPORT -> IdentifierScheme.PASSPORT;
+            case IDENTIFIER_SCHEME_FOREIGN_PERMANENT_RESIDENT_ID -> IdentifierScheme.FOREIGN_PERMANENT_RESIDENT_ID;
+            case IDENTIFIER_SCHEME_USCC -> IdentifierScheme.USCC;
             default -> null;
         };
         TravelMode mode = switch (r.getMode()) {
@@ -205,7 +207,7 @@ public class TravelCheckGrpcService extends TravelCheckServiceGrpc.TravelCheckSe
         Instant departure = r.hasDeparture()
                 ? Instant.ofEpochSecond(r.getDeparture().getSeconds(), r.getDeparture().getNanos()) : null;
         return TravelCheck.of(r.getPassengerRef(), scheme, r.getDocument().getValue(),
-                r.getDocument().getIssuingCountry(), mode, serviceClass, r.getTrainNumber(), departure);
+                r.getDocument().getIssuingCountry(), mode, serviceClass, r.getTrainNumber(), departure, today);
     }
 
     public static CheckTravelResponse toProto(TravelCheckResult r) {

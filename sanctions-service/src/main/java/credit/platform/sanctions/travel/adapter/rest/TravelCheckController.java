@@ -12,7 +12,8 @@ import credit.platform.sanctions.travel.adapter.rest.TravelCheckJson.VerifyReque
 import credit.platform.sanctions.travel.adapter.rest.TravelCheckJson.VerifyView;
 import credit.platform.sanctions.travel.domain.CheckTravel;
 import credit.platform.sanctions.travel.domain.DecisionReceipt;
-import credit.platform.sanctions.travel.domain.DocumentScheme;
+import credit.platform.identifiers.ChinaTime;
+import credit.platform.identifiers.IdentifierScheme;
 import credit.platform.sanctions.travel.domain.InvalidTravelCheckException;
 import credit.platform.sanctions.travel.domain.Receipts;
 import credit.platform.sanctions.travel.domain.ServiceClass;
@@ -23,7 +24,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +55,6 @@ class TravelCheckController {
 
     static final int MAX_BATCH = 10_000;
     /** Travel dates are calendar days in China; effective windows end at the start of a day there. */
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Logger log = LoggerFactory.getLogger(TravelCheckController.class);
 
     private final CheckTravel checkTravel;
@@ -164,7 +163,14 @@ class TravelCheckController {
         }
         List<Violation> violations = new ArrayList<>();
         DocumentDto document = r.document() == null ? new DocumentDto(null, null, null) : r.document();
-        DocumentScheme scheme = enumValue(DocumentScheme.class, document.typeOrScheme(), "document.type", violations);
+        IdentifierScheme scheme = null;
+        if (document.typeOrScheme() != null && !document.typeOrScheme().isBlank()) {
+            scheme = IdentifierScheme.of(document.typeOrScheme()).filter(TravelCheck.DOCUMENTS::contains).orElse(null);
+            if (scheme == null) {
+                violations.add(new Violation("document.type", "enum", "document.type must be one of "
+                        + String.join(", ", TravelCheck.DOCUMENTS.stream().map(Enum::name).toList())));
+            }
+        }
         TravelMode mode = enumValue(TravelMode.class, r.mode(), "mode", violations);
         ServiceClass serviceClass = null;
         String seat = r.seatClass() != null ? r.seatClass() : r.serviceClass();
@@ -182,7 +188,7 @@ class TravelCheckController {
                 LocalDate date = LocalDate.parse(r.travelDate().strip());
                 // Today: the check is about now (a record created this morning already binds);
                 // another day: from its first instant in China.
-                departure = date.equals(LocalDate.now(clock.withZone(CHINA))) ? null : date.atStartOfDay(CHINA).toInstant();
+                departure = date.equals(ChinaTime.today(clock)) ? null : ChinaTime.startOf(date);
             } catch (DateTimeParseException e) {
                 violations.add(new Violation("travelDate", "date", "travelDate must be an ISO-8601 date, e.g. 2026-05-01"));
             }
@@ -197,7 +203,7 @@ class TravelCheckController {
         try {
             TravelCheck check = TravelCheck.of(r.passengerRef(), scheme, document.numberOrValue(),
                     document.countryOrIssuingCountry(), mode,
-                    serviceClass, r.trainNumber(), departure);
+                    serviceClass, r.trainNumber(), departure, ChinaTime.today(clock));
             if (!violations.isEmpty()) {
                 throw new InvalidTravelCheckException(violations);
             }
