@@ -47,6 +47,10 @@ class AuditStoreDownTest {
     @Value("${local.server.port}")
     int port;
 
+    /** The actuator's own port (health with its components, metrics). */
+    @Value("${local.management.port}")
+    int managementPort;
+
     WebTestClient client;
 
     @BeforeEach
@@ -92,6 +96,7 @@ class AuditStoreDownTest {
                 .header("Authorization", "Bearer " + issuer.tokenFor("court-demo", "SPC", Map.of(), "lists.read"))
                 .exchange()
                 .expectStatus().isOk();
-        client.get().uri("/actuator/health").exchange().expectStatus().isEqualTo(503);
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+                .get().uri("/actuator/health").exchange().expectStatus().isEqualTo(503);
     }
 }

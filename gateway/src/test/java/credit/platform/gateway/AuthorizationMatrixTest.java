@@ -188,15 +188,14 @@ class AuthorizationMatrixTest {
     }
 
     @Test
-    void theApiDescriptionIsOpenAndNamesEveryRouteTablePrefix() {
+    void theApiDescriptionIsOpenAndHasTheGatewaysOwnOperations() {
+        // the stub backends serve no real /v3/api-docs: the gateway's own operations at least (gathering:
+        // ApiDescriptionsTest)
         String spec = client.get().uri("/openapi.yaml").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(spec).contains("openapi: 3.1.0", "X-Purpose");
-        RouteScopes.ALL.forEach(line -> assertThat(spec).as(line.toString())
-                .contains(line.pathPattern().replace("/**", "")));
-        RouteScopes.PUBLIC_PATHS.stream().filter(p -> p.startsWith("/api/")).forEach(p -> assertThat(spec).as(p)
-                .contains(p.replace("/companies/*/", "/companies/{uscc}/")));
+        assertThat(spec).contains("openapi: 3.1.0", "/api/v1/audit/verify", "x-required-scope: audit.read");
+        client.get().uri("/openapi.json").exchange().expectStatus().isOk();
     }
 
     @Test

@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.Yaml;
  * fails the build.
  */
 record AppConfig(String module, int httpPort, Optional<Integer> grpcPort, Map<String, String> channels,
-        Map<String, String> gatewayUris, Optional<String> database, boolean probesEnabled) {
+        Map<String, String> gatewayUris, Optional<String> database, boolean probesEnabled,
+        Optional<Integer> managementPort, boolean probesOnApiPort, List<String> exposedEndpoints) {
 
     private static final Pattern GATEWAY_URI = Pattern.compile("\\$\\{credit\\.gateway\\.([a-z]+)-uri:([^}]+)}");
     /** A property that follows a Spring gRPC setting it does not declare (the gateway's front door). */
@@ -84,7 +85,13 @@ record AppConfig(String module, int httpPort, Optional<Integer> grpcPort, Map<St
                 .map(u -> String.valueOf(u).replaceAll("^.*/", ""));
         boolean probes = path(root, "management", "endpoint", "health", "probes", "enabled")
                 .map(Boolean.TRUE::equals).orElse(false);
-        return new AppConfig(module.getFileName().toString(), http, grpc, channels, gatewayUris, database, probes);
+        Optional<Integer> management = path(root, "management", "server", "port").map(p -> ((Number) p).intValue());
+        boolean probesOnApiPort = path(root, "management", "endpoint", "health", "probes", "add-additional-paths")
+                .map(Boolean.TRUE::equals).orElse(false);
+        List<String> exposed = path(root, "management", "endpoints", "web", "exposure", "include")
+                .map(v -> List.of(String.valueOf(v).split("\\s*,\\s*"))).orElse(List.of());
+        return new AppConfig(module.getFileName().toString(), http, grpc, channels, gatewayUris, database, probes,
+                management, probesOnApiPort, exposed);
     }
 
     @SuppressWarnings("unchecked")

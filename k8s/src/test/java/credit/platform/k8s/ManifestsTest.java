@@ -94,6 +94,16 @@ class ManifestsTest {
                     folder + ": no Deployment or StatefulSet for " + app.module()));
             assertThat(w.port("http")).as("%s http port", app.module()).contains(app.httpPort());
             assertThat(w.env("SERVER_PORT").map(EnvVar::getValue)).contains(String.valueOf(app.httpPort()));
+            // the actuator on its own port: the app's own setting, 200 above its API port (as the launcher has it)
+            assertThat(app.managementPort()).as("%s management.server.port", app.module()).contains(app.httpPort() + 200);
+            assertThat(w.port("management")).as("%s management port", app.module()).isEqualTo(app.managementPort());
+            assertThat(w.env("MANAGEMENT_SERVER_PORT").map(EnvVar::getValue))
+                    .contains(String.valueOf(app.managementPort().orElseThrow()));
+            assertThat(w.env("MANAGEMENT_SERVER_ADDRESS").map(EnvVar::getValue)).as("scrapable from the pod network")
+                    .contains("0.0.0.0");
+            assertThat(app.exposedEndpoints()).as("%s exposes Prometheus", app.module()).contains("prometheus", "health");
+            assertThat(w.env("LOGGING_STRUCTURED_FORMAT_CONSOLE").map(EnvVar::getValue)).as("%s logs JSON", app.module())
+                    .contains("ecs");
             Service http = m.find(Service.class, app.module()).orElseThrow();
             assertThat(http.getSpec().getPorts()).extracting(p -> p.getPort()).containsExactly(app.httpPort());
             if (app.grpcPort().isPresent()) {
@@ -158,8 +168,8 @@ class ManifestsTest {
             }
             for (NetworkPolicyIngressRule rule : p.getSpec().getIngress()) {
                 for (NetworkPolicyPeer from : rule.getFrom()) {
-                    if (from.getPodSelector() == null) {
-                        continue; // the ingress controller's namespace, checked below
+                    if (from.getPodSelector() == null || from.getNamespaceSelector() != null) {
+                        continue; // another namespace (ingress controller, metrics scraper), checked below
                     }
                     String caller = from.getPodSelector().getMatchLabels().get("app.kubernetes.io/name");
                     for (NetworkPolicyPort port : rule.getPorts()) {
@@ -170,6 +180,38 @@ class ManifestsTest {
         }
         assertThat(allowed).as("allowed pod-to-pod edges").isEqualTo(expected);
         assertThat(m.find(NetworkPolicy.class, "gateway-from-ingress")).isPresent();
+        assertThat(allowed).as("no app reaches another's management port").noneMatch(e -> e.endsWith(":management"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void onlyTheMetricsScraperReachesTheManagementPortOfEveryApp(String folder) {
+        Manifests m = rendered.get(folder);
+        List<NetworkPolicy> toManagement = m.all(NetworkPolicy.class).stream()
+                .filter(p -> p.getSpec().getIngress() != null && p.getSpec().getIngress().stream()
+                        .anyMatch(r -> r.getPorts() != null && r.getPorts().stream()
+                                .anyMatch(port -> "management".equals(port.getPort().getStrVal()))))
+                .toList();
+        assertThat(toManagement).extracting(p -> p.getMetadata().getName()).containsExactly("metrics-scraper");
+        NetworkPolicy scraper = toManagement.getFirst();
+        assertThat(scraper.getSpec().getPodSelector().getMatchLabels())
+                .containsEntry("app.kubernetes.io/part-of", "credit-platform");
+        NetworkPolicyIngressRule rule = scraper.getSpec().getIngress().getFirst();
+        assertThat(scraper.getSpec().getIngress()).hasSize(1);
+        assertThat(rule.getPorts()).extracting(p -> p.getPort().getStrVal()).containsExactly("management");
+        assertThat(rule.getFrom()).singleElement().satisfies(peer -> {
+            assertThat(peer.getNamespaceSelector().getMatchLabels())
+                    .containsEntry("kubernetes.io/metadata.name", "monitoring");
+            assertThat(peer.getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "prometheus");
+        });
+        // every app's pods carry the label the policy selects
+        Map<String, Map<String, String>> podLabels = new HashMap<>();
+        m.all(io.fabric8.kubernetes.api.model.apps.Deployment.class).forEach(d ->
+                podLabels.put(d.getMetadata().getName(), d.getSpec().getTemplate().getMetadata().getLabels()));
+        m.all(io.fabric8.kubernetes.api.model.apps.StatefulSet.class).forEach(d ->
+                podLabels.put(d.getMetadata().getName(), d.getSpec().getTemplate().getMetadata().getLabels()));
+        assertThat(apps).allSatisfy(app -> assertThat(podLabels.get(app.module())).as(app.module())
+                .containsEntry("app.kubernetes.io/part-of", "credit-platform"));
     }
 
     @ParameterizedTest
@@ -214,10 +256,14 @@ class ManifestsTest {
         Manifests m = rendered.get(folder);
         List<Executable> checks = apps.stream().<Executable>map(app -> () -> {
             assertThat(app.probesEnabled()).as("%s: management.endpoint.health.probes.enabled", app.module()).isTrue();
+            // the probes ask the API port (they check the server that serves the API), where
+            // add-additional-paths puts the liveness and readiness groups as /livez and /readyz
+            assertThat(app.probesOnApiPort()).as("%s: management.endpoint.health.probes.add-additional-paths",
+                    app.module()).isTrue();
             Container c = m.workload(app.module()).orElseThrow().app();
-            assertProbe(c.getReadinessProbe(), "/actuator/health/readiness");
-            assertProbe(c.getLivenessProbe(), "/actuator/health/liveness");
-            assertProbe(c.getStartupProbe(), "/actuator/health/liveness");
+            assertProbe(c.getReadinessProbe(), "/readyz");
+            assertProbe(c.getLivenessProbe(), "/livez");
+            assertProbe(c.getStartupProbe(), "/livez");
         }).toList();
         assertAll(checks);
     }

@@ -131,7 +131,8 @@ public final class PlatformStack implements AutoCloseable {
                     + "\n  Build first: ./mvnw -DskipTests install (the build unpacks Keycloak and packages the apps).");
         }
         for (Map.Entry<String, Integer> port : config.ports().entrySet()) {
-            if ((withApps || !port.getKey().endsWith("-http") && !port.getKey().endsWith("-grpc")) && !isPortFree(port.getValue())) {
+            if ((withApps || !port.getKey().endsWith("-http") && !port.getKey().endsWith("-grpc")
+                    && !port.getKey().endsWith("-management")) && !isPortFree(port.getValue())) {
                 throw new StackStartException("port " + port.getValue() + " (" + port.getKey()
                         + ") is already in use — is another platform stack (./platform or the system tests) running?");
             }
@@ -299,10 +300,12 @@ public final class PlatformStack implements AutoCloseable {
         Process process = startProcess(app.name(), pb, log);
         pidFile.add(app.name(), process.toHandle());
         started.push(new Component(app.name(), () -> ProcessTree.stop(process.toHandle(), STOP_GRACE)));
-        HttpWait.awaitOk(app.name(), "http://localhost:" + app.httpPort() + "/actuator/health/readiness",
+        // the readiness group on the API port (management.endpoint.health.probes.add-additional-paths)
+        HttpWait.awaitOk(app.name(), "http://localhost:" + app.httpPort() + "/readyz",
                 config.startupTimeout(), process::isAlive, log);
         record(app.name(), t0, "http://localhost:" + app.httpPort()
-                + (app.hasGrpc() ? ", gRPC " + app.grpcPort() : "") + " (log " + log + ")");
+                + (app.hasGrpc() ? ", gRPC " + app.grpcPort() : "") + ", metrics " + app.managementPort()
+                + " (log " + log + ")");
     }
 
     private static Process startProcess(String component, ProcessBuilder pb, Path log) {

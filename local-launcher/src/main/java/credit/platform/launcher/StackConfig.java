@@ -38,10 +38,22 @@ public record StackConfig(
     /** JVM options of each app process: small heaps and quick start-up on a 2-core machine. */
     public static final List<String> APP_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
+    /**
+     * How far above its HTTP port an app's actuator listens (health, metrics, Prometheus): the rule every
+     * app's {@code management.server.port} follows (8080 → 8280), so the ports of stacks moved by whole
+     * thousands never meet.
+     */
+    public static final int MANAGEMENT_PORT_SHIFT = 200;
+
     /** One Spring Boot application of the platform; the gateway's gRPC port is its front door for travel checks. */
     public record AppConfig(String name, String database, int httpPort, int grpcPort) {
         public boolean hasGrpc() {
             return grpcPort > 0;
+        }
+
+        /** The actuator's own port: {@link #MANAGEMENT_PORT_SHIFT} above the API port. */
+        public int managementPort() {
+            return httpPort + MANAGEMENT_PORT_SHIFT;
         }
     }
 
@@ -145,6 +157,7 @@ public record StackConfig(
         ports.put("mongo", mongoPort);
         for (AppConfig app : apps) {
             ports.put(app.name() + "-http", app.httpPort());
+            ports.put(app.name() + "-management", app.managementPort());
             if (app.hasGrpc()) {
                 ports.put(app.name() + "-grpc", app.grpcPort());
             }
@@ -196,6 +209,7 @@ public record StackConfig(
     public List<String> appArguments(AppConfig app) {
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + app.httpPort());
+        args.add("--management.server.port=" + app.managementPort());
         if (app.hasGrpc()) {
             args.add("--spring.grpc.server.port=" + app.grpcPort());
         }

@@ -63,6 +63,7 @@ class StackConfigTest {
         StackConfig tests = StackConfig.forTests(root, 0);
         assertThat(tests.appArguments(tests.app("scoring-service"))).contains(
                 "--server.port=18083",
+                "--management.server.port=18283",
                 "--spring.grpc.server.port=19093",
                 "--spring.mongodb.uri=mongodb://localhost:28017/scoring",
                 "--credit.security.issuer-uri=http://localhost:18180/realms/credit",

@@ -50,12 +50,22 @@ public final class RouteScopes {
             new RouteScope(HttpMethod.GET, "/api/v1/audit/**", "audit.read"),
             new RouteScope(HttpMethod.GET, "/api/v1/me/access-log", CITIZEN));
 
-    /** Open to everyone: health probes and the API description. */
-    public static final List<String> PUBLIC_PATHS = List.of("/actuator/health", "/actuator/health/**",
+    /**
+     * Open to everyone: health probes (also {@code /livez}, {@code /readyz}: the probes on the API port
+     * while the actuator has its own) and the API description.
+     */
+    public static final List<String> PUBLIC_PATHS = List.of("/actuator/health", "/actuator/health/**", "/livez", "/readyz",
             "/api/v1/scores/public/companies/*/grade", // a company's public grade (scoring: RestRoute.openGet)
-            "/openapi.yaml");
+            // the API description gathered from the services, and Swagger UI reading it
+            "/openapi.yaml", "/openapi.json", "/swagger-ui.html", "/swagger-ui/**", "/webjars/swagger-ui/**",
+            "/v3/api-docs/swagger-config");
 
     private RouteScopes() {
+    }
+
+    /** Whether a path is one of {@link #PUBLIC_PATHS} (open to everyone). */
+    public static boolean isPublic(String path) {
+        return PUBLIC_PATHS.stream().anyMatch(p -> parse(p).matches(PathContainer.parsePath(path)));
     }
 
     /** The table line a request falls under ("GET /api/v1/subjects/**"), for the audit record. */

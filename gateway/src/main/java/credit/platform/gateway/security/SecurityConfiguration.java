@@ -4,8 +4,11 @@ import java.util.List;
 
 import credit.platform.gateway.problem.ProblemWriter;
 
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -41,7 +44,8 @@ public class SecurityConfiguration {
     public static final String CITIZEN_CLAIM = "resident_id";
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemWriter problems) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemWriter problems, Environment environment) {
+        boolean separateManagementPort = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
         ServerAuthenticationEntryPoint unauthenticated = (exchange, ex) -> {
             ServerHttpResponse response = exchange.getResponse();
             response.getHeaders().set("WWW-Authenticate", wwwAuthenticate(ex));
@@ -62,6 +66,11 @@ public class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers(RouteScopes.PUBLIC_PATHS.toArray(String[]::new)).permitAll();
+                    if (separateManagementPort) {
+                        // the actuator's own port (metrics for the scraper, which the network policy lets
+                        // in); this matcher matches nothing on the public port
+                        exchanges.matchers(EndpointRequest.toAnyEndpoint()).permitAll();
+                    }
                     for (RouteScopes.RouteScope route : RouteScopes.ALL) {
                         if (route.scope().equals(RouteScopes.CITIZEN)) {
                             // a person's own access log: any signed-in person, never a service client

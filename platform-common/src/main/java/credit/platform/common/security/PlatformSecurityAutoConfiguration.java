@@ -1,12 +1,15 @@
 package credit.platform.common.security;
 
 import java.util.List;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
 import org.springframework.grpc.server.security.GrpcSecurity;
@@ -17,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 
 /**
  * Security set once for every service: Keycloak JWTs validated (issuer, audience, signature, expiry)
@@ -50,13 +54,22 @@ public class PlatformSecurityAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(SecurityFilterChain.class)
-        SecurityFilterChain platformRestSecurity(HttpSecurity http, List<RestRoute> routes, JwtDecoder decoder)
-                throws Exception {
+        SecurityFilterChain platformRestSecurity(HttpSecurity http, List<RestRoute> routes, JwtDecoder decoder,
+                Environment environment) throws Exception {
             String admin = Scopes.authority(Scopes.PLATFORM_ADMIN);
+            boolean separateManagementPort = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
             http.csrf(csrf -> csrf.disable())
                     .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                     .authorizeHttpRequests(auth -> {
-                        auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                        auth.requestMatchers("/actuator/health", "/actuator/health/**", "/livez", "/readyz").permitAll();
+                        // the generated API description (no data); the gateway gathers it for integrators
+                        auth.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll();
+                        if (separateManagementPort) {
+                            // the actuator's own port (metrics, Prometheus): open to whoever reaches it, which
+                            // the network policy limits to the metrics scraper; this matcher matches nothing
+                            // on the API port
+                            auth.requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll();
+                        }
                         for (RestRoute route : routes) {
                             String needed = Scopes.authority(route.scope());
                             var matcher = auth.requestMatchers(route.method(), route.pattern());

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -66,6 +67,9 @@ class SubjectApiTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     MongoTemplate mongo;
@@ -262,12 +266,20 @@ class SubjectApiTest {
 
     @Test
     void readinessProbeIsOpenAndOverallHealthIncludingMongoIsUp() {
-        assertThat(http.get("/actuator/health/readiness", null).status()).isEqualTo(200);
-        TestHttp.Response health = http.get("/actuator/health", null);
+        assertThat(http.get("/readyz", null).status()).isEqualTo(200);
+        TestHttp.Response health = new TestHttp("http://localhost:" + managementPort).get("/actuator/health", null);
         assertThat(health.status()).as(health.body()).isEqualTo(200);
     }
 
     static Identifier residentId(String value) {
         return Identifier.newBuilder().setScheme(IdentifierScheme.IDENTIFIER_SCHEME_RESIDENT_ID).setValue(value).build();
+    }
+
+    /** Generated (springdoc), typed, every operation scoped and with an example: what the gateway gathers. */
+    @org.junit.jupiter.api.Test
+    void theGeneratedApiDescriptionIsTypedScopedAndHasExamples() {
+        TestHttp.Response docs = http.get("/v3/api-docs", null);
+        org.assertj.core.api.Assertions.assertThat(docs.status()).as("open, like health").isEqualTo(200);
+        credit.platform.testsupport.ApiDescriptionRules.assertTypedScopedAndExemplified("registry-service", docs.body());
     }
 }

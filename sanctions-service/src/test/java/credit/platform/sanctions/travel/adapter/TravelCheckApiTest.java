@@ -154,7 +154,7 @@ class TravelCheckApiTest {
 
     @Test
     void readinessIsUpOnceTheIndexHasCaughtUpAndFreshnessIsExported() {
-        TestHttp.Response readiness = http.get("/actuator/health/readiness", null);
+        TestHttp.Response readiness = http.get("/readyz", null);
 
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(meters.find("enforcement.index.sequence").gauge().value()).isGreaterThanOrEqualTo(1);
@@ -478,7 +478,7 @@ class TravelCheckApiTest {
         JsonNode rewarded = JSON.readTree(http.post("/api/v1/eligibility-checks", procurement, body).body());
         assertThat(rewarded.get("rewards").findValuesAsString("measure")).containsExactly("REDUCED_INSPECTION");
         assertThat(enforcement.gradeSequence()).isEqualTo(2);
-        JsonNode health = JSON.readTree(http.get("/actuator/health/readiness", null).body());
+        JsonNode health = JSON.readTree(http.get("/readyz", null).body());
         assertThat(health.get("status").asString()).isEqualTo("UP");
     }
 
@@ -766,5 +766,13 @@ class TravelCheckApiTest {
 
     static TravelCheckServiceGrpc.TravelCheckServiceBlockingStub stub(String token) {
         return TravelCheckServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(token));
+    }
+
+    /** Generated (springdoc), typed, every operation scoped and with an example: what the gateway gathers. */
+    @org.junit.jupiter.api.Test
+    void theGeneratedApiDescriptionIsTypedScopedAndHasExamples() {
+        TestHttp.Response docs = http.get("/v3/api-docs", null);
+        org.assertj.core.api.Assertions.assertThat(docs.status()).as("open, like health").isEqualTo(200);
+        credit.platform.testsupport.ApiDescriptionRules.assertTypedScopedAndExemplified("sanctions-service", docs.body());
     }
 }

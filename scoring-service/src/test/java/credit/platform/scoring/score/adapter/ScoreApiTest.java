@@ -492,4 +492,12 @@ class ScoreApiTest {
         assertThat(malformed.body()).contains("uscc").contains("format");
         assertThat(mongo.getCollection("score_history").countDocuments()).isZero();
     }
+
+    /** Generated (springdoc), typed, every operation scoped and with an example: what the gateway gathers. */
+    @org.junit.jupiter.api.Test
+    void theGeneratedApiDescriptionIsTypedScopedAndHasExamples() {
+        TestHttp.Response docs = http.get("/v3/api-docs", null);
+        org.assertj.core.api.Assertions.assertThat(docs.status()).as("open, like health").isEqualTo(200);
+        credit.platform.testsupport.ApiDescriptionRules.assertTypedScopedAndExemplified("scoring-service", docs.body());
+    }
 }

@@ -46,6 +46,9 @@ class ListDefinitionController {
 
     /** The next version of a list's rules; {@code platform.admin} only. */
     @PostMapping("/api/v1/lists/{listId}/definition")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The list's new version",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ListDefinitionView.class)))
     ResponseEntity<?> edit(@PathVariable String listId, @RequestBody(required = false) EditRequest body,
             JwtAuthenticationToken token) {
         boolean admin = token.getAuthorities().stream()

@@ -7,6 +7,10 @@ import credit.platform.registry.bulkimport.domain.ImportError;
 import credit.platform.registry.bulkimport.domain.ImportJob;
 import credit.platform.registry.bulkimport.domain.ImportLine;
 import credit.platform.registry.bulkimport.domain.ImportService;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -58,6 +62,13 @@ class ImportController {
     }
 
     @PostMapping
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "The file, streamed: one subject, relationship or permit a line (registry-service/README.md)",
+            content = {
+                @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string", format = "binary"),
+                        examples = @ExampleObject(value = "{\"kind\":\"PERSON\",\"identifiers\":[{\"scheme\":\"RESIDENT_ID\",\"value\":\"11010519491231002X\"}]}")),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "application/json", schema = @Schema(type = "string", format = "binary"))})
     ResponseEntity<ImportSummary> importFile(@RequestParam("format") String format,
             @RequestParam(value = "importId", required = false) String importId, HttpServletRequest request,
             Principal caller) throws IOException {
@@ -86,12 +97,16 @@ class ImportController {
     }
 
     @GetMapping("/{id}")
+    @ApiResponse(responseCode = "200", description = "The import's counters",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportSummary.class)))
     ResponseEntity<?> get(@PathVariable String id) {
         return imports.find(id).<ResponseEntity<?>>map(j -> ResponseEntity.ok(ImportSummary.of(j)))
                 .orElseGet(() -> notFound());
     }
 
     @GetMapping("/{id}/errors")
+    @ApiResponse(responseCode = "200", description = "One page of the per-line error report",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErrorPage.class)))
     ResponseEntity<?> errors(@PathVariable String id, @RequestParam(value = "afterLine", defaultValue = "0") long afterLine,
             @RequestParam(value = "limit", defaultValue = "500") int limit) {
         if (imports.find(id).isEmpty()) {

@@ -152,6 +152,9 @@ class TravelCheckController {
 
     /** The public keys receipts are signed with (JWK set): anyone holding them verifies offline. */
     @GetMapping("/receipt-keys")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The receipt keys",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ReceiptShapes.Keys.class)))
     Map<String, Object> keys() {
         return receipts.publishedKeys();
     }

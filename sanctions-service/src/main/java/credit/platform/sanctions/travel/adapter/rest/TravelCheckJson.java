@@ -126,6 +126,8 @@ final class TravelCheckJson {
     record VerifyRequest(String receipt, String envelope, String decision, Integer index, String proof) {
     }
 
-    record VerifyView(boolean valid, Map<String, Object> claims) {
+    record VerifyView(boolean valid,
+            @io.swagger.v3.oas.annotations.media.Schema(implementation = ReceiptShapes.Claims.class)
+            Map<String, Object> claims) {
     }
 }

@@ -94,6 +94,9 @@ class ScoreController {
 
     /** A new model version (platform.admin); the stored versions are never changed. */
     @PostMapping("/models")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json",
+            schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ModelDefinitionShape.class)))
     ResponseEntity<ModelView> publish(@RequestBody Map<String, Object> definition) {
         ModelDefinition parsed = ModelDefinition.parse(definition);
         if (parsed.model().effectiveFrom() == null && models.find(parsed.model().id()).isPresent()) {

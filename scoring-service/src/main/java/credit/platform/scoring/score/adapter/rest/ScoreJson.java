@@ -42,7 +42,9 @@ final class ScoreJson {
     }
 
     record ModelView(String id, int version, String subjectKind, String jurisdiction, Instant effectiveFrom,
-            boolean defaultForKind, Map<String, Object> definition) {
+            boolean defaultForKind,
+            @io.swagger.v3.oas.annotations.media.Schema(implementation = ModelDefinitionShape.class)
+            Map<String, Object> definition) {
         static ModelView of(ModelDefinition d) {
             return new ModelView(d.model().id(), d.model().version(), d.model().subjectKind().name(),
                     d.model().jurisdiction(), d.model().effectiveFrom(), d.defaultForKind(), d.source());

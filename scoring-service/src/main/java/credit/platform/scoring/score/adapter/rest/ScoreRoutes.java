@@ -6,15 +6,14 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The scope each score route needs; anything not listed is denied. Scores of persons are never
- * public: every read needs {@code scoring.read}; models change only with {@code platform.admin}.
- * (Every route also admits {@code platform.admin}; the model routes name {@code scoring.admin}, a
- * scope no client holds, so that only {@code platform.admin} passes — naming {@code platform.admin}
- * itself is rejected by the shared security configuration as a duplicate authority.)
+ * public: every read needs {@code scoring.read}; models change only with {@code platform.admin}
+ * (the shared security configuration admits that scope alone when a route names it, and the API
+ * description shows it as the route's {@code x-required-scope}, as the gateway's route table has it).
  */
 @Configuration(proxyBeanMethods = false)
 class ScoreRoutes {
 
-    static final String ADMIN = "scoring.admin";
+    static final String ADMIN = credit.platform.common.security.Scopes.PLATFORM_ADMIN;
 
     @Bean
     RestRoute publishModelVersion() {
