@@ -51,7 +51,8 @@ import picocli.CommandLine.Parameters;
                 "  documentCountry   ISO 3166-1 alpha-3, for passports (e.g. CHN)",
                 "  mode              AIR, RAIL or SHIP",
                 "  trainNumber       RAIL: e.g. G1, D301, K1 (its letter decides the rule)",
-                "  seatClass         AIR: ECONOMY, BUSINESS, FIRST; RAIL: SECOND_CLASS, FIRST_CLASS, BUSINESS_CLASS, …",
+                "  seatClass         AIR: ECONOMY, BUSINESS, FIRST",
+                "                    RAIL: SECOND_CLASS, FIRST_CLASS, BUSINESS_CLASS, NO_SEAT, …",
                 "  travelDate        yyyy-MM-dd (empty: today)",
                 "",
                 "Output columns: passengerRef, decision (ALLOW, DENY or ERROR), reasonCodes, measures, authorities, "

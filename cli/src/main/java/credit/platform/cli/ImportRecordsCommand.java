@@ -52,8 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
                 "  NDJSON  the REST body of a record, one per line:",
                 "          {\"subject\":{\"kind\":\"PERSON\",\"scheme\":\"RESIDENT_ID\",\"value\":\"…\",\"name\":\"…\"},"
                         + "\"caseNumber\":\"…\",\"legalGround\":\"…\",\"facts\":\"…\",\"effectiveFrom\":\"2026-01-15\"}",
-                "  CSV     header kind,scheme,value,issuingCountry,name,caseNumber,legalGround,facts,effectiveFrom,"
-                        + "effectiveUntil,untilDeletionGround",
+                "  CSV     header kind,scheme,value,issuingCountry,name,caseNumber,",
+                "          legalGround,facts,effectiveFrom,effectiveUntil,untilDeletionGround",
                 "",
                 "Needs scope lists.write and the agency that owns LIST (e.g. court-demo for spc-dishonest-debtors)."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -62,7 +62,7 @@ import tools.jackson.databind.json.JsonMapper;
                 "4:the platform did not answer; run the same command again to resume"},
         footerHeading = "%nExamples:%n", footer = {
                 "  credit import records --list spc-dishonest-debtors judgments.ndjson",
-                "  credit import records --list samr-serious-violations --parallel 8 companies.csv"})
+                "  credit import records --list spc-dishonest-debtors --parallel 8 big.csv"})
 final class ImportRecordsCommand implements Callable<Integer> {
 
     static final List<String> CSV_HEADER = List.of("kind", "scheme", "value", "issuingCountry", "name", "caseNumber",

@@ -46,7 +46,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Formats (the registry README has every field):",
                 "  NDJSON  one JSON object per line; \"record\" is subject (default), relationship or permit, e.g.",
                 "          {\"kind\":\"PERSON\",\"identifiers\":[{\"scheme\":\"RESIDENT_ID\",\"value\":\"11010519491231002X\"}],\"name\":\"张三\"}",
-                "  CSV     subjects only, header line kind,scheme,value,issuingCountry,name,latinName,registrationRegion",
+                "  CSV     subjects only, header line",
+                "          kind,scheme,value,issuingCountry,name,latinName,registrationRegion",
                 "",
                 "Needs a client with scope registry.write (e.g. registrar-demo)."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -56,7 +57,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExamples:%n", footer = {
                 "  credit import subjects people.ndjson",
                 "  credit import subjects --chunk-lines 20000 companies.csv",
-                "  credit import subjects --restart people.ndjson     # forget the saved progress, send everything again"})
+                "  credit import subjects --restart people.ndjson   # forget progress, send all"})
 final class ImportSubjectsCommand implements Callable<Integer> {
 
     static final String PURPOSE = "DATA_MAINTENANCE";

@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:signed in", "2:wrong options", "3:the token endpoint refused the credentials or cannot be reached"},
         footerHeading = "%nExamples:%n", footer = {
-                "  credit login --client-id court-demo                      # asks for the secret",
-                "  CREDIT_CLIENT_SECRET=… credit login --client-id airline-demo --gateway https://credit.example"})
+                "  credit login --client-id court-demo          # asks for the secret",
+                "  CREDIT_CLIENT_SECRET=… credit login --client-id airline-demo \\",
+                "      --gateway https://credit.example"})
 final class LoginCommand implements Callable<Integer> {
 
     @Mixin

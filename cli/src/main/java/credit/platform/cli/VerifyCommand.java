@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
                 "3:keys needed but not signed in", "4:the keys could not be fetched"},
         footerHeading = "%nExamples:%n", footer = {
                 "  credit verify 'eyJhbGciOiJFUzI1NiIs…~eyJqdGkiOi…~3:8:…'",
-                "  credit verify --file G1-decisions.csv            # the receipt column of `credit check` output",
+                "  credit verify --file G1-decisions.csv    # the output of `credit check`",
                 "  credit verify --save-keys keys.json              # keep the keys for later",
                 "  credit verify --keys keys.json --file G1-decisions.csv   # fully offline"})
 final class VerifyCommand implements Callable<Integer> {
