@@ -89,14 +89,16 @@ record Manifests(String name, List<HasMetadata> objects) {
         List<Workload> result = new ArrayList<>();
         all(Deployment.class).forEach(d -> result.add(new Workload(d.getMetadata().getName(), "Deployment",
                 d.getSpec().getReplicas(), d.getSpec().getStrategy() == null ? null : d.getSpec().getStrategy().getType(),
-                d.getSpec().getTemplate().getSpec())));
+                d.getSpec().getTemplate().getSpec(), d.getSpec().getTemplate().getMetadata().getLabels())));
         all(StatefulSet.class).forEach(s -> result.add(new Workload(s.getMetadata().getName(), "StatefulSet",
-                s.getSpec().getReplicas(), null, s.getSpec().getTemplate().getSpec())));
+                s.getSpec().getReplicas(), null, s.getSpec().getTemplate().getSpec(),
+                s.getSpec().getTemplate().getMetadata().getLabels())));
         return result;
     }
 
     /** A Deployment or StatefulSet, reduced to what the checks read. */
-    record Workload(String name, String kind, Integer replicas, String strategy, PodSpec pod) {
+    record Workload(String name, String kind, Integer replicas, String strategy, PodSpec pod,
+            java.util.Map<String, String> podLabels) {
 
         Container app() {
             return pod.getContainers().getFirst();

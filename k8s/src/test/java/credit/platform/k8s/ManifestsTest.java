@@ -12,7 +12,12 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRouteMatch;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
@@ -179,7 +184,14 @@ class ManifestsTest {
             }
         }
         assertThat(allowed).as("allowed pod-to-pod edges").isEqualTo(expected);
-        assertThat(m.find(NetworkPolicy.class, "gateway-from-ingress")).isPresent();
+        assertThat(m.find(NetworkPolicy.class, "gateway-from-edge")).hasValueSatisfying(p -> {
+            assertThat(p.getSpec().getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "gateway");
+            assertThat(p.getSpec().getIngress()).singleElement().satisfies(r -> {
+                assertThat(r.getFrom()).singleElement().satisfies(peer -> assertThat(peer.getNamespaceSelector()
+                        .getMatchLabels()).containsEntry("kubernetes.io/metadata.name", "gateway-system"));
+                assertThat(r.getPorts()).extracting(port -> port.getPort().getStrVal()).containsExactly("http", "grpc");
+            });
+        });
         assertThat(allowed).as("no app reaches another's management port").noneMatch(e -> e.endsWith(":management"));
     }
 
@@ -220,13 +232,86 @@ class ManifestsTest {
         Manifests m = rendered.get(folder);
         assertThat(m.all(Service.class)).allSatisfy(s ->
                 assertThat(s.getSpec().getType()).as(s.getMetadata().getName()).isIn(null, "ClusterIP"));
-        assertThat(m.all(Ingress.class)).isNotEmpty().allSatisfy(i ->
-                assertThat(i.getSpec().getRules()).flatExtracting(r -> r.getHttp().getPaths())
-                        .extracting(p -> p.getBackend().getService().getName()).isSubsetOf("gateway", "gateway-grpc"));
-        // gRPC through an ingress: only the travel-check contract, and only the gateway's front door
-        m.find(Ingress.class, "gateway-grpc").ifPresent(i -> assertThat(i.getSpec().getRules())
-                .flatExtracting(r -> r.getHttp().getPaths()).extracting(p -> p.getPath())
-                .containsExactly("/credit.sanctions.v1."));
+        // Gateway API, not a controller's annotations: one Gateway, REST and gRPC listeners, routes bound to them
+        assertThat(m.all(io.fabric8.kubernetes.api.model.GenericKubernetesResource.class))
+                .as("every object is a known kind (no leftover Ingress or typo'd apiVersion)").isEmpty();
+        assertThat(m.all(Gateway.class)).singleElement().satisfies(g -> assertThat(g.getSpec().getListeners())
+                .extracting(Listener::getName).containsExactly("api", "grpc"));
+        Gateway edge = m.all(Gateway.class).getFirst();
+        HTTPRoute rest = m.find(HTTPRoute.class, "gateway").orElseThrow();
+        assertThat(m.all(HTTPRoute.class)).containsExactly(rest);
+        assertThat(rest.getSpec().getParentRefs()).singleElement().satisfies(p -> {
+            assertThat(p.getName()).isEqualTo(edge.getMetadata().getName());
+            assertThat(p.getSectionName()).isEqualTo("api");
+        });
+        assertThat(rest.getSpec().getHostnames()).containsExactly(listener(edge, "api").getHostname());
+        assertThat(rest.getSpec().getRules()).flatExtracting(r -> r.getBackendRefs())
+                .extracting(b -> b.getName() + ":" + b.getPort()).containsExactly("gateway:" + app("gateway").httpPort());
+        // gRPC: exactly the services of the travel-check contract (what the front door proxies), to its front door
+        GRPCRoute grpc = m.find(GRPCRoute.class, "gateway-grpc").orElseThrow();
+        assertThat(m.all(GRPCRoute.class)).containsExactly(grpc);
+        assertThat(grpc.getSpec().getParentRefs()).singleElement().satisfies(p -> {
+            assertThat(p.getName()).isEqualTo(edge.getMetadata().getName());
+            assertThat(p.getSectionName()).isEqualTo("grpc");
+        });
+        assertThat(grpc.getSpec().getHostnames()).containsExactly(listener(edge, "grpc").getHostname());
+        assertThat(grpc.getSpec().getRules()).flatExtracting(r -> r.getMatches()).extracting(GRPCRouteMatch::getMethod)
+                .allSatisfy(method -> {
+                    assertThat(method.getType()).isEqualTo("Exact");
+                    assertThat(method.getMethod()).as("whole services").isNull();
+                })
+                .extracting(method -> method.getService())
+                .containsExactlyInAnyOrderElementsOf(credit.sanctions.v1.SanctionsProto.getDescriptor().getServices()
+                        .stream().map(com.google.protobuf.Descriptors.ServiceDescriptor::getFullName).toList());
+        assertThat(grpc.getSpec().getRules()).flatExtracting(r -> r.getBackendRefs())
+                .extracting(b -> b.getName() + ":" + b.getPort())
+                .containsExactly("gateway-grpc:" + app("gateway").grpcPort().orElseThrow());
+        assertThat(m.find(Service.class, "gateway-grpc").orElseThrow().getSpec().getPorts())
+                .extracting(p -> p.getAppProtocol()).as("the edge speaks h2c to the front door")
+                .containsExactly("kubernetes.io/h2c");
+        if (folder.equals("overlays/dev")) {
+            assertThat(edge.getSpec().getListeners()).allSatisfy(l -> assertThat(l.getProtocol()).isEqualTo("HTTP"));
+        } else {
+            assertThat(edge.getSpec().getListeners()).allSatisfy(l -> {
+                assertThat(l.getProtocol()).isEqualTo("HTTPS");
+                assertThat(l.getTls().getMode()).isEqualTo("Terminate");
+                assertThat(l.getTls().getCertificateRefs()).isNotEmpty();
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void everyAppSpreadsItsReplicasOverZonesAndNodes(String folder) {
+        Manifests m = rendered.get(folder);
+        List<Executable> checks = apps.stream().<Executable>map(app -> () -> {
+            Workload w = m.workload(app.module()).orElseThrow();
+            List<TopologySpreadConstraint> spread = w.pod().getTopologySpreadConstraints();
+            assertThat(spread).as("%s topology spread", app.module())
+                    .extracting(TopologySpreadConstraint::getTopologyKey)
+                    .containsExactlyInAnyOrder("topology.kubernetes.io/zone", "kubernetes.io/hostname");
+            assertThat(spread).allSatisfy(c -> {
+                assertThat(c.getMaxSkew()).isEqualTo(1);
+                // the constraint counts this app's own pods: the selector matches the pod template's labels
+                assertThat(w.podLabels()).containsAllEntriesOf(c.getLabelSelector().getMatchLabels());
+                assertThat(c.getLabelSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", app.module());
+                if (w.kind().equals("Deployment")) {
+                    assertThat(c.getMatchLabelKeys()).as("a rollout's new pods are spread among themselves")
+                            .containsExactly("pod-template-hash");
+                }
+            });
+            assertThat(spread).filteredOn(c -> c.getTopologyKey().equals("kubernetes.io/hostname"))
+                    .extracting(TopologySpreadConstraint::getWhenUnsatisfiable).containsExactly("DoNotSchedule");
+        }).toList();
+        assertAll(checks);
+    }
+
+    private static Listener listener(Gateway gateway, String name) {
+        return gateway.getSpec().getListeners().stream().filter(l -> l.getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private AppConfig app(String module) {
+        return apps.stream().filter(a -> a.module().equals(module)).findFirst().orElseThrow();
     }
 
     @ParameterizedTest
@@ -314,8 +399,8 @@ class ManifestsTest {
         rendered.get("overlays/production").workloads().forEach(w -> w.app().getEnv().stream()
                 .filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
                 .forEach(e -> names.add(e.getValueFrom().getSecretKeyRef().getName())));
-        rendered.get("overlays/production").all(Ingress.class)
-                .forEach(i -> i.getSpec().getTls().forEach(t -> names.add(t.getSecretName())));
+        rendered.get("overlays/production").all(Gateway.class).forEach(g -> g.getSpec().getListeners()
+                .forEach(l -> l.getTls().getCertificateRefs().forEach(ref -> names.add(ref.getName()))));
         assertThat(names).isNotEmpty().allSatisfy(n -> assertThat(doc).as("docs/deployment.md names " + n).contains("`" + n + "`"));
     }
 
