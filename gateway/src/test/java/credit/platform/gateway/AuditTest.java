@@ -71,6 +71,9 @@ class AuditTest {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @Autowired
+    credit.platform.gateway.audit.domain.SubjectRefs subjectRefs;
+
     WebTestClient client;
 
     final String court = issuer.tokenFor("court-demo", "SPC", Map.of(), "lists.read", "lists.write", "registry.read");
@@ -162,7 +165,7 @@ class AuditTest {
 
         assertThat(entries()).singleElement().satisfies(e -> {
             assertThat(e.getString("method")).isEqualTo("POST");
-            assertThat(e.getString("route")).isEqualTo("POST /api/v1/lists/**");
+            assertThat(e.getString("route")).isEqualTo("POST /api/v1/lists/{listId}/records");
             assertThat(e.getList("subjectRefs", String.class)).isEmpty();
         });
         List<Document> counts = mongo.findAll(Document.class, "travel_check_counts").collectList().block();
@@ -211,7 +214,7 @@ class AuditTest {
 
         assertThat(entries()).singleElement().satisfies(e -> {
             assertThat(e.getString("clientId")).isEqualTo("airline-demo");
-            assertThat(e.getString("route")).isEqualTo("POST /api/v1/travel-checks/**");
+            assertThat(e.getString("route")).isEqualTo("POST /api/v1/travel-checks/batch");
             assertThat(e.getString("purpose")).isEqualTo("ENFORCEMENT");
             assertThat(e.getList("subjectRefs", String.class)).singleElement().asString().startsWith("id:RESIDENT_ID:");
             assertThat(e.toJson()).doesNotContain(RESIDENT_ID).doesNotContain(other);
@@ -296,7 +299,7 @@ class AuditTest {
                 .jsonPath("$.entries[0].client").isEqualTo("court-demo")
                 .jsonPath("$.entries[0].agency").isEqualTo("SPC")
                 .jsonPath("$.entries[0].purpose").isEqualTo("ENFORCEMENT")
-                .jsonPath("$.entries[0].route").isEqualTo("GET /api/v1/subjects/**")
+                .jsonPath("$.entries[0].route").isEqualTo("GET /api/v1/subjects/lookup")
                 // the registry knows no subject for the ID here: matched by the identifier only
                 .jsonPath("$.matchedBy.length()").isEqualTo(1)
                 .jsonPath("$.complete").isEqualTo(true);
@@ -318,7 +321,7 @@ class AuditTest {
                 .jsonPath("$.entries.length()").isEqualTo(1)
                 .jsonPath("$.entries[0].client").isEqualTo("platform-admin")
                 .jsonPath("$.entries[0].purpose").isEqualTo("LICENSING")
-                .jsonPath("$.entries[0].route").isEqualTo("GET /api/v1/scores/**")
+                .jsonPath("$.entries[0].route").isEqualTo("GET /api/v1/scores/{subjectId}/**")
                 .jsonPath("$.matchedBy[1]").isEqualTo("SUBJECT_ID")
                 .jsonPath("$.complete").isEqualTo(true);
         // asked with the gateway's own token, never the citizen's
@@ -376,5 +379,96 @@ class AuditTest {
 
     private List<Document> entries() {
         return mongo.find(new Query().with(Sort.by("_id")), Document.class, "audit_entries").collectList().block();
+    }
+
+    // ---------------------------------------------------------------- the request view, end to end
+
+    @Test
+    void anEncodedPathIsRefusedBeforeSecurityForwardsNothingAndRecordsNothing() {
+        for (String path : List.of("/api/v1/%73ubjects/lookup?scheme=RESIDENT_ID&value=" + RESIDENT_ID,
+                "/api/%761/subjects/sub-1", "/api/v1/subjects/./sub-1", "/api/v1//subjects/sub-1",
+                "/api/v1/subjects;x=1/sub-1", "/api/v1/lists/L/%72ecords")) {
+            client.get().uri(java.net.URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + court).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://credit.example/problems/non-canonical-path")
+                    .jsonPath("$.errors[0].field").isEqualTo("path");
+        }
+        assertThat(registry.received()).isEmpty();
+        assertThat(lists.received()).isEmpty();
+        assertThat(entries()).isEmpty();
+    }
+
+    @Test
+    void aLiteralPercentInAnAuditedQueryIsDecodedOnceNotA500() {
+        client.get().uri(java.net.URI.create("http://localhost:" + port + "/api/v1/records?subjectId=a%25b"))
+                .header("Authorization", "Bearer " + court).header("X-Purpose", "ENFORCEMENT").exchange()
+                .expectStatus().isOk();
+        assertThat(entries()).singleElement().satisfies(e ->
+                assertThat(e.getList("subjectRefs", String.class)).containsExactly("subject:a%b"));
+        client.get().uri(java.net.URI.create("http://localhost:" + port + "/api/v1/records?subjectId=%C3%28"))
+                .header("Authorization", "Bearer " + court).header("X-Purpose", "ENFORCEMENT").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://credit.example/problems/malformed-query");
+        assertThat(entries()).hasSize(1);
+    }
+
+    @Test
+    void aSingleCheckWithADecoyChecksFieldIsRecordedUnderItsRealPassenger() {
+        sanctions.answerWith(body -> "{\"passengerRef\":\"P\",\"decision\":\"DENY\",\"decisionId\":\"d-1\"}");
+        String airline = issuer.tokenFor("airline-demo", null, Map.of(), "travel.check");
+        String decoy = "110101199003074477";
+        String body = "{\"passengerRef\":\"PNR-1\",\"document\":{\"type\":\"RESIDENT_ID\",\"number\":\""
+                + RESIDENT_ID + "\"},\"mode\":\"AIR\",\"checks\":[" + travelCheck(decoy) + "]}";
+        client.post().uri("/api/v1/travel-checks").header("Authorization", "Bearer " + airline)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk();
+
+        String real = subjectRefs.identifier("RESIDENT_ID", RESIDENT_ID, null, java.time.LocalDate.now());
+        String decoyRef = subjectRefs.identifier("RESIDENT_ID", decoy, null, java.time.LocalDate.now());
+        assertThat(entries()).singleElement().satisfies(e -> {
+            assertThat(e.getString("route")).isEqualTo("POST /api/v1/travel-checks");
+            assertThat(e.getList("subjectRefs", String.class)).containsExactly(real).doesNotContain(decoyRef);
+        });
+    }
+
+    @Test
+    void accessesNamingThePersonInTheBodyOrAnswerOrInAnotherSpellingReachTheirAccessLog() {
+        // a lookup in another spelling, a registration naming the person in its body, and a list page
+        // naming them only in its answer
+        client.get().uri("/api/v1/subjects/lookup?scheme=resident_id&value=110105-19491231-002x")
+                .header("Authorization", "Bearer " + court).header("X-Purpose", "ENFORCEMENT").exchange()
+                .expectStatus().isOk();
+        String registrar = issuer.tokenFor("registrar-demo", null, Map.of(), "registry.write");
+        client.post().uri("/api/v1/subjects").header("Authorization", "Bearer " + registrar)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"kind\":\"PERSON\",\"identifiers\":[{\"scheme\":\"RESIDENT_ID\",\"value\":\"１１０１０５１９４９１２３１００２Ｘ\"}]}")
+                .exchange().expectStatus().isOk();
+        lists.answerWith(body -> "{\"items\":[{\"id\":\"r-1\",\"subjectId\":\"s-x\",\"identifier\":{\"scheme\":\"RESIDENT_ID\",\"value\":\""
+                + RESIDENT_ID + "\"}}]}");
+        client.get().uri("/api/v1/lists/SPC_DEBTORS/records").header("Authorization", "Bearer " + court)
+                .header("X-Purpose", "SUPERVISION").exchange().expectStatus().isOk();
+        assertThat(entries()).hasSize(3).allSatisfy(e -> assertThat(e.toJson()).doesNotContain("11010519491231002"));
+
+        String citizen = issuer.tokenFor("credit-web", null, Map.of("resident_id", RESIDENT_ID), "openid");
+        client.get().uri("/api/v1/me/access-log").header("Authorization", "Bearer " + citizen).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.entries.length()").isEqualTo(3)
+                .jsonPath("$.entries[0].route").isEqualTo("GET /api/v1/lists/{listId}/records")
+                .jsonPath("$.entries[1].route").isEqualTo("POST /api/v1/subjects")
+                .jsonPath("$.entries[2].route").isEqualTo("GET /api/v1/subjects/lookup");
+    }
+
+    @Test
+    void aTravelCheckThatIsNotJsonIs415AndReachesNoService() {
+        String airline = issuer.tokenFor("airline-demo", null, Map.of(), "travel.check");
+        for (MediaType type : List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML)) {
+            client.post().uri("/api/v1/travel-checks").header("Authorization", "Bearer " + airline)
+                    .contentType(type).bodyValue("<check/>").exchange()
+                    .expectStatus().isEqualTo(415)
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(sanctions.received()).isEmpty();
     }
 }

@@ -228,9 +228,9 @@ class GrpcProxyTest {
             assertThat(e.getString("method")).isEqualTo("GRPC");
             assertThat(e.getString("route")).isEqualTo("credit.sanctions.v1.TravelCheckService/BatchCheckTravel");
             assertThat(e.getList("subjectRefs", String.class))
-                    .containsExactly(subjectRefs.identifier("RESIDENT_ID", LISTED));
+                    .containsExactly(subjectRefs.identifier("RESIDENT_ID", LISTED, null, java.time.LocalDate.now()));
             assertThat(e.toJson()).doesNotContain(LISTED).doesNotContain(NOT_LISTED)
-                    .doesNotContain(subjectRefs.identifier("RESIDENT_ID", NOT_LISTED));
+                    .doesNotContain(subjectRefs.identifier("RESIDENT_ID", NOT_LISTED, null, java.time.LocalDate.now()));
         });
         assertThat(counts()).singleElement().satisfies(c -> {
             assertThat(c.getInteger("allow")).isEqualTo(2);

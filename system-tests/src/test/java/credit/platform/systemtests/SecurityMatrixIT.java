@@ -61,18 +61,18 @@ class SecurityMatrixIT {
 
     static final List<Probe> PROBES = List.of(
             new Probe("POST /api/v1/subjects", "POST", "/api/v1/subjects", "registry.write", "{}"),
-            new Probe("POST /api/v1/subjects/**", "POST", "/api/v1/subjects/no-such-subject/permits", "registry.write",
+            new Probe("POST /api/v1/subjects/{subjectId}/**", "POST", "/api/v1/subjects/no-such-subject/permits", "registry.write",
                     "{}"),
-            new Probe("GET /api/v1/subjects/**", "GET", "/api/v1/subjects/no-such-subject", "registry.read", null),
-            new Probe("GET /api/v1/lists/**", "GET", "/api/v1/lists", "lists.read", null),
-            new Probe("POST /api/v1/lists/**", "POST", "/api/v1/lists/admin-penalties-general/records",
+            new Probe("GET /api/v1/subjects/{subjectId}/**", "GET", "/api/v1/subjects/no-such-subject", "registry.read", null),
+            new Probe("GET /api/v1/lists", "GET", "/api/v1/lists", "lists.read", null),
+            new Probe("POST /api/v1/lists/{listId}/records", "POST", "/api/v1/lists/admin-penalties-general/records",
                     "lists.write", "{}"),
             new Probe("GET /api/v1/records/**", "GET", "/api/v1/records?subjectId=no-such-subject", "lists.read", null),
-            new Probe("GET /api/v1/scores/**", "GET", "/api/v1/scores/no-such-subject", "scoring.read", null),
+            new Probe("GET /api/v1/scores/{subjectId}/**", "GET", "/api/v1/scores/no-such-subject", "scoring.read", null),
             new Probe("POST /api/v1/scores/**", "POST", "/api/v1/scores/models", "platform.admin", "{}"),
-            new Probe("POST /api/v1/travel-checks/**", "POST", "/api/v1/travel-checks", "travel.check", "{}"),
-            new Probe("GET /api/v1/travel-checks/**", "GET", "/api/v1/travel-checks/receipt-keys", "travel.check", null),
-            new Probe("POST /api/v1/eligibility-checks/**", "POST", "/api/v1/eligibility-checks", "eligibility.check",
+            new Probe("POST /api/v1/travel-checks", "POST", "/api/v1/travel-checks", "travel.check", "{}"),
+            new Probe("GET /api/v1/travel-checks/receipt-keys", "GET", "/api/v1/travel-checks/receipt-keys", "travel.check", null),
+            new Probe("POST /api/v1/eligibility-checks", "POST", "/api/v1/eligibility-checks", "eligibility.check",
                     "{}"),
             new Probe("GET /api/v1/audit/**", "GET", "/api/v1/audit/verify", "audit.read", null),
             new Probe("GET /api/v1/me/access-log", "GET", "/api/v1/me/access-log", "citizen", null));
@@ -124,7 +124,7 @@ class SecurityMatrixIT {
                 && e.path("purpose").asString().equals("OBJECTION_REVIEW"))).as(log.body()).isTrue();
         assertThat(entries.valueStream().anyMatch(e -> e.path("client").asString().equals("platform-admin")
                 && e.path("purpose").asString().equals("LICENSING")
-                && e.path("route").asString().equals("GET /api/v1/subjects/**"))).as(log.body()).isTrue();
+                && e.path("route").asString().equals("GET /api/v1/subjects/{subjectId}/**"))).as(log.body()).isTrue();
         assertThat(JSON.readTree(log.body()).path("complete").asBoolean()).as(log.body()).isTrue();
         assertThat(log.body()).doesNotContain(CITIZEN_RESIDENT_ID);
 

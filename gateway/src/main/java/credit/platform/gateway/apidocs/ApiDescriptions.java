@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import credit.platform.gateway.audit.domain.AccessKind;
-import credit.platform.gateway.audit.domain.Purpose;
+import credit.platform.gateway.request.AccessKind;
+import credit.platform.gateway.request.Purpose;
 import credit.platform.gateway.security.RouteScopes;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
@@ -174,9 +174,11 @@ public final class ApiDescriptions {
     private static void gatewayAdds(String path, PathItem item, Operation op) {
         String method = item.readOperationsMap().entrySet().stream().filter(e -> e.getValue() == op)
                 .map(e -> e.getKey().name()).findFirst().orElseThrow();
-        AccessKind kind = AccessKind.of(method, sample(path));
+        // as the audit decides it: by the route table line the request falls under
+        AccessKind kind = RouteScopes.match(method, sample(path)).map(RouteScopes.RouteScope::access)
+                .orElse(AccessKind.NONE);
         boolean purposeNeeded = kind == AccessKind.PERSON_READ;
-        if (kind != AccessKind.NONE && kind != AccessKind.TRAVEL_CHECK) {
+        if (kind != AccessKind.NONE && !kind.travelCheck()) {
             op.addParametersItem(new Parameter().in("header").name("X-Purpose").required(purposeNeeded)
                     .description(purposeNeeded
                             ? "Why person data is read; missing or unknown is 400 purpose-required. Recorded in the audit chain."

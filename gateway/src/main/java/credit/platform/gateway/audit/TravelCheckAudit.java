@@ -10,7 +10,7 @@ import java.util.Set;
 
 import credit.platform.gateway.audit.domain.AuditEntry;
 import credit.platform.gateway.audit.domain.AuditLog;
-import credit.platform.gateway.audit.domain.Purpose;
+import credit.platform.gateway.request.Purpose;
 import credit.platform.gateway.audit.domain.SubjectRefs;
 import credit.platform.gateway.audit.domain.TravelAnswer;
 import org.slf4j.Logger;
@@ -57,8 +57,9 @@ public final class TravelCheckAudit {
         for (TravelAnswer answer : answers) {
             if (answer.deny()) {
                 denies++;
-                denied.add(answer.hasDocument() ? subjectRefs.identifier(answer.scheme(), answer.value())
-                        : "id:UNREADABLE");
+                // the kernel's canonical key: the same person in any spelling gets the same fingerprint
+                denied.add(subjectRefs.identifier(answer.scheme(), answer.value(), answer.country(),
+                        LocalDate.ofInstant(clock.instant(), CHINA)));
             } else {
                 allows++;
             }

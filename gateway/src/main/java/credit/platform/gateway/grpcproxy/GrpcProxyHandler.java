@@ -153,7 +153,7 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
                         if (closed) {
                             return;
                         }
-                        Optional<ClientBudgets.OverBudget> over = budgets.take(method.budget(), caller.clientId());
+                        Optional<ClientBudgets.OverBudget> over = budgets.take(method.budget(), caller.budgetKey());
                         if (over.isPresent()) {
                             overBudget(over.get());
                             return;

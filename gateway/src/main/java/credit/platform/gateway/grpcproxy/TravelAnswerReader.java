@@ -59,7 +59,7 @@ final class TravelAnswerReader {
         List<TravelAnswer> answers = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
             Identifier document = i < documents.size() ? documents.get(i) : Identifier.getDefaultInstance();
-            answers.add(new TravelAnswer(scheme(document), document.getValue(),
+            answers.add(new TravelAnswer(scheme(document), document.getValue(), document.getIssuingCountry(),
                     results.get(i).getDecision() == Decision.DECISION_DENY));
         }
         return answers;

@@ -3,6 +3,8 @@ package credit.platform.gateway.security;
 import java.util.List;
 
 import credit.platform.gateway.problem.ProblemWriter;
+import credit.platform.gateway.request.RequestView;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
@@ -13,6 +15,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -31,8 +36,8 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
- * Deny by default: health is open, each route in {@link RouteScopes} needs its scope (or
- * {@code platform.admin}), everything else is refused. 401 and 403 are problem+json.
+ * Deny by default: each line of {@link RouteScopes} is open, a person's, or needs its scope (or
+ * {@code platform.admin}); a request whose view matched no line is refused. 401 and 403 are problem+json.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -41,7 +46,33 @@ public class SecurityConfiguration {
     private static final String AUTHORITY_PREFIX = "SCOPE_";
 
     /** The claim that makes a token a person's (docs/security.md): their resident ID. */
-    public static final String CITIZEN_CLAIM = "resident_id";
+    public static final String CITIZEN_CLAIM = Callers.CITIZEN_CLAIM;
+
+    private static final AuthorizationDecision ALLOW = new AuthorizationDecision(true);
+    private static final AuthorizationDecision DENY = new AuthorizationDecision(false);
+
+    private static Mono<AuthorizationResult> decide(Mono<Authentication> authentication, AuthorizationContext context) {
+        RouteScopes.RouteScope line = RequestView.find(context.getExchange()).flatMap(RequestView::route).orElse(null);
+        if (line == null) {
+            return Mono.just(DENY);
+        }
+        if (line.open()) {
+            return Mono.just(ALLOW);
+        }
+        return authentication.filter(Authentication::isAuthenticated)
+                .<AuthorizationResult>map(a -> allows(line, a) ? ALLOW : DENY)
+                .defaultIfEmpty(DENY);
+    }
+
+    /** The rule, stated once: a person's line needs a person's token; any other line its scope or platform.admin. */
+    static boolean allows(RouteScopes.RouteScope line, Authentication authentication) {
+        if (line.scope().equals(RouteScopes.CITIZEN)) {
+            return authentication instanceof JwtAuthenticationToken jwt && Callers.of(jwt.getToken()).citizen();
+        }
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals(AUTHORITY_PREFIX + line.scope())
+                        || a.equals(AUTHORITY_PREFIX + RouteScopes.ADMIN_SCOPE));
+    }
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ProblemWriter problems, Environment environment) {
@@ -64,29 +95,15 @@ public class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                // one decision for every request, from the route line its request view matched
+                // (RequestViewFilter ran first): open, a person's, a scope (or platform.admin), or denied
                 .authorizeExchange(exchanges -> {
-                    exchanges.pathMatchers(RouteScopes.PUBLIC_PATHS.toArray(String[]::new)).permitAll();
                     if (separateManagementPort) {
                         // the actuator's own port (metrics for the scraper, which the network policy lets
                         // in); this matcher matches nothing on the public port
                         exchanges.matchers(EndpointRequest.toAnyEndpoint()).permitAll();
                     }
-                    for (RouteScopes.RouteScope route : RouteScopes.ALL) {
-                        if (route.scope().equals(RouteScopes.CITIZEN)) {
-                            // a person's own access log: any signed-in person, never a service client
-                            exchanges.pathMatchers(route.method(), route.pathPattern()).access((auth, ctx) -> auth
-                                    .<AuthorizationResult>map(a -> new AuthorizationDecision(a.isAuthenticated()
-                                            && a instanceof JwtAuthenticationToken jwt
-                                            && jwt.getToken().hasClaim(CITIZEN_CLAIM)
-                                            && !jwt.getToken().getClaimAsString(CITIZEN_CLAIM).isBlank()))
-                                    .defaultIfEmpty(new AuthorizationDecision(false)));
-                        } else {
-                            exchanges.pathMatchers(route.method(), route.pathPattern())
-                                    .hasAnyAuthority(AUTHORITY_PREFIX + route.scope(),
-                                            AUTHORITY_PREFIX + RouteScopes.ADMIN_SCOPE);
-                        }
-                    }
-                    exchanges.anyExchange().denyAll();
+                    exchanges.anyExchange().access(SecurityConfiguration::decide);
                 })
                 .oauth2ResourceServer(oauth2 -> oauth2
                         .jwt(Customizer.withDefaults())

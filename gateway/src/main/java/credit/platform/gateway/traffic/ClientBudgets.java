@@ -33,7 +33,11 @@ public class ClientBudgets {
     public record OverBudget(long retryAfterSeconds, String budget) {
     }
 
-    /** Takes one request from {@code clientId}'s {@code budgetName}; empty when granted. */
+    /**
+     * Takes one request from {@code clientId}'s {@code budgetName}; empty when granted. The key is
+     * a client id, or the request view's budget key ({@code client:…}, {@code citizen:…},
+     * {@code address:…}).
+     */
     public Optional<OverBudget> take(String budgetName, String clientId) {
         TrafficProperties.Budget budget = properties.budget(budgetName);
         RateLimiter limiter = limiters.rateLimiter(budgetName + ":" + clientId,

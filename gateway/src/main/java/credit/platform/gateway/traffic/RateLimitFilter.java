@@ -1,7 +1,7 @@
 package credit.platform.gateway.traffic;
 
 import credit.platform.gateway.problem.ProblemWriter;
-import credit.platform.gateway.security.Callers;
+import credit.platform.gateway.request.RequestView;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -12,9 +12,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Per-client budgets ({@link ClientBudgets}). Runs after
- * authentication, so the client id comes from the validated token. Travel checks draw on their
- * own, larger budget. Over budget: 429 problem+json with {@code Retry-After}, nothing forwarded.
+ * Request budgets ({@link ClientBudgets}). Runs after authentication, so the request view knows the
+ * caller: a platform client is counted by its id, a signed-in person by their subject, an anonymous
+ * caller (open routes) by address. Travel checks draw on their own, larger budget. Over budget: 429
+ * problem+json with {@code Retry-After}, nothing forwarded.
  */
 @Component
 class RateLimitFilter implements WebFilter, Ordered {
@@ -37,26 +38,20 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
+        RequestView view = exchange.getAttribute(RequestView.ATTRIBUTE);
+        if (view == null || view.route().isEmpty() || !view.path().startsWith("/api/")) {
             return chain.filter(exchange);
         }
-        return exchange.getPrincipal()
-                .map(Callers::of)
-                .flatMap(caller -> {
-                    String budgetName = exchange.getRequest().getPath().value().startsWith("/api/v1/travel-checks")
-                            ? ClientBudgets.TRAVEL_CHECK : ClientBudgets.DEFAULT;
-                    var over = budgets.take(budgetName, caller.clientId());
-                    if (over.isEmpty()) {
-                        return chain.filter(exchange).thenReturn(Boolean.TRUE);
-                    }
-                    long retryAfter = over.get().retryAfterSeconds();
-                    exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfter));
-                    return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                            "Too Many Requests", "This client has used its request budget (" + over.get().budget()
-                                    + "). Retry after " + retryAfter + " s.")
-                            .thenReturn(Boolean.TRUE);
-                })
-                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(Boolean.TRUE)))
-                .then();
+        // who the caller is and which budget it draws on: the request view decides (a client by its
+        // id, a person by their subject, an anonymous caller by address)
+        var over = budgets.take(view.budget(), view.budgetKey());
+        if (over.isEmpty()) {
+            return chain.filter(exchange);
+        }
+        long retryAfter = over.get().retryAfterSeconds();
+        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfter));
+        return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                "Too Many Requests", "This caller has used its request budget (" + over.get().budget()
+                        + "). Retry after " + retryAfter + " s.");
     }
 }

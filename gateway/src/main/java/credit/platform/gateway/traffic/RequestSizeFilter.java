@@ -1,6 +1,7 @@
 package credit.platform.gateway.traffic;
 
 import credit.platform.gateway.problem.ProblemWriter;
+import credit.platform.gateway.request.RequestView;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -41,8 +42,9 @@ class RequestSizeFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        boolean bulkImport = exchange.getRequest().getMethod().name().equals("POST")
-                && exchange.getRequest().getPath().value().equals(TrafficProperties.IMPORTS_PATH);
+        // the route line of the request view decides, as for security and routing
+        boolean bulkImport = RequestView.find(exchange).flatMap(RequestView::service)
+                .filter(TrafficProperties.IMPORTS_ROUTE::equals).isPresent();
         long limit = bulkImport ? importMaxBytes : maxBytes;
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limit) {

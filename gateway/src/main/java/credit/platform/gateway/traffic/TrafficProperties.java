@@ -11,7 +11,9 @@ import org.springframework.util.unit.DataSize;
  * Traffic limits at the front door.
  *
  * @param rateLimits  per-client budgets: {@code default} for every route, {@code travel-check} for
- *                    travel checks (ticketing systems check whole flights, so their budget is larger)
+ *                    travel checks (ticketing systems check whole flights, so their budget is larger),
+ *                    {@code anonymous} per address for callers without a token (open routes),
+ *                    {@code citizen} per signed-in person
  * @param maxBody     the largest request body accepted; bigger ones get 413 before reaching a service
  * @param breakers    per gateway route id ({@code registry}, {@code lists}, …): time limit and breaker
  * @param importMaxBody the largest bulk import ({@code POST /api/v1/subjects/imports}); streamed to
@@ -26,6 +28,8 @@ public record TrafficProperties(
 
     /** The bulk import upload: its own route, body limit and time limit. */
     public static final String IMPORTS_PATH = "/api/v1/subjects/imports";
+    /** The gateway route (and route table service) of the bulk import upload. */
+    public static final String IMPORTS_ROUTE = "registry-imports";
 
     /** {@code limit} requests per {@code period} per client. */
     public record Budget(@DefaultValue("50") int limit, @DefaultValue("1s") Duration period) {

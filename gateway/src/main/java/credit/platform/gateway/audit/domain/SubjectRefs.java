@@ -3,23 +3,32 @@ package credit.platform.gateway.audit.domain;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import credit.platform.gateway.request.CanonicalIdentifiers;
+import credit.platform.gateway.request.SubjectRef;
+
 /**
  * How the audit names whose data was touched, without storing an ID number: a subject id as
  * {@code subject:<id>}, a record id as {@code record:<id>}, an identifier as
- * {@code id:<SCHEME>:<HMAC-SHA256 fingerprint>}. The same identifier always gives the same
- * fingerprint (so the subject can find the entries), but the fingerprint does not reveal it
- * without the key.
+ * {@code id:<SCHEME>:<fingerprint>} — an HMAC-SHA256 (first 128 bits) of the identifier's canonical
+ * key from the identifier kernel. Every spelling of the same identifier has the same key, so the same
+ * fingerprint, and the person finds the entry; the fingerprint does not reveal the number without
+ * the key.
  */
 public final class SubjectRefs {
+
+    /** At most this many references are kept per entry (a page of records names at most this many). */
+    public static final int MAX_REFS = 1_000;
 
     private final byte[] key;
 
@@ -34,50 +43,37 @@ public final class SubjectRefs {
         return "subject:" + subjectId;
     }
 
-    public String identifier(String scheme, String value) {
-        String normalizedScheme = scheme.strip().toUpperCase(Locale.ROOT);
-        return "id:" + normalizedScheme + ":" + fingerprint(normalizedScheme + ":" + value.strip().toUpperCase(Locale.ROOT));
+    public static String record(String recordId) {
+        return "record:" + recordId;
+    }
+
+    /** The stored reference of {@code ref}. */
+    public String reference(SubjectRef ref) {
+        return switch (ref) {
+            case SubjectRef.SubjectId s -> subject(s.id());
+            case SubjectRef.RecordId r -> record(r.id());
+            case SubjectRef.IdentifierKey i -> "id:" + i.scheme() + ":" + fingerprint(i.key());
+        };
     }
 
     /**
-     * The subjects a request names in its path or query. {@code path} is the request path,
-     * {@code query} its decoded query parameters (first values).
+     * The stored reference of an identifier in any spelling ({@code id:<SCHEME>:<fingerprint>} of its
+     * canonical key); {@code id:UNREADABLE} when it names no scheme or has no value.
      */
-    public List<String> fromRequest(String path, Map<String, String> query) {
-        List<String> refs = new ArrayList<>();
-        String[] parts = path.split("/");
-        // ["", "api", "v1", <collection>, ...]
-        if (parts.length >= 5 && parts[1].equals("api") && parts[2].equals("v1")) {
-            switch (parts[3]) {
-                case "subjects" -> {
-                    if (!parts[4].equals("lookup") && !parts[4].equals("imports")) {
-                        refs.add(subject(parts[4]));
-                    }
-                }
-                case "scores" -> {
-                    if (!parts[4].equals("models")) {
-                        refs.add(subject(parts[4]));
-                    }
-                }
-                case "lists" -> {
-                    if (parts.length >= 7 && parts[5].equals("records")) {
-                        refs.add("record:" + parts[6]);
-                    }
-                }
-                default -> {
-                }
+    public String identifier(String scheme, String value, String country, LocalDate today) {
+        return CanonicalIdentifiers.key(scheme, value, country, today).map(this::reference).orElse("id:UNREADABLE");
+    }
+
+    /** The stored references of {@code refs}, in order, without repeats, at most {@link #MAX_REFS}. */
+    public List<String> references(Collection<? extends SubjectRef> refs) {
+        Set<String> out = new LinkedHashSet<>();
+        for (SubjectRef ref : refs) {
+            if (out.size() >= MAX_REFS) {
+                break;
             }
+            out.add(reference(ref));
         }
-        String subjectId = query.get("subjectId");
-        if (subjectId != null && !subjectId.isBlank()) {
-            refs.add(subject(subjectId.strip()));
-        }
-        String scheme = query.get("scheme");
-        String value = query.get("value");
-        if (scheme != null && value != null && !scheme.isBlank() && !value.isBlank()) {
-            refs.add(identifier(scheme, value));
-        }
-        return refs;
+        return new ArrayList<>(out);
     }
 
     private String fingerprint(String text) {

@@ -1,5 +1,8 @@
 package credit.platform.gateway.audit.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +14,7 @@ import credit.platform.gateway.audit.domain.AuditEntry;
 import credit.platform.gateway.audit.domain.AuditLog;
 import credit.platform.gateway.audit.domain.SubjectRefs;
 import credit.platform.gateway.problem.ProblemWriter;
+import credit.platform.gateway.request.CanonicalIdentifiers;
 import credit.platform.gateway.security.Callers;
 import credit.platform.gateway.security.SecurityConfiguration;
 import reactor.core.publisher.Mono;
@@ -32,7 +36,7 @@ class AuditEndpoints {
 
     @Bean
     RouterFunction<ServerResponse> auditRoutes(AuditLog auditLog, SubjectRefs subjectRefs,
-            AuditProperties properties, CitizenSubjects citizens) {
+            AuditProperties properties, CitizenSubjects citizens, Clock clock) {
         return RouterFunctions.route()
                 .GET("/api/v1/audit/verify", request -> {
                     List<AuditChain.Anchor> anchors = new ArrayList<>();
@@ -64,7 +68,10 @@ class AuditEndpoints {
                             // the registry says which subject this person is
                             return citizens.subjectOf(residentId).flatMap(resolution -> {
                                 List<String> refs = new ArrayList<>();
-                                refs.add(subjectRefs.identifier("RESIDENT_ID", residentId));
+                                // the kernel's canonical key: found whichever spelling the access used
+                                CanonicalIdentifiers.key("RESIDENT_ID", residentId, null,
+                                                LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")))
+                                        .map(subjectRefs::reference).ifPresent(refs::add);
                                 resolution.subjectId().ifPresent(id -> refs.add(SubjectRefs.subject(id)));
                                 return auditLog.touching(refs, properties.accessLogLimit())
                                         .map(AuditEndpoints::accessBody).collectList()

@@ -9,9 +9,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a REST travel check's request and answer (JSON) for the audit: the passengers' documents
- * ({@code document.type}/{@code number}, or the first version's {@code scheme}/{@code value}) and
- * the decisions ({@code decision}, or {@code results[].decision} of a batch, in request order).
- * Nothing read here is logged or kept except the fingerprint of a DENY subject.
+ * ({@code document.type}/{@code number}/{@code country}, or the first version's
+ * {@code scheme}/{@code value}/{@code issuingCountry}) and the decisions. Whether the request is a
+ * single check or a batch is the route's decision ({@code POST /api/v1/travel-checks} or
+ * {@code …/batch}), never the body's shape: a single check is read as one check whatever else it
+ * carries (a decoy {@code checks} field is ignored, as the service ignores it), a batch as its
+ * {@code checks[]} answered by {@code results[]} in order. Nothing read here is logged or kept
+ * except the fingerprint of a DENY subject.
  */
 final class TravelCheckBodies {
 
@@ -21,7 +25,7 @@ final class TravelCheckBodies {
     }
 
     /** The decisions of {@code answer}, each with the document of the request check it answers. */
-    static List<TravelAnswer> answers(byte[] request, byte[] answer) {
+    static List<TravelAnswer> answers(boolean batch, byte[] request, byte[] answer) {
         JsonNode answerJson;
         try {
             answerJson = JSON.readTree(answer);
@@ -31,16 +35,16 @@ final class TravelCheckBodies {
         List<JsonNode> checks = new ArrayList<>();
         try {
             JsonNode requestJson = JSON.readTree(request);
-            if (requestJson.has("checks")) {
+            if (batch) {
                 requestJson.path("checks").forEach(checks::add);
             } else {
                 checks.add(requestJson);
             }
         } catch (RuntimeException e) {
-            // an unreadable request has no decisions to attribute; the answer still counts
+            // an unreadable request has no documents to attribute; the answer still counts
         }
         List<JsonNode> results = new ArrayList<>();
-        if (answerJson.has("results")) {
+        if (batch) {
             answerJson.path("results").forEach(results::add);
         } else if (answerJson.has("decision")) {
             results.add(answerJson);
@@ -48,9 +52,9 @@ final class TravelCheckBodies {
         List<TravelAnswer> answers = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
             JsonNode document = i < checks.size() ? checks.get(i).path("document") : JSON.missingNode();
-            String scheme = text(document, "type", "scheme");
-            String value = text(document, "number", "value");
-            answers.add(new TravelAnswer(scheme, value, "DENY".equals(results.get(i).path("decision").asString(""))));
+            answers.add(new TravelAnswer(text(document, "type", "scheme"), text(document, "number", "value"),
+                    text(document, "country", "issuingCountry"),
+                    "DENY".equals(results.get(i).path("decision").asString(""))));
         }
         return answers;
     }

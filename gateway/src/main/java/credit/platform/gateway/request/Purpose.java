@@ -1,4 +1,4 @@
-package credit.platform.gateway.audit.domain;
+package credit.platform.gateway.request;
 
 import java.util.Arrays;
 import java.util.List;

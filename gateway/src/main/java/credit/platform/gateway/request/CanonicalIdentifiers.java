@@ -1,0 +1,58 @@
+package credit.platform.gateway.request;
+
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Optional;
+
+import credit.platform.identifiers.IdentifierScheme;
+import credit.platform.identifiers.Identifiers;
+
+/**
+ * The one canonical form of an identifier the gateway uses to name a person in the audit: the
+ * identifier kernel's key ({@link Identifiers#parse} then {@code Identifier.key()}), so every
+ * spelling the registry accepts for the same person (separators, full-width digits, lower-case
+ * {@code x}, a legacy 15-digit resident ID) gives the same key. A value the kernel rejects cannot
+ * name anyone in the registry; it is still keyed (normalised by the kernel) so that the access is
+ * recorded under what was asked.
+ */
+public final class CanonicalIdentifiers {
+
+    private CanonicalIdentifiers() {
+    }
+
+    /** The scheme as the platform names it ({@code resident_id}, {@code Resident-ID} → {@code RESIDENT_ID}). */
+    public static Optional<String> scheme(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        String name = raw.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        name = name.startsWith("IDENTIFIER_SCHEME_") ? name.substring("IDENTIFIER_SCHEME_".length()) : name;
+        return name.matches("[A-Z0-9_]{1,40}") ? Optional.of(name) : Optional.empty();
+    }
+
+    /**
+     * The canonical key of ({@code scheme}, {@code value}, {@code country}); empty when the scheme
+     * is not a scheme name or the value is blank.
+     */
+    public static Optional<SubjectRef.IdentifierKey> key(String scheme, String value, String country, LocalDate today) {
+        Optional<String> name = scheme(scheme);
+        if (name.isEmpty() || value == null || Identifiers.normalise(value).isEmpty()) {
+            return Optional.empty();
+        }
+        String fallbackCountry = country == null ? "" : Identifiers.normalise(country);
+        String fallback = fallbackCountry.isEmpty() ? name.get() + ":" + Identifiers.normalise(value)
+                : name.get() + ":" + fallbackCountry + ":" + Identifiers.normalise(value);
+        IdentifierScheme known;
+        try {
+            known = IdentifierScheme.valueOf(name.get());
+        } catch (IllegalArgumentException e) {
+            return Optional.of(new SubjectRef.IdentifierKey(name.get(), fallback));
+        }
+        try {
+            return Optional.of(new SubjectRef.IdentifierKey(name.get(),
+                    Identifiers.parse(known, value, country, today).key()));
+        } catch (RuntimeException e) { // InvalidIdentifierException: keyed as asked
+            return Optional.of(new SubjectRef.IdentifierKey(name.get(), fallback));
+        }
+    }
+}
