@@ -20,19 +20,28 @@ public final class CanonicalIdentifiers {
     private CanonicalIdentifiers() {
     }
 
-    /** The scheme as the platform names it ({@code resident_id}, {@code Resident-ID} → {@code RESIDENT_ID}). */
+    /**
+     * The scheme as the platform names it ({@code resident_id}, {@code Resident-ID} → {@code RESIDENT_ID};
+     * the contract's {@code IDENTIFIER_SCHEME_RESIDENT_ID} too): the kernel's {@link IdentifierScheme#of}
+     * for the schemes it knows; another well-formed name is kept as written, upper-cased.
+     */
     public static Optional<String> scheme(String raw) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
         String name = raw.strip().toUpperCase(Locale.ROOT).replace('-', '_');
         name = name.startsWith("IDENTIFIER_SCHEME_") ? name.substring("IDENTIFIER_SCHEME_".length()) : name;
+        Optional<IdentifierScheme> known = IdentifierScheme.of(name);
+        if (known.isPresent()) {
+            return Optional.of(known.get().name());
+        }
         return name.matches("[A-Z0-9_]{1,40}") ? Optional.of(name) : Optional.empty();
     }
 
     /**
-     * The canonical key of ({@code scheme}, {@code value}, {@code country}); empty when the scheme
-     * is not a scheme name or the value is blank.
+     * The canonical key of ({@code scheme}, {@code value}, {@code country}) — the kernel's
+     * {@code Identifiers.parse(...).key()}, as {@code Identifiers.canonicalKey} gives it; empty when
+     * the scheme is not a scheme name or the value is blank.
      */
     public static Optional<SubjectRef.IdentifierKey> key(String scheme, String value, String country, LocalDate today) {
         Optional<String> name = scheme(scheme);
@@ -42,15 +51,13 @@ public final class CanonicalIdentifiers {
         String fallbackCountry = country == null ? "" : Identifiers.normalise(country);
         String fallback = fallbackCountry.isEmpty() ? name.get() + ":" + Identifiers.normalise(value)
                 : name.get() + ":" + fallbackCountry + ":" + Identifiers.normalise(value);
-        IdentifierScheme known;
-        try {
-            known = IdentifierScheme.valueOf(name.get());
-        } catch (IllegalArgumentException e) {
+        Optional<IdentifierScheme> known = IdentifierScheme.of(name.get());
+        if (known.isEmpty()) {
             return Optional.of(new SubjectRef.IdentifierKey(name.get(), fallback));
         }
         try {
             return Optional.of(new SubjectRef.IdentifierKey(name.get(),
-                    Identifiers.parse(known, value, country, today).key()));
+                    Identifiers.parse(known.get(), value, country, today).key()));
         } catch (RuntimeException e) { // InvalidIdentifierException: keyed as asked
             return Optional.of(new SubjectRef.IdentifierKey(name.get(), fallback));
         }
