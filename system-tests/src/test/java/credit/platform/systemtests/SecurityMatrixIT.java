@@ -136,9 +136,14 @@ class SecurityMatrixIT {
 
     @Test
     void theApiDescriptionIsServedOpenlyAtTheGateway(TestPlatform platform) throws Exception {
-        HttpResponse<String> spec = send(platform, "GET", "/openapi.yaml", null, null, null);
-        assertThat(spec.statusCode()).isEqualTo(200);
-        assertThat(spec.body()).contains("openapi: 3.1.0", "/api/v1/travel-checks", "X-Purpose");
+        // the services build their descriptions on first request, which can outlast the gateway's fetch
+        // timeout on a loaded machine; an incomplete description is kept only briefly, so ask again
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    HttpResponse<String> spec = send(platform, "GET", "/openapi.yaml", null, null, null);
+                    assertThat(spec.statusCode()).isEqualTo(200);
+                    assertThat(spec.body()).contains("openapi: 3.1.0", "/api/v1/travel-checks", "X-Purpose");
+                });
     }
 
     @Test
