@@ -36,6 +36,32 @@ class ContractRulesTest {
         assertThat(missing).as("RPCs without (credit.common.v1.required_scope)").isEmpty();
     }
 
+    /**
+     * Only the sanctions contract is reached from outside (through the gateway's front door); every
+     * other RPC is called by the platform's own services and is reserved to them.
+     */
+    @Test
+    void everyRpcBehindTheFrontDoorIsReservedToTheServiceIdentity() {
+        List<String> open = new ArrayList<>();
+        List<String> wronglyReserved = new ArrayList<>();
+        for (FileDescriptor file : FILES) {
+            for (ServiceDescriptor service : file.getServices()) {
+                boolean external = file.getPackage().equals("credit.sanctions.v1");
+                for (MethodDescriptor method : service.getMethods()) {
+                    boolean serviceOnly = method.getOptions().getExtension(CommonProto.serviceOnly);
+                    if (!external && !serviceOnly) {
+                        open.add(method.getFullName());
+                    }
+                    if (external && serviceOnly) {
+                        wronglyReserved.add(method.getFullName());
+                    }
+                }
+            }
+        }
+        assertThat(open).as("internal RPCs without (credit.common.v1.service_only) = true").isEmpty();
+        assertThat(wronglyReserved).as("front-door RPCs reserved to the services").isEmpty();
+    }
+
     @Test
     void everyEnumStartsWithUnspecifiedZero() {
         List<String> wrong = new ArrayList<>();

@@ -35,6 +35,9 @@ public record StackConfig(
 
     public static final String REALM = "credit";
 
+    /** Every port of a local stack is bound to this address (loopback), never to all interfaces. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     /** JVM options of each app process: small heaps and quick start-up on a 2-core machine. */
     public static final List<String> APP_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
@@ -209,9 +212,12 @@ public record StackConfig(
     public List<String> appArguments(AppConfig app) {
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + app.httpPort());
+        // a local stack listens on loopback only: nothing on the network reaches a service's own ports
+        args.add("--server.address=" + LOOPBACK);
         args.add("--management.server.port=" + app.managementPort());
         if (app.hasGrpc()) {
             args.add("--spring.grpc.server.port=" + app.grpcPort());
+            args.add("--spring.grpc.server.address=" + LOOPBACK);
         }
         if (app.database() != null) {
             args.add("--spring.mongodb.uri=" + mongoUri(app.database()));

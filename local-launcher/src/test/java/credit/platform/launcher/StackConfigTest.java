@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +83,18 @@ class StackConfigTest {
                         // its gRPC front door, forwarding to sanctions
                         "--spring.grpc.server.port=19090",
                         "--spring.grpc.client.channel.sanctions.target=static://localhost:19094");
+    }
+
+    @Test
+    void everyAppListensOnLoopbackOnlyNeverOnAllInterfaces() {
+        for (StackConfig stack : List.of(StackConfig.local(Path.of("/repo")), StackConfig.forTests(Path.of("/repo"), 0))) {
+            for (StackConfig.AppConfig app : stack.apps()) {
+                assertThat(stack.appArguments(app)).as(app.name()).contains("--server.address=127.0.0.1");
+                if (app.hasGrpc()) {
+                    assertThat(stack.appArguments(app)).as(app.name()).contains("--spring.grpc.server.address=127.0.0.1");
+                }
+            }
+        }
     }
 
     @Test

@@ -53,7 +53,10 @@ class RealmIT {
         assertThat(apiScopes(clientCredentialsClaims(platform, "procurement-demo")))
                 .containsExactlyInAnyOrder("eligibility.check");
         assertThat(apiScopes(clientCredentialsClaims(platform, "credit-services")))
-                .containsExactlyInAnyOrder("registry.read", "registry.write", "lists.read", "scoring.read");
+                .containsExactlyInAnyOrder("registry.read", "registry.write", "lists.read", "scoring.read",
+                        "platform.internal");
+        // the service identity is the service client's alone: not even the operators' client holds it
+        assertThat(scopes(clientCredentialsClaims(platform, "platform-admin"))).doesNotContain("platform.internal");
         assertThat(clientCredentialsClaims(platform, "samr-demo").path("agency").asString()).isEqualTo("SAMR");
         assertThat(clientCredentialsClaims(platform, "tax-demo").path("agency").asString()).isEqualTo("STA");
         for (var agency : List.of(List.of("nra-demo", "NRA"), List.of("ndrc-demo", "NDRC"), List.of("customs-demo", "GACC"))) {

@@ -162,7 +162,8 @@ class SecurityMatrixIT {
             for (MethodDescriptor<?, ?> rpc : rpcs) {
                 Optional<String> scope = ProtoScopeAuthorizationManager.requiredScope(rpc);
                 assertThat(scope).as(rpc.getFullMethodName() + " declares required_scope").isPresent();
-                boolean expected = scopes.contains(scope.get()) || scopes.contains("platform.admin");
+                boolean expected = (scopes.contains(scope.get()) || scopes.contains("platform.admin"))
+                        && (!ProtoScopeAuthorizationManager.serviceOnly(rpc) || scopes.contains("platform.internal"));
                 boolean decided = manager.authorize(() -> auth,
                         new CallContext(new Metadata(), Attributes.EMPTY, rpc)).isGranted();
                 if (decided != expected) {
@@ -182,17 +183,25 @@ class SecurityMatrixIT {
             assertThat(allowedByClient.get(ticketing)).isNotEmpty()
                     .allMatch(m -> m.startsWith("credit.sanctions."), "only sanctions RPCs");
         }
+        // an agency reaches the services only through the gateway: no RPC of any service port is open to it
         for (String agency : List.of("court-demo", "samr-demo", "tax-demo", "nra-demo", "ndrc-demo", "customs-demo")) {
-            assertThat(allowedByClient.getOrDefault(agency, Set.of()))
-                    .noneMatch(m -> m.startsWith("credit.sanctions."))
-                    .allMatch(m -> requiredScope(rpcs, m).equals("lists.read")
-                            || requiredScope(rpcs, m).equals("lists.write")
-                            || requiredScope(rpcs, m).equals("registry.read"));
+            assertThat(allowedByClient.getOrDefault(agency, Set.of())).as(agency).isEmpty();
         }
         assertThat(allowedByClient.get("procurement-demo")).isNotEmpty()
                 .allMatch(m -> m.startsWith("credit.sanctions.v1.EligibilityService/"), "only eligibility checks");
         assertThat(allowedByClient.getOrDefault("auditor-demo", Set.of())).isEmpty();
-        assertThat(allowedByClient.get("platform-admin")).hasSize(rpcs.size());
+        assertThat(allowedByClient.getOrDefault("registrar-demo", Set.of())).isEmpty();
+        // the operators reach the front-door RPCs; the internal ones (snapshots, feeds, bulk resolution,
+        // reads of persons and scores) only the service identity
+        List<String> internal = rpcs.stream().filter(ProtoScopeAuthorizationManager::serviceOnly)
+                .map(MethodDescriptor::getFullMethodName).toList();
+        assertThat(internal).contains("credit.lists.v1.ListsService/Snapshot", "credit.lists.v1.ListsService/Watch",
+                "credit.registry.v1.RegistryService/BatchResolveIdentifiers",
+                "credit.registry.v1.RegistryService/WatchSubjectChanges",
+                "credit.scoring.v1.ScoringService/WatchGradeChanges");
+        assertThat(allowedByClient.get("platform-admin")).hasSize(rpcs.size() - internal.size())
+                .noneMatch(internal::contains);
+        assertThat(allowedByClient.get("credit-services")).containsAll(internal);
     }
 
     // --- the real gateway ----------------------------------------------------------------------

@@ -77,7 +77,7 @@ public abstract class ListsServiceTest {
         @Bean
         ServiceTokenSource testServiceTokens() {
             return new credit.platform.testsupport.FixedServiceTokenSource(
-                    TOKENS.token("credit-services", "registry.read registry.write lists.read scoring.read"));
+                    TOKENS.token("credit-services", "registry.read registry.write lists.read scoring.read platform.internal"));
         }
     }
 
@@ -119,7 +119,7 @@ public abstract class ListsServiceTest {
     }
 
     protected static String reader() {
-        return TOKENS.token("credit-services", "registry.read registry.write lists.read scoring.read");
+        return TOKENS.token("credit-services", "registry.read registry.write lists.read scoring.read platform.internal");
     }
 
     protected long count(String collection) {

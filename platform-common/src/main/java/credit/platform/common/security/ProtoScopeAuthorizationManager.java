@@ -16,7 +16,10 @@ import org.springframework.security.core.GrantedAuthority;
 /**
  * Authorizes a gRPC call by the scope its contract declares:
  * {@code option (credit.common.v1.required_scope) = "lists.read";}. An RPC that declares no scope
- * is denied (deny by default); the standard health and reflection services are open.
+ * is denied (deny by default); the standard health and reflection services are open. An RPC the
+ * contract reserves to the platform's services ({@code option (credit.common.v1.service_only) = true;})
+ * also needs {@link Scopes#PLATFORM_INTERNAL}, which only the service client holds and which
+ * {@code platform.admin} does not replace.
  */
 public final class ProtoScopeAuthorizationManager implements AuthorizationManager<CallContext> {
 
@@ -41,10 +44,26 @@ public final class ProtoScopeAuthorizationManager implements AuthorizationManage
         }
         String needed = Scopes.authority(scope.get());
         String admin = Scopes.authority(Scopes.PLATFORM_ADMIN);
-        boolean granted = auth.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .anyMatch(a -> a.equals(needed) || a.equals(admin));
+        Set<String> held = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .collect(java.util.stream.Collectors.toSet());
+        boolean granted = held.contains(needed) || held.contains(admin);
+        if (serviceOnly(call.method())) {
+            // reserved to the service identity: platform.admin does not stand in for it
+            granted = granted && held.contains(Scopes.authority(Scopes.PLATFORM_INTERNAL));
+        }
         return new AuthorizationDecision(granted);
+    }
+
+    /**
+     * Whether the contract reserves an RPC to the platform's own services
+     * ({@code option (credit.common.v1.service_only) = true}): the caller also needs
+     * {@link Scopes#PLATFORM_INTERNAL}.
+     */
+    public static boolean serviceOnly(io.grpc.MethodDescriptor<?, ?> method) {
+        if (!(method.getSchemaDescriptor() instanceof ProtoMethodDescriptorSupplier supplier)) {
+            return false;
+        }
+        return supplier.getMethodDescriptor().getOptions().getExtension(CommonProto.serviceOnly);
     }
 
     /** The scope an RPC's contract declares, if any. */

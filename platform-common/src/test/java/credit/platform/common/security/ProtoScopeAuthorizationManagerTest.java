@@ -23,16 +23,34 @@ class ProtoScopeAuthorizationManagerTest {
 
     @Test
     void callIsGrantedOnlyWithTheScopeItsContractDeclares() {
-        assertThat(granted(ListsServiceGrpc.getWatchMethod(), "SCOPE_lists.read")).isTrue();
-        assertThat(granted(ListsServiceGrpc.getWatchMethod(), "SCOPE_travel.check")).isFalse();
+        assertThat(granted(ListsServiceGrpc.getWatchMethod(), "SCOPE_lists.read", "SCOPE_platform.internal")).isTrue();
+        assertThat(granted(ListsServiceGrpc.getWatchMethod(), "SCOPE_travel.check", "SCOPE_platform.internal")).isFalse();
         assertThat(granted(TravelCheckServiceGrpc.getStreamCheckTravelMethod(), "SCOPE_travel.check")).isTrue();
-        assertThat(granted(RegistryServiceGrpc.getRegisterSubjectMethod(), "SCOPE_registry.read")).isFalse();
-        assertThat(granted(RegistryServiceGrpc.getRegisterSubjectMethod(), "SCOPE_registry.write")).isTrue();
+        assertThat(granted(RegistryServiceGrpc.getRegisterSubjectMethod(), "SCOPE_registry.read",
+                "SCOPE_platform.internal")).isFalse();
+        assertThat(granted(RegistryServiceGrpc.getRegisterSubjectMethod(), "SCOPE_registry.write",
+                "SCOPE_platform.internal")).isTrue();
     }
 
     @Test
-    void platformAdminMayCallEveryRpc() {
-        assertThat(granted(RegistryServiceGrpc.getRegisterSubjectMethod(), "SCOPE_platform.admin")).isTrue();
+    void internalRpcsAreReservedToTheServiceIdentityEvenForAgencyScopesAndTheAdmin() {
+        // an agency token carries lists.read / registry.read: not enough for the feeds and bulk reads
+        assertThat(granted(ListsServiceGrpc.getSnapshotMethod(), "SCOPE_lists.read")).isFalse();
+        assertThat(granted(ListsServiceGrpc.getWatchMethod(), "SCOPE_lists.read")).isFalse();
+        assertThat(granted(RegistryServiceGrpc.getBatchResolveIdentifiersMethod(), "SCOPE_registry.read")).isFalse();
+        assertThat(granted(RegistryServiceGrpc.getWatchSubjectChangesMethod(), "SCOPE_registry.read")).isFalse();
+        assertThat(granted(RegistryServiceGrpc.getRegisterSubjectMethod(), "SCOPE_platform.admin")).isFalse();
+        // the internal scope alone is not the data scope either
+        assertThat(granted(RegistryServiceGrpc.getGetSubjectMethod(), "SCOPE_platform.internal")).isFalse();
+        assertThat(granted(RegistryServiceGrpc.getGetSubjectMethod(), "SCOPE_registry.read",
+                "SCOPE_platform.internal")).isTrue();
+        assertThat(ProtoScopeAuthorizationManager.serviceOnly(ListsServiceGrpc.getSnapshotMethod())).isTrue();
+        assertThat(ProtoScopeAuthorizationManager.serviceOnly(TravelCheckServiceGrpc.getCheckTravelMethod())).isFalse();
+    }
+
+    @Test
+    void platformAdminMayCallEveryFrontDoorRpc() {
+        assertThat(granted(TravelCheckServiceGrpc.getCheckTravelMethod(), "SCOPE_platform.admin")).isTrue();
     }
 
     @Test
@@ -55,9 +73,10 @@ class ProtoScopeAuthorizationManagerTest {
         assertThat(granted(undeclared, "SCOPE_platform.admin")).isFalse();
     }
 
-    private boolean granted(MethodDescriptor<?, ?> method, String authority) {
-        TestingAuthenticationToken auth = new TestingAuthenticationToken("client", "n/a", List.of(
-                new org.springframework.security.core.authority.SimpleGrantedAuthority(authority)));
+    private boolean granted(MethodDescriptor<?, ?> method, String... authorities) {
+        TestingAuthenticationToken auth = new TestingAuthenticationToken("client", "n/a",
+                java.util.Arrays.stream(authorities)
+                        .map(org.springframework.security.core.authority.SimpleGrantedAuthority::new).toList());
         auth.setAuthenticated(true);
         return manager.authorize(() -> auth, call(method)).isGranted();
     }

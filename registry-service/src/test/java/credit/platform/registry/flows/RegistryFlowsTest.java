@@ -115,6 +115,11 @@ class RegistryFlowsTest {
         return TOKENS.token("registrar-demo", "registry.read registry.write");
     }
 
+    /** The platform's service identity: the registry's RPCs are reserved to it (service_only). */
+    static String service() {
+        return TOKENS.token("credit-services", "registry.read registry.write platform.internal");
+    }
+
     static String residentId(long seed) {
         return SyntheticIdentifiers.residentId(new SplittableRandom(seed), LocalDate.of(2000, 1, 1));
     }
@@ -312,7 +317,7 @@ class RegistryFlowsTest {
         String holder = person(residentId(22), "周四");
         relate(rep, company, "LEGAL_REPRESENTATIVE", "2020-01-01", "2024-12-31", 201);
         relate(holder, company, "SHAREHOLDER", "2020-01-01", null, 201, 6000);
-        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(registrar()));
+        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(service()));
 
         var in2023 = stub.listRelationships(ListRelationshipsRequest.newBuilder().setSubjectId(company)
                 .setDirection(RelationshipDirection.RELATIONSHIP_DIRECTION_INCOMING)
@@ -389,7 +394,7 @@ class RegistryFlowsTest {
         String b = company(uscc(81), "乙公司");
         http.post("/api/v1/subjects/" + a + "/status", registrar(),
                 "{\"status\":\"DECEASED\",\"date\":\"2026-01-01\",\"expectedVersion\":1}");
-        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(registrar()));
+        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(service()));
 
         var batch = stub.batchResolveIdentifiers(credit.registry.v1.BatchResolveIdentifiersRequest.newBuilder()
                 .addIdentifiers(grpcId(credit.common.v1.IdentifierScheme.IDENTIFIER_SCHEME_USCC, uscc(81)))
@@ -445,7 +450,7 @@ class RegistryFlowsTest {
     @Test
     void grpcListPermitsAnswersEveryPermitWithItsTermAndTheChangeFeedAnnouncesEachRecordedPermit() {
         String company = company(uscc(41), "瑞丰餐饮有限公司");
-        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(registrar()));
+        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(service()));
         long before = subjects.changesAfter(0, 1000).size();
         http.post("/api/v1/subjects/" + company + "/permits", registrar(), """
                 {"type":"food-business-licence","issuer":"市场监督管理局","number":"JY1","validFrom":"2020-01-01","validTo":"2026-11-25"}
@@ -485,7 +490,7 @@ class RegistryFlowsTest {
 
     @Test
     void grpcListPermitsOfAnUnknownSubjectIsNotFoundAndNeedsTheReadScope() {
-        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(registrar()));
+        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(service()));
         var request = credit.registry.v1.ListPermitsRequest.newBuilder().setSubjectId("no-such-subject").build();
         assertThat(GrpcTestCalls.failureOf(() -> stub.listPermits(request)).getStatus().getCode())
                 .isEqualTo(io.grpc.Status.Code.NOT_FOUND);
@@ -493,6 +498,14 @@ class RegistryFlowsTest {
                 .withCallCredentials(GrpcTestCalls.bearer(TOKENS.token("airline-demo", "travel.check")));
         assertThat(GrpcTestCalls.failureOf(() -> airline.listPermits(request)).getStatus().getCode())
                 .isEqualTo(io.grpc.Status.Code.PERMISSION_DENIED);
+        // an agency's or the registrar's token holds registry.read but not the service identity
+        for (String outsider : java.util.List.of(registrar(), TOKENS.token("court-demo", "registry.read lists.read"),
+                TOKENS.token("platform-admin", "platform.admin registry.read"))) {
+            var stubOfOutsider = RegistryServiceGrpc.newBlockingStub(channel)
+                    .withCallCredentials(GrpcTestCalls.bearer(outsider));
+            assertThat(GrpcTestCalls.failureOf(() -> stubOfOutsider.listPermits(request)).getStatus().getCode())
+                    .isEqualTo(io.grpc.Status.Code.PERMISSION_DENIED);
+        }
     }
 
     // ---- bulk import ---------------------------------------------------------------------------------

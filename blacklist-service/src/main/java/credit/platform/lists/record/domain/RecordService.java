@@ -109,6 +109,24 @@ public class RecordService {
         return list;
     }
 
+    /**
+     * Record-level ownership, for every change an agency asks for: only the record's issuing
+     * authority (or the platform admin) changes it — on a list of one authority and on a list any
+     * authority writes alike. A record the actor may not even see (restricted list) is not found.
+     *
+     * @throws RecordOwnedElsewhereException another authority made the record
+     * @throws RecordNotFoundException       the actor may not see the record
+     */
+    public void requireIssuer(ListRecord record, Actor actor) {
+        if (actor.platformAdmin() || record.issuingAuthority().equals(actor.agency())) {
+            return;
+        }
+        if (!isVisibleTo(record, actor)) {
+            throw new RecordNotFoundException();
+        }
+        throw new RecordOwnedElsewhereException(record.issuingAuthority());
+    }
+
     public ListRecord get(String listId, String recordId) {
         return records.findById(recordId)
                 .filter(r -> r.listId().equals(listId))
@@ -137,7 +155,8 @@ public class RecordService {
      * records stay, with their history, but are no longer public nor used for sanctions.
      *
      * @param expectedVersion the version the caller read, or {@code null} to skip that check
-     * @throws ListOwnedElsewhereException the actor's agency does not own the list
+     * @throws ListOwnedElsewhereException the actor's agency does not own the list, or (
+     *                                     {@link RecordOwnedElsewhereException}) did not make the record
      * @throws RecordStateException        the record is no longer in force
      * @throws ConcurrentChangeException   the record is not at {@code expectedVersion}, or changed meanwhile
      */
@@ -145,6 +164,7 @@ public class RecordService {
             Long expectedVersion, Actor actor) {
         writableList(listId, actor);
         ListRecord current = get(listId, recordId);
+        requireIssuer(current, actor);
         return transition(current, expectedVersion, r -> {
             requireInForce(r, "removed");
             return r.next(RecordStatus.REMOVED, r.term(), new RecordEvent(UUID.randomUUID().toString(),
@@ -164,6 +184,7 @@ public class RecordService {
             Actor actor) {
         ListDefinition list = writableList(listId, actor);
         ListRecord current = get(listId, recordId);
+        requireIssuer(current, actor);
         return transition(current, expectedVersion, r -> {
             requireInForce(r, "extended");
             if (r.status() == RecordStatus.DISPUTED) {

@@ -108,6 +108,37 @@ class RecordLifecycleApiTest extends ListsServiceTest {
         assertThat(count("change_log")).isEqualTo(1);
     }
 
+    /**
+     * On a list any authority writes, each record belongs to the authority that made it: another
+     * agency (which may write the list) can neither remove nor extend it, and nothing is written.
+     */
+    @Test
+    void onAListAnyAuthorityWritesAnotherAgencyMayNotRemoveOrExtendARecordItDidNotMake() {
+        String samr = agency("samr-demo", "SAMR");
+        String tax = agency("tax-demo", "STA");
+        String id = created(PENALTIES, samr, company(USCC, "2026-10-01")).get("id").asString();
+        long logBefore = count("change_log");
+
+        TestHttp.Response removal = http.post(PENALTIES + "/" + id + "/removal", tax,
+                "{\"ground\":\"PERFORMED\",\"reason\":\"paid\"}");
+        TestHttp.Response extension = http.post(PENALTIES + "/" + id + "/extension", tax,
+                "{\"extension\":\"P1Y\",\"reason\":\"more\"}");
+
+        for (TestHttp.Response refused : List.of(removal, extension)) {
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(JSON.readTree(refused.body()).path("type").asString()).endsWith("/record-owned-elsewhere");
+            assertThat(JSON.readTree(refused.body()).path("owner").asString()).isEqualTo("SAMR");
+        }
+        JsonNode unchanged = read(PENALTIES + "/" + id, samr);
+        assertThat(unchanged.get("version").asLong()).isEqualTo(1);
+        assertThat(unchanged.get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(count("change_log")).isEqualTo(logBefore);
+
+        // its own authority still may
+        assertThat(http.post(PENALTIES + "/" + id + "/removal", samr,
+                "{\"ground\":\"PERFORMED\",\"reason\":\"paid\"}").status()).isEqualTo(200);
+    }
+
     @Test
     void removalWithoutAKnownGroundIsRejectedByFieldAndARemovedRecordCannotBeRemovedAgain() {
         String id = created(SPC, court(), debtor(PERSON_ID, "2026-10-01", null)).get("id").asString();

@@ -96,6 +96,11 @@ class SubjectApiTest {
         return TOKENS.token("registrar-demo", "registry.read registry.write");
     }
 
+    /** The platform's service identity: the registry's RPCs are reserved to it (service_only). */
+    static String service() {
+        return TOKENS.token("credit-services", "registry.read registry.write platform.internal");
+    }
+
     static String personJson(String residentId) {
         return """
                 {"kind":"PERSON","identifiers":[{"scheme":"RESIDENT_ID","value":"%s"}],"name":"张三","latinName":"ZHANG San"}
@@ -183,7 +188,7 @@ class SubjectApiTest {
 
     @Test
     void grpcRegisterIsIdempotentAndResolveFindsTheSameSubject() {
-        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(registrar()));
+        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(service()));
         var request = RegisterSubjectRequest.newBuilder()
                 .setKind(SubjectKind.SUBJECT_KIND_PERSON)
                 .setIdentifier(residentId(PERSON_ID))
@@ -203,7 +208,7 @@ class SubjectApiTest {
 
     @Test
     void grpcInvalidIdentifierIsInvalidArgumentAndWritesNothing() {
-        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(registrar()));
+        var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(service()));
         var request = RegisterSubjectRequest.newBuilder()
                 .setKind(SubjectKind.SUBJECT_KIND_PERSON)
                 .setIdentifier(residentId("110105194912310021"))

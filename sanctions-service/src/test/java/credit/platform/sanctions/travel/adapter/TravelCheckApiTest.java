@@ -73,7 +73,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TravelCheckApiTest {
 
     static final TestTokens TOKENS = new TestTokens();
-    static final String SERVICE_TOKEN = TOKENS.token("credit-services", "registry.read lists.read");
+    static final String SERVICE_TOKEN = TOKENS.token("credit-services", "registry.read lists.read platform.internal");
     static final String DEBTOR_ID = "11010519491231002X";
     static final String DEBTOR_NAME = "张三";
     static final String DEBTOR_RECORD = UUID.randomUUID().toString();

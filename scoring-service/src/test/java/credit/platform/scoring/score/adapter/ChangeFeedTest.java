@@ -56,7 +56,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ChangeFeedTest {
 
     static final TestTokens TOKENS = new TestTokens();
-    static final String SERVICE_TOKEN = TOKENS.token("credit-services", "registry.read lists.read");
+    static final String SERVICE_TOKEN = TOKENS.token("credit-services", "registry.read lists.read platform.internal");
+    /** Sanctions follows the grade feed as the service identity (scoring's RPCs are service_only). */
+    static final String SERVICE_TOKEN_WITH_SCORES = TOKENS.token("credit-services", "scoring.read platform.internal");
     static final FakeRegistryService REGISTRY = new FakeRegistryService();
     static final FakeListsService LISTS = new FakeListsService();
     static final int REGISTRY_PORT = new FakeGrpcServer(REGISTRY).port();
@@ -166,7 +168,7 @@ class ChangeFeedTest {
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", GRPC_PORT).usePlaintext().build();
         try {
             Iterator<WatchGradeChangesResponse> stream = ScoringServiceGrpc.newBlockingStub(channel)
-                    .withCallCredentials(GrpcTestCalls.bearer(reader))
+                    .withCallCredentials(GrpcTestCalls.bearer(SERVICE_TOKEN_WITH_SCORES))
                     .withDeadlineAfter(5, TimeUnit.SECONDS)
                     .watchGradeChanges(WatchGradeChangesRequest.newBuilder().setFromSequence(0).build());
             List<WatchGradeChangesResponse> seen = new ArrayList<>();

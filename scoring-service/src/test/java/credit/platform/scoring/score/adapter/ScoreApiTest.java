@@ -51,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ScoreApiTest {
 
     static final TestTokens TOKENS = new TestTokens();
-    static final String SERVICE_TOKEN = TOKENS.token("credit-services", "registry.read lists.read");
+    static final String SERVICE_TOKEN = TOKENS.token("credit-services", "registry.read lists.read platform.internal");
     static final FakeRegistryService REGISTRY = new FakeRegistryService();
     static final FakeListsService LISTS = new FakeListsService();
     static final FakeGrpcServer REGISTRY_SERVER = new FakeGrpcServer(REGISTRY);
@@ -143,6 +143,11 @@ class ScoreApiTest {
                 .setStatus(RecordStatus.RECORD_STATUS_ACTIVE)
                 .setEffectiveFrom(Timestamp.newBuilder().setSeconds(Instant.now().minusSeconds(86_400).getEpochSecond()))
                 .build();
+    }
+
+    /** The platform's service identity: scoring's RPCs are reserved to it (service_only). */
+    static String grpcReader() {
+        return TOKENS.token("credit-services", "scoring.read platform.internal");
     }
 
     static String reader() {
@@ -254,14 +259,14 @@ class ScoreApiTest {
         REGISTRY.unavailable = true;
 
         assertThat(http.get("/api/v1/scores/" + PERSON, reader()).status()).isEqualTo(503);
-        assertThat(grpcError(() -> stub(reader()).getScore(GetScoreRequest.newBuilder().setSubjectId(PERSON).build()))
+        assertThat(grpcError(() -> stub(grpcReader()).getScore(GetScoreRequest.newBuilder().setSubjectId(PERSON).build()))
                 .getCode()).isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(mongo.getCollection("score_history").countDocuments()).isZero();
     }
 
     @Test
     void grpcGetScoreAnswersTheSameScore() {
-        var score = stub(reader()).getScore(GetScoreRequest.newBuilder().setSubjectId(PERSON).build()).getScore();
+        var score = stub(grpcReader()).getScore(GetScoreRequest.newBuilder().setSubjectId(PERSON).build()).getScore();
 
         assertThat(score.getModelId()).isEqualTo("suining-county-person");
         assertThat(score.getPoints()).isEqualTo(940);
@@ -276,11 +281,15 @@ class ScoreApiTest {
     @Test
     void grpcUnknownSubjectIsNotFoundWithoutTokenUnauthenticatedWrongScopePermissionDenied() {
         var request = GetScoreRequest.newBuilder().setSubjectId("nobody").build();
-        assertThat(grpcError(() -> stub(reader()).getScore(request)).getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(grpcError(() -> stub(grpcReader()).getScore(request)).getCode()).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(grpcError(() -> ScoringServiceGrpc.newBlockingStub(channel).getScore(request)).getCode())
                 .isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(grpcError(() -> stub(TOKENS.token("airline-demo", "travel.check")).getScore(request)).getCode())
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
+        // scoring.read alone (an agency's or a person's token) does not open the service's own port
+        assertThat(grpcError(() -> stub(reader()).getScore(request)).getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(grpcError(() -> stub(TOKENS.token("platform-admin", "platform.admin scoring.read")).getScore(request))
+                .getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 
     static String admin() {
@@ -384,7 +393,7 @@ class ScoreApiTest {
 
     @Test
     void grpcBatchGetScoresAnswersEachSubjectAndNamesTheOnesItCouldNotScore() {
-        var response = stub(reader()).batchGetScores(credit.scoring.v1.BatchGetScoresRequest.newBuilder()
+        var response = stub(grpcReader()).batchGetScores(credit.scoring.v1.BatchGetScoresRequest.newBuilder()
                 .addSubjectIds(PERSON).addSubjectIds("nobody").build());
 
         assertThat(response.getScoresList()).extracting(s -> s.getSubjectId()).containsExactly(PERSON);

@@ -100,7 +100,7 @@ class TimeDrivenChangesApiTest {
 
         @Bean
         ServiceTokenSource serviceTokenSource() {
-            return new FixedServiceTokenSource(TOKENS.token("credit-services", "registry.read lists.read"));
+            return new FixedServiceTokenSource(TOKENS.token("credit-services", "registry.read lists.read platform.internal"));
         }
 
         /** Primary: the configuration's own clock bean (the system clock) is still defined. */

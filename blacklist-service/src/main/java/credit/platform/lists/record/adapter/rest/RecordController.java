@@ -21,6 +21,7 @@ import credit.platform.lists.record.domain.RecordStateException;
 import credit.platform.lists.record.domain.RemovalGround;
 import credit.platform.lists.record.domain.IdentifierScheme;
 import credit.platform.lists.record.domain.ListOwnedElsewhereException;
+import credit.platform.lists.record.domain.RecordOwnedElsewhereException;
 import credit.platform.lists.record.domain.ListRecord;
 import credit.platform.lists.record.domain.NamedSubject;
 import credit.platform.lists.record.domain.NewRecord;
@@ -297,6 +298,13 @@ class RecordController {
     @ExceptionHandler(RecordNotFoundException.class)
     ProblemDetail recordNotFound(RecordNotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "record-not-found", "Record not found", e.getMessage());
+    }
+
+    @ExceptionHandler(RecordOwnedElsewhereException.class)
+    ProblemDetail recordOwnedElsewhere(RecordOwnedElsewhereException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "record-owned-elsewhere", "Forbidden", e.getMessage());
+        problem.setProperty("owner", e.owner());
+        return problem;
     }
 
     @ExceptionHandler(ListOwnedElsewhereException.class)
