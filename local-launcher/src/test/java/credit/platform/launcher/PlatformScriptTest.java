@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PlatformScriptTest {
 
     private static final Path ROOT = RepoRoot.find();
-    private static final List<String> MODULES = List.of("proto", "identifiers", "platform-common", "platform-client",
+    private static final List<String> MODULES = List.of("proto", "identifiers", "platform-common", "platform-test-support", "platform-client",
             "registry-service", "blacklist-service", "scoring-service", "sanctions-service", "gateway", "local-launcher", "cli");
 
     @TempDir
@@ -111,9 +111,9 @@ class PlatformScriptTest {
 
         Result first = bash(repo, env, "./platform --port-offset 7");
         assertThat(first.exit()).as(first.out()).isZero();
-        assertThat(first.out()).contains("building 11 modules", "[1/2]", "built in", "launcher started: -jar local-launcher/target/local-launcher.jar --port-offset 7");
+        assertThat(first.out()).contains("building 12 modules", "[1/2]", "built in", "launcher started: -jar local-launcher/target/local-launcher.jar --port-offset 7");
         assertThat(calls(repo)).singleElement().satisfies(c -> assertThat(c)
-                .isEqualTo("-B -DskipTests install -pl " + String.join(",", MODULES)));
+                .isEqualTo("-B -Dmaven.test.skip=true install -pl " + String.join(",", MODULES)));
 
         Result second = bash(repo, env, "./platform");
         assertThat(second.out()).contains("nothing changed since the last successful build");
@@ -124,7 +124,7 @@ class PlatformScriptTest {
         Result third = bash(repo, env, "./platform");
         assertThat(third.out()).contains("changed since the last build: platform-common gateway");
         assertThat(calls(repo).getLast()).as("and what depends on them, read from the poms; nothing else")
-                .isEqualTo("-B -DskipTests install -pl platform-common,registry-service,gateway");
+                .isEqualTo("-B -Dmaven.test.skip=true install -pl platform-common,registry-service,gateway");
 
         Files.writeString(repo.resolve("cli/src/A.java"), "class A { int broken; }\n");
         Files.writeString(repo.resolve("fail"), "");
@@ -134,10 +134,10 @@ class PlatformScriptTest {
         Files.delete(repo.resolve("fail"));
         Result retried = bash(repo, env, "./platform");
         assertThat(retried.out()).as("a failed build is not remembered as done").contains("changed since the last build: cli");
-        assertThat(calls(repo).getLast()).isEqualTo("-B -DskipTests install -pl cli");
+        assertThat(calls(repo).getLast()).isEqualTo("-B -Dmaven.test.skip=true install -pl cli");
 
         Result forced = bash(repo, env, "./platform --rebuild");
-        assertThat(forced.out()).contains("building 11 modules");
+        assertThat(forced.out()).contains("building 12 modules");
     }
 
     private static List<String> calls(Path repo) throws IOException {
