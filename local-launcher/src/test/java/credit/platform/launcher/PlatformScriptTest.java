@@ -102,6 +102,7 @@ class PlatformScriptTest {
         // the fake Maven records its arguments, makes target/ of every module, and fails when told to
         executable(repo.resolve("mvnw"), "#!/usr/bin/env bash\n"
                 + "echo \"$*\" >> mvnw-calls\n"
+                + "for i in $(seq 1 30); do echo \"[INFO] Downloaded from central: https://repo/a$i.jar (1 kB at 1 MB/s)\"; done\n"
                 + "echo '[INFO] Building proto 0.1.0-SNAPSHOT                                  [1/2]'\n"
                 + "[[ -f fail ]] && { echo '[ERROR] compilation failed'; exit 1; }\n"
                 + "for m in " + String.join(" ", MODULES) + "; do mkdir -p $m/target; done\n");
@@ -111,7 +112,7 @@ class PlatformScriptTest {
 
         Result first = bash(repo, env, "./platform --port-offset 7");
         assertThat(first.exit()).as(first.out()).isZero();
-        assertThat(first.out()).contains("building 12 modules", "[1/2]", "built in", "launcher started: -jar local-launcher/target/local-launcher.jar --port-offset 7");
+        assertThat(first.out()).contains("building 12 modules", "[1/2]", "25 files downloaded from Maven Central", "built in", "launcher started: -jar local-launcher/target/local-launcher.jar --port-offset 7");
         assertThat(calls(repo)).singleElement().satisfies(c -> assertThat(c)
                 .isEqualTo("-B -Dmaven.test.skip=true install -pl " + String.join(",", MODULES)));
 
