@@ -39,6 +39,8 @@ public final class PlatformClients {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    /** A bulk import answers when the whole file is read: longer than the gateway's 300 s for the route. */
+    static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(6);
 
     private PlatformClients() {
     }
@@ -66,7 +68,7 @@ public final class PlatformClients {
                 http, json, clock, READ_TIMEOUT);
         JacksonCodec codec = new JacksonCodec(json);
         Feign.Builder feign = Feign.builder()
-                .client(new JdkHttpClient(http))
+                .client(new JdkHttpClient(http, IMPORT_TIMEOUT))
                 .contract(new SpringMvcContract())
                 .encoder(codec)
                 .decoder(codec)

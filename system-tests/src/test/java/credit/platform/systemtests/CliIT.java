@@ -70,7 +70,7 @@ class CliIT {
         Path out = Files.createTempFile(dir, "out", ".txt");
         Path err = Files.createTempFile(dir, "err", ".txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        if (!p.waitFor(30, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("credit did not finish: " + Files.readString(err));
         }
@@ -128,7 +128,7 @@ class CliIT {
         Process first = credit(platform, "registrar-demo", "import", "subjects", file.toString(),
                 "--chunk-lines", Integer.toString(chunkLines), "--progress", "lines")
                 .redirectOutput(dir.resolve("first.out").toFile()).redirectError(dir.resolve("first.err").toFile()).start();
-        await("three chunks done").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
+        await("three chunks done").atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> !first.isAlive() || doneChunks(state) >= 3);
         assertThat(first.isAlive()).as("still importing when killed: " + Files.readString(dir.resolve("first.err"))).isTrue();
         first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no last save

@@ -26,16 +26,36 @@ public final class JdkHttpClient implements Client {
     /** Headers {@code java.net.http} sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
+    /** The bulk import route: its answer comes when the whole file is read. */
+    static final String IMPORTS_PATH = "/api/v1/subjects/imports";
+
     private final HttpClient http;
+    private final Duration importTimeout;
+
+    /**
+     * @param importTimeout how long a bulk import ({@code POST …/subjects/imports}) may take to answer;
+     *                      every other call has the client's read timeout
+     */
+    public JdkHttpClient(HttpClient http, Duration importTimeout) {
+        this.http = http;
+        this.importTimeout = importTimeout;
+    }
 
     public JdkHttpClient(HttpClient http) {
-        this.http = http;
+        this(http, null);
+    }
+
+    /** The time a request may wait for its answer. */
+    Duration timeout(Request request, Request.Options options) {
+        boolean bulkImport = importTimeout != null && request.httpMethod() == Request.HttpMethod.POST
+                && URI.create(request.url()).getPath().endsWith(IMPORTS_PATH);
+        return bulkImport ? importTimeout : Duration.ofMillis(options.readTimeoutMillis());
     }
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()))
-                .timeout(Duration.ofMillis(options.readTimeoutMillis()));
+                .timeout(timeout(request, options));
         byte[] body = request.body();
         builder.method(request.httpMethod().name(), body == null
                 ? HttpRequest.BodyPublishers.noBody()

@@ -108,7 +108,9 @@ public interface RegistryApi {
      * README describes) or {@code csv} (header {@code kind,scheme,value,issuingCountry,name,latinName,registrationRegion})
      * — read by the service line by line. Same rules as {@link #importRecords(String, String, List)}; an
      * {@code importId} can run only once. Error report lines are the file's lines (CSV: the header is line 1).
-     * Through the gateway a file may be up to its import body limit (200 MB by default).
+     * Through the gateway a file may be up to its import body limit (200 MB by default). The answer comes when the
+     * whole file is read: the client waits up to 6 minutes (the gateway allows the route 300 s by default), so send
+     * large files in parts — the {@code credit} command line does, and resumes.
      */
     @PostMapping(path = "/api/v1/subjects/imports", produces = MediaType.APPLICATION_JSON_VALUE)
     ImportSummary importFile(@RequestParam("format") String format, @RequestParam("importId") String importId,
