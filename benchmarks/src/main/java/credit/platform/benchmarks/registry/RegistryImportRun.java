@@ -61,9 +61,12 @@ public final class RegistryImportRun {
         try (MongoClient client = MongoClients.create(uri)) {
             MongoTemplate mongo = new MongoTemplate(client, "registry-bench-" + UUID.randomUUID());
             Clock clock = Clock.systemUTC();
-            SubjectService subjects = new SubjectService(new MongoSubjectRepository(mongo), clock);
-            RelationshipService relationships = new RelationshipService(new MongoRelationshipRepository(mongo), subjects, clock);
-            PermitService permits = new PermitService(new MongoPermitRepository(mongo), subjects, clock);
+            var feed = new credit.platform.registry.subject.adapter.feed.RegistryFeed(mongo, clock, true,
+                    java.time.Duration.ofDays(30));
+            SubjectService subjects = new SubjectService(new MongoSubjectRepository(mongo, feed), clock);
+            RelationshipService relationships = new RelationshipService(new MongoRelationshipRepository(mongo, feed, clock),
+                    subjects, clock);
+            PermitService permits = new PermitService(new MongoPermitRepository(mongo, feed, clock), subjects, clock);
             ImportService imports = new ImportService(new MongoImportRepository(mongo), subjects, relationships, permits, clock);
             for (String pass : new String[] {"first", "second (same file)"}) {
                 run(imports, file, pass);

@@ -70,6 +70,11 @@ public final class FeedLog {
     private final AtomicLong conflicts = new AtomicLong();
     /** The highest sequence this process knows to be committed; guarded by {@link #appendLock}. */
     private long lastKnown = -1;
+    /**
+     * The head when this process opened the log: logs written before this component (a counter, then
+     * an insert) may hold permanent holes up to it, which readers pass. Above it there are none.
+     */
+    private final long legacyHead;
 
     /**
      * @param collection the log's collection; its compaction horizon is kept in {@code <collection>_state}
@@ -84,6 +89,7 @@ public final class FeedLog {
         // Sparse: entries written before event ids were kept have none.
         entries.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true).sparse(true));
         entries.createIndex(Indexes.ascending(keyField, "_id"));
+        this.legacyHead = head();
     }
 
     public String name() {
@@ -168,16 +174,16 @@ public final class FeedLog {
 
     /**
      * Entries after {@code after}, in sequence order, at most {@code limit}; never past a hole above the
-     * compaction horizon (there is none in a committed log; the check makes a skipped entry impossible
-     * even then — the reader waits and reads again).
+     * compaction horizon (there is none in a log this component wrote; the check makes a skipped entry
+     * impossible even then — the reader waits and reads again).
      */
     public List<FeedEntry> readAfter(long after, int limit) {
-        long horizon = horizon();
         List<FeedEntry> out = new ArrayList<>();
         long previous = after;
         for (Document d : entries.find(Filters.gt("_id", after)).sort(Sorts.ascending("_id")).limit(limit)) {
             FeedEntry entry = toEntry(d);
-            if (entry.sequence() > previous + 1 && entry.sequence() > horizon) {
+            if (entry.sequence() > previous + 1 && entry.sequence() > legacyHead && entry.sequence() > horizon()
+                    && entry.sequence() > lowest()) {
                 log.debug("feed {}: entry {} is not yet followed by {}; read again later", name, previous, previous + 1);
                 break;
             }

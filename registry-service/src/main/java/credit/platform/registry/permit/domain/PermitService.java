@@ -63,11 +63,9 @@ public class PermitService {
         Permit permit = new Permit(idOf(subjectId, type, issuer, number), subjectId, type, issuer, number,
                 request.validFrom(), request.validTo(), request.status() == null ? PermitStatus.VALID : request.status(),
                 clock.instant());
-        // Insert, then announce — also when the permit exists already, so a retry after a crash between
-        // the two writes still announces it (a repeated announcement only causes a harmless re-read).
+        // The insert carries its change-feed announcement in the same write.
         boolean created = permits.insert(permit);
         Permit stored = created ? permit : permits.findById(permit.id()).orElseThrow();
-        subjects.announcePermitChange(subjectId, stored.id());
         return new Outcome(stored, created);
     }
 

@@ -7,7 +7,10 @@ import java.util.Optional;
 /** Where relationships are kept (port). */
 public interface RelationshipRepository {
 
-    /** Stores it unless one with the same id exists; returns false then (idempotent). */
+    /**
+     * Stores it unless one with the same id exists; returns false then (idempotent). The write
+     * announces both parties on the change feed.
+     */
     boolean insert(Relationship relationship);
 
     Optional<Relationship> findById(String id);
@@ -18,6 +21,6 @@ public interface RelationshipRepository {
     /** Relationships held in the subject. */
     List<Relationship> to(String subjectId);
 
-    /** Sets the last day if the relationship is still open; one compare-and-set. */
+    /** Sets the last day if the relationship is still open; one compare-and-set that announces both parties. */
     boolean end(String id, LocalDate validTo);
 }

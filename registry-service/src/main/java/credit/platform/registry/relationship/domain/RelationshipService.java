@@ -93,10 +93,8 @@ public class RelationshipService {
         }
         Relationship relationship = new Relationship(id, request.type(), from.id(), to.id(), request.validFrom(),
                 request.validTo(), request.shareBasisPoints(), clock.instant());
+        // The insert carries the announcement of both parties (the change feed) in the same write.
         boolean created = relationships.insert(relationship);
-        // Insert, then announce both parties — also when it existed already, so a retry after a crash
-        // between the writes still announces it (a repeated announcement only causes a re-read).
-        announce(relationship);
         return created ? new Outcome(relationship, true) : new Outcome(relationships.findById(id).orElseThrow(), false);
     }
 
@@ -160,14 +158,7 @@ public class RelationshipService {
         if (!relationships.end(relationshipId, lastDay)) {
             throw new RelationshipConflictException("the relationship has already ended", relationshipId);
         }
-        Relationship ended = relationships.findById(relationshipId).orElseThrow();
-        announce(ended);
-        return ended;
-    }
-
-    private void announce(Relationship r) {
-        subjects.announceRelationshipChange(r.fromSubjectId());
-        subjects.announceRelationshipChange(r.toSubjectId());
+        return relationships.findById(relationshipId).orElseThrow();
     }
 
     public record Outcome(Relationship relationship, boolean created) {

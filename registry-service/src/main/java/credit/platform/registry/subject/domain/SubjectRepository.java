@@ -13,9 +13,9 @@ public interface SubjectRepository {
     Optional<Subject> findByIdentifier(Identifier identifier);
 
     /**
-     * Stores a new subject (version 1) and claims its identifiers, or reports the subject already
-     * holding one of them. Each write is a single-document operation; a retry after a crash
-     * completes the claim.
+     * Stores a new subject (version 1, with its change-feed event) and claims its identifiers, or
+     * reports the subject already holding one of them. Each write is a single-document operation; a
+     * retry after a crash completes the claim.
      */
     Registration insert(Subject subject);
 
@@ -27,28 +27,20 @@ public interface SubjectRepository {
 
     /**
      * Replaces the subject if it is still at {@code expectedVersion}, storing it at
-     * {@code expectedVersion + 1}; one atomic single-document compare-and-set.
+     * {@code expectedVersion + 1} together with its change-feed event; one atomic single-document
+     * compare-and-set.
      */
-    Update replace(Subject changed, long expectedVersion);
+    Update replace(Subject changed, long expectedVersion, Instant at);
 
     /** Idempotent (keyed by subject id and version). */
     void appendHistory(String subjectId, SubjectHistoryEntry entry);
 
     List<SubjectHistoryEntry> history(String subjectId);
 
-    /** Appends a change of the subject itself to the registry change feed; returns the entry's sequence number. */
-    default long recordChange(String subjectId, Instant at) {
-        return recordChange(subjectId, at, ChangeKind.SUBJECT, null);
-    }
-
     /**
-     * Appends to the registry change feed; returns the entry's sequence number.
-     *
-     * @param permitId the permit that changed, for {@link ChangeKind#PERMIT}; otherwise {@code null}
+     * Change-feed entries with a sequence above {@code afterSequence}, in order. Every write of a
+     * subject, relationship or permit carries its entries in the same single-document write.
      */
-    long recordChange(String subjectId, Instant at, ChangeKind kind, String permitId);
-
-    /** Change-feed entries with a sequence above {@code afterSequence}, in order. */
     List<SubjectChange> changesAfter(long afterSequence, int limit);
 
     /** Number of subjects stored. */
@@ -56,7 +48,7 @@ public interface SubjectRepository {
 
     /** What a change-feed entry is about. */
     enum ChangeKind {
-        SUBJECT, PERMIT
+        SUBJECT, PERMIT, RELATIONSHIP
     }
 
     /** @param permitId the permit that changed, or {@code null} when the change is not about a permit */

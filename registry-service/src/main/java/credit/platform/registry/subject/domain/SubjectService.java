@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /**
  * Use cases on subjects. Plain Java: the adapters translate to and from REST, gRPC and Mongo.
- * Every change is a compare-and-set on the subject's version, then kept in its history and
- * announced on the change feed (each step one single-document write, idempotent on retry).
+ * Every change is a compare-and-set on the subject's version that carries its change-feed event in
+ * the same write, then kept in its history (idempotent on retry).
  */
 public class SubjectService {
 
@@ -123,26 +123,12 @@ public class SubjectService {
         return subjects.history(id);
     }
 
-    /**
-     * Announces on the change feed that a role of the subject changed (a relationship recorded or
-     * ended): consumers re-read its relationships (sanctions re-keys a company's measures to its new
-     * legal representative, scoring recomputes contagion).
-     */
-    public void announceRelationshipChange(String subjectId) {
-        subjects.recordChange(subjectId, clock.instant());
-    }
-
-    /** Announces on the change feed that a permit of the subject was recorded or changed. */
-    public void announcePermitChange(String subjectId, String permitId) {
-        subjects.recordChange(subjectId, clock.instant(), SubjectRepository.ChangeKind.PERMIT, permitId);
-    }
-
     public List<SubjectRepository.SubjectChange> changesAfter(long sequence, int limit) {
         return subjects.changesAfter(sequence, limit);
     }
 
     private Subject save(Subject changed, long expectedVersion, String change, String actor) {
-        return switch (subjects.replace(changed, expectedVersion)) {
+        return switch (subjects.replace(changed, expectedVersion, clock.instant())) {
             case SubjectRepository.Update.Saved saved -> announce(saved.subject(), change, actor);
             case SubjectRepository.Update.Conflict conflict ->
                     throw new VersionConflictException(expectedVersion, conflict.currentVersion());
@@ -153,7 +139,6 @@ public class SubjectService {
     private Subject announce(Subject subject, String change, String actor) {
         subjects.appendHistory(subject.id(), new SubjectHistoryEntry(subject.version(), change,
                 actor == null ? "" : actor, clock.instant(), subject));
-        subjects.recordChange(subject.id(), clock.instant());
         return subject;
     }
 

@@ -1,6 +1,8 @@
 package credit.platform.registry.permit.adapter.mongo;
 
+import credit.platform.feed.server.Outbox;
 import credit.platform.registry.permit.domain.Permit;
+import credit.platform.registry.subject.adapter.feed.RegistryFeed;
 import credit.platform.registry.permit.domain.PermitRepository;
 import credit.platform.registry.permit.domain.PermitStatus;
 import java.time.LocalDate;
@@ -17,16 +19,20 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** Permits in collection {@code permits}, indexed by holder. */
+/** Permits in collection {@code permits}, indexed by holder; each write carries its change-feed announcement. */
 @Repository
 public class MongoPermitRepository implements PermitRepository {
 
     static final String PERMITS = "permits";
 
     private final MongoTemplate mongo;
+    private final RegistryFeed feed;
+    private final java.time.Clock clock;
 
-    public MongoPermitRepository(MongoTemplate mongo) {
+    public MongoPermitRepository(MongoTemplate mongo, RegistryFeed feed, java.time.Clock clock) {
         this.mongo = mongo;
+        this.feed = feed;
+        this.clock = clock;
         mongo.indexOps(PERMITS).createIndex(new Index().on("subjectId", Sort.Direction.ASC));
     }
 
@@ -37,7 +43,10 @@ public class MongoPermitRepository implements PermitRepository {
                     .append("issuer", p.issuer()).append("number", p.number())
                     .append("validFrom", p.validFrom().toString())
                     .append("validTo", p.validTo() == null ? null : p.validTo().toString())
-                    .append("status", p.status().name()).append("createdAt", Date.from(p.createdAt())), PERMITS);
+                    .append("status", p.status().name()).append("createdAt", Date.from(p.createdAt()))
+                    .append(Outbox.PENDING, Outbox.pending(RegistryFeed.permitChanged(p.subjectId(), p.id(), "recorded",
+                            p.createdAt()))), PERMITS);
+            feed.publish(PERMITS, p.id());
             return true;
         } catch (DuplicateKeyException exists) {
             return false;
@@ -57,8 +66,18 @@ public class MongoPermitRepository implements PermitRepository {
 
     @Override
     public boolean setStatus(String id, PermitStatus status) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("status", status.name()),
-                PERMITS).getMatchedCount() == 1;
+        Optional<Permit> p = findById(id);
+        if (p.isEmpty()) {
+            return false;
+        }
+        Update update = Update.update("status", status.name());
+        update.push(Outbox.PENDING).each(Outbox.pending(RegistryFeed.permitChanged(p.get().subjectId(), id,
+                "status:" + status.name(), clock.instant())).toArray());
+        boolean found = mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, PERMITS).getMatchedCount() == 1;
+        if (found) {
+            feed.publish(PERMITS, id);
+        }
+        return found;
     }
 
     private static Permit of(Document d) {

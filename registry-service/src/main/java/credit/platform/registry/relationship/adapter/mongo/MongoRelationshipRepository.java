@@ -1,6 +1,9 @@
 package credit.platform.registry.relationship.adapter.mongo;
 
+import credit.platform.feed.server.Outbox;
+import credit.platform.feed.server.PendingEvent;
 import credit.platform.registry.relationship.domain.Relationship;
+import credit.platform.registry.subject.adapter.feed.RegistryFeed;
 import credit.platform.registry.relationship.domain.RelationshipRepository;
 import credit.platform.registry.relationship.domain.RelationshipType;
 import java.time.LocalDate;
@@ -17,16 +20,23 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
-/** Relationships in collection {@code relationships}, indexed by both parties. Days stored as ISO strings. */
+/**
+ * Relationships in collection {@code relationships}, indexed by both parties. Days stored as ISO
+ * strings. Recording or ending one carries the announcement of both parties in the same write.
+ */
 @Repository
 public class MongoRelationshipRepository implements RelationshipRepository {
 
     static final String RELATIONSHIPS = "relationships";
 
     private final MongoTemplate mongo;
+    private final RegistryFeed feed;
+    private final java.time.Clock clock;
 
-    public MongoRelationshipRepository(MongoTemplate mongo) {
+    public MongoRelationshipRepository(MongoTemplate mongo, RegistryFeed feed, java.time.Clock clock) {
         this.mongo = mongo;
+        this.feed = feed;
+        this.clock = clock;
         mongo.indexOps(RELATIONSHIPS).createIndex(new Index().on("fromSubjectId", Sort.Direction.ASC));
         mongo.indexOps(RELATIONSHIPS).createIndex(new Index().on("toSubjectId", Sort.Direction.ASC));
     }
@@ -41,7 +51,11 @@ public class MongoRelationshipRepository implements RelationshipRepository {
                     .append("validFrom", r.validFrom().toString())
                     .append("validTo", r.validTo() == null ? null : r.validTo().toString())
                     .append("shareBasisPoints", r.shareBasisPoints())
-                    .append("createdAt", Date.from(r.createdAt())), RELATIONSHIPS);
+                    .append("createdAt", Date.from(r.createdAt()))
+                    .append(Outbox.PENDING, Outbox.pending(RegistryFeed.relationshipChanged(r.id(), "recorded",
+                            r.fromSubjectId(), r.toSubjectId(), r.createdAt()).toArray(new PendingEvent[0]))),
+                    RELATIONSHIPS);
+            feed.publish(RELATIONSHIPS, r.id());
             return true;
         } catch (DuplicateKeyException exists) {
             return false;
@@ -70,8 +84,19 @@ public class MongoRelationshipRepository implements RelationshipRepository {
 
     @Override
     public boolean end(String id, LocalDate validTo) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("validTo").is(null)),
-                Update.update("validTo", validTo.toString()), RELATIONSHIPS).getModifiedCount() == 1;
+        Optional<Relationship> r = findById(id);
+        if (r.isEmpty()) {
+            return false;
+        }
+        Update update = Update.update("validTo", validTo.toString());
+        update.push(Outbox.PENDING).each(Outbox.pending(RegistryFeed.relationshipChanged(id, "ended:" + validTo,
+                r.get().fromSubjectId(), r.get().toSubjectId(), clock.instant()).toArray(new PendingEvent[0])).toArray());
+        boolean ended = mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("validTo").is(null)),
+                update, RELATIONSHIPS).getModifiedCount() == 1;
+        if (ended) {
+            feed.publish(RELATIONSHIPS, id);
+        }
+        return ended;
     }
 
     private static Relationship of(Document d) {

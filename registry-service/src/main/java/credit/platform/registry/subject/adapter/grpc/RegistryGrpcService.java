@@ -2,7 +2,12 @@ package credit.platform.registry.subject.adapter.grpc;
 
 import com.google.protobuf.Timestamp;
 import credit.common.v1.SubjectKind;
+import credit.common.v1.FeedCaughtUp;
+import credit.common.v1.FeedResnapshotRequired;
 import credit.platform.common.grpc.GrpcStatuses;
+import credit.platform.feed.server.FeedEntry;
+import credit.platform.feed.server.FeedWatch;
+import credit.platform.registry.subject.adapter.feed.RegistryFeed;
 import credit.platform.common.web.FieldViolation;
 import credit.platform.identifiers.Identifier;
 import credit.platform.identifiers.IdentifierScheme;
@@ -19,8 +24,6 @@ import credit.platform.registry.subject.domain.IdentifierTakenException;
 import credit.platform.registry.subject.domain.NewSubject;
 import credit.platform.registry.subject.domain.Subject;
 import credit.platform.registry.subject.domain.SubjectNotFoundException;
-import credit.platform.registry.subject.domain.SubjectRepository;
-import credit.platform.registry.subject.domain.SubjectRepository.SubjectChange;
 import credit.platform.registry.subject.domain.SubjectService;
 import credit.registry.v1.BatchResolveIdentifiersRequest;
 import credit.registry.v1.BatchResolveIdentifiersResponse;
@@ -41,7 +44,6 @@ import credit.registry.v1.SubjectStatus;
 import credit.registry.v1.WatchSubjectChangesRequest;
 import credit.registry.v1.WatchSubjectChangesResponse;
 import io.grpc.Status;
-import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,6 +53,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -61,18 +65,37 @@ import org.springframework.stereotype.Service;
 class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
 
     static final int MAX_BATCH = 1000;
-    static final long WATCH_POLL_MILLIS = 200;
 
     private final SubjectService subjects;
     private final RelationshipService relationships;
     private final PermitService permits;
     private final Clock clock;
+    private final FeedWatch<WatchSubjectChangesResponse> watch;
 
-    RegistryGrpcService(SubjectService subjects, RelationshipService relationships, PermitService permits, Clock clock) {
+    RegistryGrpcService(SubjectService subjects, RelationshipService relationships, PermitService permits, Clock clock,
+            RegistryFeed feed) {
         this.subjects = subjects;
         this.relationships = relationships;
         this.permits = permits;
         this.clock = clock;
+        this.watch = new FeedWatch<>(feed.log(), new FeedWatch.Messages<>() {
+            @Override
+            public WatchSubjectChangesResponse change(FeedEntry entry) {
+                return toProto(entry);
+            }
+
+            @Override
+            public WatchSubjectChangesResponse resnapshotRequired(long oldestRetainedSequence) {
+                return WatchSubjectChangesResponse.newBuilder().setResnapshotRequired(FeedResnapshotRequired.newBuilder()
+                        .setOldestRetainedSequence(oldestRetainedSequence)).build();
+            }
+
+            @Override
+            public WatchSubjectChangesResponse caughtUp(long head) {
+                return WatchSubjectChangesResponse.newBuilder().setCaughtUp(FeedCaughtUp.newBuilder().setHeadSequence(head))
+                        .build();
+            }
+        }, FeedWatch.Settings.DEFAULT);
     }
 
     @Override
@@ -178,41 +201,41 @@ class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
         });
     }
 
+    /** The change feed (platform change-feed component): every change after the consumer's position. */
     @Override
     public void watchSubjectChanges(WatchSubjectChangesRequest request,
             StreamObserver<WatchSubjectChangesResponse> response) {
-        ServerCallStreamObserver<WatchSubjectChangesResponse> call =
-                (ServerCallStreamObserver<WatchSubjectChangesResponse>) response;
-        long after = Math.max(0, request.getFromSequence() - 1);
-        try {
-            while (!call.isCancelled()) {
-                List<SubjectChange> changes = subjects.changesAfter(after, 500);
-                for (SubjectChange c : changes) {
-                    WatchSubjectChangesResponse.Builder b = WatchSubjectChangesResponse.newBuilder()
-                            .setSequence(c.sequence()).setSubjectId(c.subjectId())
-                            .setOccurredAt(timestamp(c.occurredAt()))
-                            .setKind(c.kind() == SubjectRepository.ChangeKind.PERMIT
-                                    ? SubjectChangeKind.SUBJECT_CHANGE_KIND_PERMIT
-                                    : SubjectChangeKind.SUBJECT_CHANGE_KIND_SUBJECT);
-                    if (c.permitId() != null) {
-                        b.setPermitId(c.permitId());
-                    }
-                    call.onNext(b.build());
-                    after = c.sequence();
-                }
-                if (changes.isEmpty()) {
-                    Thread.sleep(WATCH_POLL_MILLIS);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            call.onError(Status.CANCELLED.withDescription("server shutting down").asRuntimeException());
-        } catch (RuntimeException e) {
-            if (!call.isCancelled()) {
-                call.onError(Status.UNAVAILABLE.withDescription("change feed unavailable, resume from the last sequence")
-                        .asRuntimeException());
-            }
+        watch.serve(request.getFromSequence(), request.getCaughtUpMarkers(), response);
+    }
+
+    /** Ends every watch cleanly before the gRPC server stops, so consumers reconnect elsewhere at once. */
+    @EventListener(ContextClosedEvent.class)
+    void closeWatches() {
+        watch.close();
+    }
+
+    static WatchSubjectChangesResponse toProto(FeedEntry e) {
+        String kind = e.body().getString("kind");
+        WatchSubjectChangesResponse.Builder b = WatchSubjectChangesResponse.newBuilder()
+                .setSequence(e.sequence()).setSubjectId(e.key())
+                .setOccurredAt(timestamp(e.occurredAt()))
+                .setKind(kind == null || kind.equals(RegistryFeed.Kind.SUBJECT.name())
+                        ? SubjectChangeKind.SUBJECT_CHANGE_KIND_SUBJECT
+                        : kind.equals(RegistryFeed.Kind.PERMIT.name()) ? SubjectChangeKind.SUBJECT_CHANGE_KIND_PERMIT
+                        : SubjectChangeKind.SUBJECT_CHANGE_KIND_RELATIONSHIP);
+        String permitId = e.body().getString("permitId");
+        if (permitId != null) {
+            b.setPermitId(permitId);
         }
+        String relationshipId = e.body().getString("relationshipId");
+        if (relationshipId != null) {
+            b.setRelationshipId(relationshipId);
+        }
+        Number version = (Number) e.body().get("subjectVersion");
+        if (version != null) {
+            b.setSubjectVersion(version.longValue());
+        }
+        return b.build();
     }
 
     private Identifier identifier(credit.common.v1.Identifier id, String field) {

@@ -1,6 +1,9 @@
 package credit.platform.registry.subject.adapter.mongo;
 
+import credit.platform.feed.server.FeedEntry;
+import credit.platform.feed.server.Outbox;
 import credit.platform.identifiers.Identifier;
+import credit.platform.registry.subject.adapter.feed.RegistryFeed;
 import credit.platform.identifiers.IdentifierScheme;
 import credit.platform.registry.subject.domain.Subject;
 import credit.platform.registry.subject.domain.SubjectHistoryEntry;
@@ -16,7 +19,6 @@ import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,8 +30,9 @@ import org.springframework.stereotype.Repository;
  * {@code identifier_claims}, whose {@code _id} is the identifier's key (unique on every MongoDB and
  * on the embedded server). No multi-document transaction: claims are taken one document at a time
  * and an orphan claim (its subject never written) is taken over by the next registration.
- * History in {@code subject_history} (one document per version, {@code _id} subject:version);
- * the change feed in {@code subject_changes} numbered by the counter in {@code counters}.
+ * History in {@code subject_history} (one document per version, {@code _id} subject:version).
+ * Every write of a subject carries its change-feed event in the same document ({@link RegistryFeed}),
+ * published to {@code subject_changes} right after.
  */
 @Repository
 public class MongoSubjectRepository implements SubjectRepository {
@@ -37,13 +40,12 @@ public class MongoSubjectRepository implements SubjectRepository {
     static final String SUBJECTS = "subjects";
     static final String CLAIMS = "identifier_claims";
     static final String HISTORY = "subject_history";
-    static final String CHANGES = "subject_changes";
-    static final String COUNTERS = "counters";
-
     private final MongoTemplate mongo;
+    private final RegistryFeed feed;
 
-    public MongoSubjectRepository(MongoTemplate mongo) {
+    public MongoSubjectRepository(MongoTemplate mongo, RegistryFeed feed) {
         this.mongo = mongo;
+        this.feed = feed;
         mongo.indexOps(HISTORY).createIndex(new Index().on("subjectId", Sort.Direction.ASC).on("version", Sort.Direction.ASC));
     }
 
@@ -70,7 +72,9 @@ public class MongoSubjectRepository implements SubjectRepository {
             claimed.add(identifier);
         }
         Subject stored = subject.withVersion(1);
-        mongo.insert(toDocument(stored), SUBJECTS);
+        mongo.insert(toDocument(stored).append(Outbox.PENDING,
+                Outbox.pending(RegistryFeed.subjectChanged(stored.id(), 1, stored.createdAt()))), SUBJECTS);
+        feed.publish(SUBJECTS, stored.id());
         return new Registration.Created(stored);
     }
 
@@ -131,7 +135,7 @@ public class MongoSubjectRepository implements SubjectRepository {
     }
 
     @Override
-    public Update replace(Subject changed, long expectedVersion) {
+    public Update replace(Subject changed, long expectedVersion, Instant at) {
         Document doc = toDocument(changed.withVersion(expectedVersion + 1));
         org.springframework.data.mongodb.core.query.Update set = new org.springframework.data.mongodb.core.query.Update();
         doc.forEach((k, v) -> {
@@ -139,9 +143,12 @@ public class MongoSubjectRepository implements SubjectRepository {
                 set.set(k, v);
             }
         });
+        set.push(Outbox.PENDING).each(Outbox.pending(RegistryFeed.subjectChanged(changed.id(), expectedVersion + 1, at))
+                .toArray());
         long modified = mongo.updateFirst(Query.query(Criteria.where("_id").is(changed.id()).and("version").is(expectedVersion)),
                 set, SUBJECTS).getMatchedCount();
         if (modified == 1) {
+            feed.publish(SUBJECTS, changed.id());
             return new Update.Saved(changed.withVersion(expectedVersion + 1));
         }
         return findById(changed.id()).<Update>map(s -> new Update.Conflict(s.version())).orElse(new Update.Missing());
@@ -172,30 +179,15 @@ public class MongoSubjectRepository implements SubjectRepository {
     }
 
     @Override
-    public long recordChange(String subjectId, Instant at, ChangeKind kind, String permitId) {
-        Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(CHANGES)),
-                new org.springframework.data.mongodb.core.query.Update().inc("sequence", 1L),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COUNTERS);
-        long sequence = ((Number) counter.get("sequence")).longValue();
-        Document entry = new Document("_id", sequence).append("subjectId", subjectId).append("occurredAt", Date.from(at))
-                .append("kind", kind.name());
-        if (permitId != null) {
-            entry.append("permitId", permitId);
-        }
-        mongo.insert(entry, CHANGES);
-        return sequence;
+    public List<SubjectChange> changesAfter(long afterSequence, int limit) {
+        return feed.log().readAfter(afterSequence, limit).stream().map(MongoSubjectRepository::toChange).toList();
     }
 
-    @Override
-    public List<SubjectChange> changesAfter(long afterSequence, int limit) {
-        return mongo.find(Query.query(Criteria.where("_id").gt(afterSequence)).with(Sort.by("_id")).limit(limit),
-                Document.class, CHANGES).stream()
-                .map(d -> new SubjectChange(((Number) d.get("_id")).longValue(), d.getString("subjectId"),
-                        d.getDate("occurredAt").toInstant(),
-                        // entries written before the kind was recorded were all changes of the subject
-                        d.getString("kind") == null ? ChangeKind.SUBJECT : ChangeKind.valueOf(d.getString("kind")),
-                        d.getString("permitId")))
-                .toList();
+    static SubjectChange toChange(FeedEntry e) {
+        // entries written before the kind was recorded were all changes of the subject
+        String kind = e.body().getString("kind");
+        return new SubjectChange(e.sequence(), e.key(), e.occurredAt(),
+                kind == null ? ChangeKind.SUBJECT : ChangeKind.valueOf(kind), e.body().getString("permitId"));
     }
 
     @Override
