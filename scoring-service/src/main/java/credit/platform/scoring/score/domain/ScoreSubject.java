@@ -282,19 +282,46 @@ public class ScoreSubject {
         return model.score(subjectId, facts.records(), facts.permits(), at);
     }
 
-    /** Stores the score when it differs from the newest stored one; emits a grade change. */
+    /** Moves of one subject's grade that lost a compare-and-set to another writer, retried at most this often. */
+    static final int MAX_GRADE_MOVES = 20;
+
+    /**
+     * Stores the score when it differs from the newest stored one, and moves the current grade when it
+     * changed (compare-and-set, announced on the grade-change feed in the same write). The grade moves
+     * first: a crash before the history entry is healed by the next computation, which finds the grade
+     * current and appends the entry. A computation older than the stored grade's is stale and stores
+     * nothing.
+     */
     boolean record(Score score, String cause) {
-        Optional<StoredScore> previous = history.latest(score.subjectId(), score.modelId());
-        if (previous.isPresent() && sameOutcome(previous.get().score(), score)) {
-            return false;
+        for (int attempt = 1; ; attempt++) {
+            Optional<StoredScore> previous = history.latest(score.subjectId(), score.modelId());
+            Optional<GradeChanges.CurrentGrade> current = gradeChanges.current(score.subjectId(), score.modelId());
+            if (current.isPresent() && current.get().computedAt().isAfter(score.computedAt())) {
+                return false;
+            }
+            boolean scoreSame = previous.isPresent() && sameOutcome(previous.get().score(), score);
+            boolean gradeSame = current.isPresent() && current.get().grade().equals(score.grade());
+            if (scoreSame && gradeSame) {
+                return false;
+            }
+            if (!gradeSame) {
+                String before = current.map(GradeChanges.CurrentGrade::grade)
+                        .orElse(previous.map(p -> p.score().grade()).orElse(""));
+                GradeChange change = new GradeChange(0, score.subjectId(), score.modelId(), score.modelVersion(), before,
+                        score.grade(), score.computedAt(), cause);
+                if (!gradeChanges.move(current, change)) {
+                    if (attempt >= MAX_GRADE_MOVES) {
+                        throw new IllegalStateException("the grade of a subject kept moving under " + attempt
+                                + " attempts to store a score");
+                    }
+                    continue; // another writer moved it first: read again
+                }
+            }
+            if (!scoreSame) {
+                history.append(score, cause);
+            }
+            return true;
         }
-        history.append(score, cause);
-        String before = previous.map(p -> p.score().grade()).orElse("");
-        if (!before.equals(score.grade())) {
-            gradeChanges.emit(new GradeChange(0, score.subjectId(), score.modelId(), score.modelVersion(), before,
-                    score.grade(), score.computedAt(), cause));
-        }
-        return true;
     }
 
     private static boolean sameOutcome(Score a, Score b) {

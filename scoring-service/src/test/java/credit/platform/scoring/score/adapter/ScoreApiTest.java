@@ -107,7 +107,7 @@ class ScoreApiTest {
     void setUp() {
         http = new TestHttp("http://localhost:" + port);
         // Models stay (the catalogue is read at start-up); everything scores left behind goes.
-        for (String c : List.of("score_history", "grade_changes", "counters", "recompute_jobs", "feed_checkpoints")) {
+        for (String c : List.of("score_history", "grade_changes", "current_grades", "counters", "recompute_jobs", "feed_checkpoints")) {
             mongo.getCollection(c).drop();
         }
         // Each test starts with closed breakers: the outage tests open them on purpose.

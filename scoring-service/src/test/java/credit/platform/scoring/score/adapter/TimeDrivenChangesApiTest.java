@@ -136,7 +136,7 @@ class TimeDrivenChangesApiTest {
     void setUp() {
         assertThat(clock).isSameAs(CLOCK);
         http = new TestHttp("http://localhost:" + port);
-        for (String c : List.of("score_history", "grade_changes", "counters", "score_schedule")) {
+        for (String c : List.of("score_history", "grade_changes", "current_grades", "counters", "score_schedule")) {
             mongo.getCollection(c).deleteMany(new Document());
         }
         CLOCK.now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

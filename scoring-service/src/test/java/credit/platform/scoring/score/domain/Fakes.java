@@ -167,13 +167,25 @@ final class Fakes {
 
     static final class InMemoryGradeChanges implements GradeChanges {
         final List<GradeChange> changes = new CopyOnWriteArrayList<>();
+        final Map<String, CurrentGrade> current = new HashMap<>();
 
         @Override
-        public synchronized GradeChange emit(GradeChange c) {
-            GradeChange stored = new GradeChange(changes.size() + 1, c.subjectId(), c.modelId(), c.modelVersion(),
-                    c.previousGrade(), c.grade(), c.occurredAt(), c.cause());
-            changes.add(stored);
-            return stored;
+        public synchronized java.util.Optional<CurrentGrade> current(String subjectId, String modelId) {
+            return java.util.Optional.ofNullable(current.get(subjectId + "|" + modelId));
+        }
+
+        @Override
+        public synchronized boolean move(java.util.Optional<CurrentGrade> expected, GradeChange c) {
+            String key = c.subjectId() + "|" + c.modelId();
+            if (!java.util.Objects.equals(current.get(key), expected.orElse(null))) {
+                return false;
+            }
+            current.put(key, new CurrentGrade(c.grade(), c.modelVersion(), c.occurredAt()));
+            if (!c.previousGrade().equals(c.grade())) {
+                changes.add(new GradeChange(changes.size() + 1, c.subjectId(), c.modelId(), c.modelVersion(),
+                        c.previousGrade(), c.grade(), c.occurredAt(), c.cause()));
+            }
+            return true;
         }
 
         @Override

@@ -1,10 +1,14 @@
 package credit.platform.scoring.score.adapter.grpc;
 
 import com.google.protobuf.Timestamp;
+import credit.common.v1.FeedCaughtUp;
+import credit.common.v1.FeedResnapshotRequired;
 import credit.platform.common.grpc.GrpcStatuses;
+import credit.platform.feed.server.FeedEntry;
+import credit.platform.feed.server.FeedWatch;
+import credit.platform.feed.server.Outbox;
+import credit.platform.scoring.score.adapter.feed.GradeFeed;
 import credit.platform.common.web.FieldViolation;
-import credit.platform.scoring.score.domain.GradeChange;
-import credit.platform.scoring.score.domain.GradeChanges;
 import credit.platform.scoring.score.domain.ModelNotApplicableException;
 import credit.platform.scoring.score.domain.NoScoreOnRecordException;
 import credit.platform.scoring.score.domain.Score;
@@ -19,34 +23,58 @@ import credit.scoring.v1.GetScoreRequest;
 import credit.scoring.v1.GetScoreResponse;
 import credit.scoring.v1.ScoreFailure;
 import credit.scoring.v1.ScoringServiceGrpc;
+import credit.scoring.v1.SnapshotGradesRequest;
+import credit.scoring.v1.SnapshotGradesResponse;
+import credit.scoring.v1.SubjectGrade;
 import credit.scoring.v1.WatchGradeChangesRequest;
 import credit.scoring.v1.WatchGradeChangesResponse;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.bson.Document;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * gRPC: {@code GetScore} (now, or as of an instant from the history), {@code BatchGetScores} and
- * {@code WatchGradeChanges} (every grade change after {@code from_sequence}, then live ones, polled
- * from the stored feed).
+ * gRPC: {@code GetScore} (now, or as of an instant from the history), {@code BatchGetScores}, and the
+ * grade-change feed on the platform's change-feed component: {@code WatchGradeChanges} (every grade
+ * change after the consumer's position, then live ones) and {@code SnapshotGrades}.
  */
 @Service
 class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceImplBase {
 
     static final int MAX_BATCH = 500;
-    private static final long POLL_MILLIS = 200;
 
     private final ScoreSubject scoreSubject;
-    private final GradeChanges gradeChanges;
+    private final GradeFeed feed;
+    private final FeedWatch<WatchGradeChangesResponse> watch;
 
-    ScoringGrpcService(ScoreSubject scoreSubject, GradeChanges gradeChanges) {
+    ScoringGrpcService(ScoreSubject scoreSubject, GradeFeed feed) {
         this.scoreSubject = scoreSubject;
-        this.gradeChanges = gradeChanges;
+        this.feed = feed;
+        this.watch = new FeedWatch<>(feed.log(), new FeedWatch.Messages<>() {
+            @Override
+            public WatchGradeChangesResponse change(FeedEntry entry) {
+                return toProto(entry);
+            }
+
+            @Override
+            public WatchGradeChangesResponse resnapshotRequired(long oldestRetainedSequence) {
+                return WatchGradeChangesResponse.newBuilder().setResnapshotRequired(FeedResnapshotRequired.newBuilder()
+                        .setOldestRetainedSequence(oldestRetainedSequence)).build();
+            }
+
+            @Override
+            public WatchGradeChangesResponse caughtUp(long head) {
+                return WatchGradeChangesResponse.newBuilder().setCaughtUp(FeedCaughtUp.newBuilder().setHeadSequence(head))
+                        .build();
+            }
+        }, FeedWatch.Settings.DEFAULT);
     }
 
     @Override
@@ -92,40 +120,54 @@ class ScoringGrpcService extends ScoringServiceGrpc.ScoringServiceImplBase {
     @Override
     public void watchGradeChanges(WatchGradeChangesRequest request,
             StreamObserver<WatchGradeChangesResponse> response) {
-        ServerCallStreamObserver<WatchGradeChangesResponse> call =
-                (ServerCallStreamObserver<WatchGradeChangesResponse>) response;
-        long sequence = Math.max(0, request.getFromSequence());
-        try {
-            while (!call.isCancelled()) {
-                List<GradeChange> changes = gradeChanges.after(sequence, 500);
-                for (GradeChange c : changes) {
-                    call.onNext(WatchGradeChangesResponse.newBuilder()
-                            .setSequence(c.sequence())
-                            .setSubjectId(c.subjectId())
-                            .setModelId(c.modelId())
-                            .setModelVersion(c.modelVersion())
-                            .setPreviousGrade(c.previousGrade())
-                            .setGrade(c.grade())
-                            .setOccurredAt(timestamp(c.occurredAt()))
-                            .setCause(c.cause() == null ? "" : c.cause())
-                            .build());
-                    sequence = c.sequence();
-                }
-                if (changes.isEmpty()) {
-                    Thread.sleep(POLL_MILLIS);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            response.onError(Status.CANCELLED.withDescription("server stopping").asRuntimeException());
-        } catch (StatusRuntimeException e) {
-            // The caller went away.
-        } catch (RuntimeException e) {
-            if (!call.isCancelled()) {
-                response.onError(Status.UNAVAILABLE.withDescription("grade changes could not be read; "
-                        + "reconnect from the last sequence received").asRuntimeException());
-            }
+        watch.serve(request.getFromSequence(), request.getCaughtUpMarkers(), response);
+    }
+
+    @Override
+    public void snapshotGrades(SnapshotGradesRequest request, StreamObserver<SnapshotGradesResponse> response) {
+        long at = feed.log().head();
+        Outbox.snapshot(feed.log(), feed.current(), at,
+                d -> grade(d.getString("subjectId"), d.getString("modelId"), d.get("modelVersion"), d.getString("grade"),
+                        d.getDate("computedAt")),
+                e -> grade(e.body().getString("subjectId"), e.body().getString("modelId"), e.body().get("version"),
+                        e.body().getString("grade"), e.body().getDate("occurredAt")),
+                d -> d.getString("_id"),
+                g -> response.onNext(SnapshotGradesResponse.newBuilder().setGrade(g).build()));
+        response.onNext(SnapshotGradesResponse.newBuilder().setAtSequence(at).build());
+        response.onCompleted();
+    }
+
+    private static Optional<SubjectGrade> grade(String subjectId, String modelId, Object version, String grade,
+            java.util.Date since) {
+        if (grade == null || grade.isEmpty()) {
+            return Optional.empty();
         }
+        SubjectGrade.Builder b = SubjectGrade.newBuilder().setSubjectId(subjectId).setModelId(modelId)
+                .setModelVersion(((Number) version).intValue()).setGrade(grade);
+        if (since != null) {
+            b.setSince(timestamp(since.toInstant()));
+        }
+        return Optional.of(b.build());
+    }
+
+    /** Ends every watch cleanly before the gRPC server stops, so consumers reconnect elsewhere at once. */
+    @EventListener(ContextClosedEvent.class)
+    void closeWatches() {
+        watch.close();
+    }
+
+    static WatchGradeChangesResponse toProto(FeedEntry e) {
+        Document d = e.body();
+        return WatchGradeChangesResponse.newBuilder()
+                .setSequence(e.sequence())
+                .setSubjectId(d.getString("subjectId"))
+                .setModelId(d.getString("modelId"))
+                .setModelVersion(((Number) d.get("version")).intValue())
+                .setPreviousGrade(String.valueOf(d.getString("previousGrade") == null ? "" : d.getString("previousGrade")))
+                .setGrade(d.getString("grade"))
+                .setOccurredAt(timestamp(e.occurredAt()))
+                .setCause(d.getString("cause") == null ? "" : d.getString("cause"))
+                .build();
     }
 
     static credit.scoring.v1.Score toProto(Score s) {

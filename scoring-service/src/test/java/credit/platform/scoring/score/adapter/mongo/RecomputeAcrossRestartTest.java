@@ -93,7 +93,8 @@ class RecomputeAcrossRestartTest {
         var models = new MongoModelCatalogue(mongo, CLOCK, List.of(ModelDefinition.parse(model())));
         var history = new MongoScoreHistory(mongo);
         var scores = new ScoreSubject(id -> SubjectKind.PERSON, lists, (id, via, at) -> List.of(), models, history,
-                new MongoGradeChanges(mongo), CLOCK);
+                new MongoGradeChanges(new credit.platform.scoring.score.adapter.feed.GradeFeed(mongo, CLOCK, true,
+                        java.time.Duration.ofDays(30))), CLOCK);
         return new BatchRecompute(scores, models, lists, history, new MongoRecomputeJobs(mongo), Runnable::run, CLOCK, 2);
     }
 
