@@ -86,6 +86,10 @@ public abstract class FeedFollower<T> {
         return true;
     }
 
+    /** Runs before each (re)connection, on the follower's thread (e.g. restore local state once). */
+    protected void beforeWatch() {
+    }
+
     /** The last applied position; negative when there is none (then {@link #resnapshot()} runs first). */
     protected abstract long resumeAfter();
 
@@ -163,6 +167,7 @@ public abstract class FeedFollower<T> {
         long backoff = settings.firstBackoff().toMillis();
         while (running) {
             try {
+                beforeWatch();
                 if (resnapshotRequired || resumeAfter() < 0) {
                     cancellable(this::resnapshot);
                     resnapshotRequired = false;

@@ -115,7 +115,10 @@ public final class FeedLog {
     }
 
     private long appendLocked(PendingEvent event) {
-        if (lastKnown < 0) {
+        // The cached head must still be in the log (the head entry is never compacted away; a log
+        // emptied by hand, as tests do, would otherwise be continued after a hole).
+        if (lastKnown < 0 || lastKnown > 0 && entries.find(Filters.eq("_id", lastKnown))
+                .projection(Projections.include("_id")).first() == null) {
             lastKnown = head();
         }
         for (int attempt = 1; ; attempt++) {

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Wires the change feed (plain Java) to its store. One {@link ChangeFeed} per process: the single writer. */
+/** Wires the change feed (plain Java) to its store; every replica writes to it. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class FeedConfiguration {

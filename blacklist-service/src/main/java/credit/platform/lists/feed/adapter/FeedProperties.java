@@ -7,10 +7,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How watchers follow the change feed.
  *
- * @param pollInterval safety net behind the in-process wake-up: a watcher re-reads the log at
- *                     least this often
+ * @param pollInterval a watcher re-reads the log at least this often: in-process appends wake it at
+ *                     once, appends by another replica are seen within this interval
  * @param batchSize    entries read from the log at a time
  */
 @ConfigurationProperties("credit.lists.feed")
-public record FeedProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("500") int batchSize) {
+public record FeedProperties(@DefaultValue("250ms") Duration pollInterval, @DefaultValue("500") int batchSize) {
 }

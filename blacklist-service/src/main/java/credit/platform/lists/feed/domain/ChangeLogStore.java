@@ -1,47 +1,39 @@
 package credit.platform.lists.feed.domain;
 
+import credit.platform.lists.record.domain.RecordChange;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The append-only change log (port; the Mongo adapter implements it). */
+/**
+ * The append-only change log (port; the platform's change-feed component implements it): dense
+ * sequences, gap-free for readers with any number of writer replicas.
+ */
 public interface ChangeLogStore {
 
-    /** The sequence the event was appended at, if it was. */
-    Optional<Long> sequenceOf(String eventId);
-
     /**
-     * Inserts one entry, one atomic single-document write.
+     * Appends the change once, in one insert: a change whose event is already in the log is not
+     * appended again. Safe from any number of threads and replicas at once.
      *
-     * @throws SequenceConflictException when the sequence or the event id is already in the log
+     * @return the change's sequence
      */
-    void insert(ChangeEvent event);
+    long append(RecordChange change);
 
-    /** The highest sequence in the log, 0 when it is empty. */
-    long maxSequence();
+    /** The highest committed sequence, 0 when the log is empty; every entry from the horizon up to it is present. */
+    long head();
 
-    /** The lowest sequence still in the log, 0 when it is empty. */
-    long minSequence();
-
-    /** Entries with {@code after < sequence <= upTo}, in sequence order, at most {@code limit}. */
-    List<ChangeEvent> readAfter(long after, long upTo, int limit);
+    /** Entries after {@code after}, in sequence order, at most {@code limit}. */
+    List<ChangeEvent> readAfter(long after, int limit);
 
     /** The record's last entry with {@code sequence <= upTo}: the record as it was at that sequence. */
     Optional<ChangeEvent> latestFor(String recordId, long upTo);
 
-    /** The compaction horizon: below it the log keeps only each record's latest entry (0: never compacted). */
-    long horizon();
+    /** The lowest position a watcher can resume after. */
+    long oldestResumable();
 
-    /** Raises the horizon (never lowers it); one atomic upsert. */
-    void raiseHorizon(long horizon);
+    /** The lowest sequence from which the log is complete. */
+    long oldestRetained();
 
-    /** The lowest sequence of an entry that occurred at or after {@code instant}, if any. */
-    Optional<Long> firstSequenceAtOrAfter(java.time.Instant instant);
-
-    /**
-     * Deletes each entry below {@code horizon} that has a later entry for the same record below it;
-     * one single-document delete each, so an interrupted run is finished by the next.
-     *
-     * @return how many entries were deleted
-     */
-    int compactBelow(long horizon);
+    /** Compacts entries that occurred before {@code cutoff} (each record's latest kept); how many were deleted. */
+    int compact(Instant cutoff);
 }

@@ -32,6 +32,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import credit.platform.lists.ListsApplication;
+import credit.platform.testsupport.FeedContract;
+import credit.platform.testsupport.MongoTestServer;
+import credit.platform.testsupport.TestHttp;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -47,42 +53,96 @@ class ChangeFeedWatchTest extends ListsServiceTest {
     @Autowired
     RecordService records;
 
+    /** A second writer replica: another application context of the lists service on the same database. */
+    static ConfigurableApplicationContext secondReplica;
+
+    static synchronized ConfigurableApplicationContext secondReplica() {
+        if (secondReplica == null) {
+            secondReplica = new SpringApplicationBuilder(ListsApplication.class)
+                    .initializers(ctx -> {
+                        ctx.getBeanFactory().registerSingleton("testJwtDecoder", TOKENS.jwtDecoder());
+                        ctx.getBeanFactory().registerSingleton("testClock", CLOCK);
+                        ctx.getBeanFactory().registerSingleton("testServiceTokens",
+                                new credit.platform.testsupport.FixedServiceTokenSource(reader()));
+                    })
+                    .run("--spring.mongodb.uri=" + MongoTestServer.uri("lists-test"),
+                            "--server.port=0",
+                            "--spring.grpc.server.port=" + TestHttp.freePort(),
+                            "--spring.grpc.server.address=127.0.0.1",
+                            "--spring.grpc.client.channel.registry.target=static://127.0.0.1:" + REGISTRY.port(),
+                            "--credit.lists.expiry.initial-delay=PT1H",
+                            "--credit.lists.expiry.sweep-interval=PT1H",
+                            "--credit.lists.applications.metric-initial-delay=PT1H",
+                            "--credit.lists.feed.compaction-initial-delay=PT1H");
+            Runtime.getRuntime().addShutdownHook(new Thread(secondReplica::close));
+        }
+        return secondReplica;
+    }
+
+    /**
+     * The feed contract with two writer replicas: four writers in each of two application contexts on
+     * one database create and change records while a consumer, killed at random points and resumed
+     * after the last change it processed, follows the first replica. It sees exactly the log — every
+     * sequence once, in order — and the record versions it rebuilds equal the service's.
+     */
     @Test
-    void consumerKilledAndResumedMidStreamSeesEveryChangeOnceInOrderWhileWritersRace() throws Exception {
-        Session first = watch(0, KILL_AFTER);
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+    void consumerKilledAtRandomPointsSeesExactlyTheLogWhileTwoReplicasWriteAndRebuildsTheServicesState()
+            throws Exception {
+        RecordService other = secondReplica().getBean(RecordService.class);
+        Actor court = new Actor("court-demo", "SPC", false);
+        ExecutorService pool = Executors.newFixedThreadPool(2 * WRITERS);
         List<Future<?>> writers = new ArrayList<>();
-        for (int w = 0; w < WRITERS; w++) {
+        for (int w = 0; w < 2 * WRITERS; w++) {
             int writer = w;
+            RecordService replica = w % 2 == 0 ? records : other;
             writers.add(pool.submit(() -> {
-                for (int i = 0; i < RECORDS_PER_WRITER; i++) {
-                    records.create(aDebtor(writer, i), new Actor("court-demo", "SPC", false));
+                for (int i = 0; i < 12; i++) {
+                    ListRecord r = replica.create(aDebtor(writer, i), court);
+                    switch (i % 4) {
+                        case 0 -> replica.remove(r.listId(), r.id(), RemovalGround.PERFORMED, "paid", null, court);
+                        case 1 -> replica.extend(r.listId(), r.id(), Period.ofYears(1), "serious", null, court);
+                        case 2 -> replica.dispute(r.id(), "objection:" + r.id(), "ndrc-demo", "objection");
+                        default -> { }
+                    }
                 }
             }));
         }
-
-        assertThat(first.ended.await(30, TimeUnit.SECONDS)).as("first consumer reached its kill point").isTrue();
-        long resumeAfter = first.lastSequence();
-        Session second = watch(resumeAfter, Integer.MAX_VALUE);
-
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread.ofVirtual().start(() -> {
+            for (Future<?> f : writers) {
+                try {
+                    f.get(120, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    break;
+                }
+            }
+            done.set(true);
+        });
+        var stub = ListsServiceGrpc.newStub(channel()).withCallCredentials(bearer(reader()));
+        long seed = System.nanoTime();
+        var consumed = new FeedContract<WatchResponse>((after, observer) -> stub.watch(WatchRequest.newBuilder()
+                .setFromSequence(after).setCaughtUpMarkers(true).build(), observer),
+                r -> r.getChange().getSequence(), WatchResponse::hasChange, seed)
+                .consume(done::get, feed::head, 20, java.time.Duration.ofSeconds(120));
         for (Future<?> writer : writers) {
-            writer.get(60, TimeUnit.SECONDS);
+            writer.get();
         }
         pool.shutdown();
-        List<String> log = new ArrayList<>();
-        mongo.getCollection("change_log").find().sort(new Document("_id", 1))
-                .forEach(d -> log.add(((Number) d.get("_id")).longValue() + "/" + d.getString("recordId")));
-        assertThat(log).hasSize(WRITERS * RECORDS_PER_WRITER);
-        long last = Long.parseLong(log.getLast().split("/")[0]);
-        second.awaitSequence(last, 30);
-        second.call.cancel("test done", null);
 
-        List<String> seen = new ArrayList<>(first.received);
-        seen.addAll(second.received);
-        List<Long> sequences = seen.stream().map(s -> Long.parseLong(s.split("/")[0])).toList();
-        assertThat(sequences).as("strictly increasing across the kill").isSorted().doesNotHaveDuplicates();
-        assertThat(seen).as("consumer's set equals the log's").containsExactlyElementsOf(log);
-        assertThat(first.received).hasSize(KILL_AFTER);
+        List<Long> log = new ArrayList<>();
+        mongo.getCollection("change_log").find().sort(new Document("_id", 1))
+                .forEach(d -> log.add(((Number) d.get("_id")).longValue()));
+        assertThat(log).hasSize(2 * WRITERS * (12 + 9));
+        assertThat(consumed.kills()).as("seed " + seed).isGreaterThan(3);
+        assertThat(consumed.changes().stream().map(r -> r.getChange().getSequence()).toList())
+                .as("seed " + seed + ": the consumer's changes are the log, in order, once each").isEqualTo(log);
+        Map<String, Long> rebuilt = new HashMap<>();
+        consumed.changes().forEach(r -> rebuilt.put(r.getChange().getRecord().getRecordId(),
+                r.getChange().getRecord().getVersion()));
+        Map<String, Long> service = new HashMap<>();
+        mongo.getCollection("records").find().forEach(d -> service.put(d.getString("_id"),
+                d.get("version", Number.class).longValue()));
+        assertThat(rebuilt).isEqualTo(service);
     }
 
     /**
@@ -173,12 +233,12 @@ class ChangeFeedWatchTest extends ListsServiceTest {
         Actor court = new Actor("court-demo", "SPC", false);
         ListRecord a = records.create(aDebtor(0, 1), court);
         ListRecord b = records.create(aDebtor(0, 2), court);
-        long beforeRemoval = feed.watermark();
+        long beforeRemoval = feed.head();
         records.remove(a.listId(), a.id(), RemovalGround.PERFORMED, "paid", null, court);
         records.extend(b.listId(), b.id(), Period.ofYears(1), "serious", null, court);
         CLOCK.advance(java.time.Duration.ofDays(40));
         ListRecord c = records.create(aDebtor(0, 3), court);
-        long horizon = feed.watermark();
+        long horizon = feed.head();
 
         assertThat(feed.compact(CLOCK.instant().minus(java.time.Duration.ofDays(30)))).as("the CREATED entries of a and b").isEqualTo(2);
 

@@ -10,21 +10,20 @@ import credit.lists.v1.SnapshotRequest;
 import credit.lists.v1.SnapshotResponse;
 import credit.lists.v1.WatchRequest;
 import credit.lists.v1.WatchResponse;
+import credit.common.v1.FeedCaughtUp;
 import credit.platform.common.grpc.GrpcStatuses;
+import credit.platform.feed.server.FeedEntry;
+import credit.platform.feed.server.FeedWatch;
 import credit.platform.common.web.FieldViolation;
 import credit.platform.lists.feed.adapter.FeedProperties;
+import credit.platform.lists.feed.adapter.ListsFeedLog;
 import credit.platform.lists.feed.domain.ChangeFeed;
 import credit.platform.lists.record.domain.RecordNotFoundException;
 import credit.platform.lists.record.domain.RecordService;
 import io.grpc.Status;
-import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -36,17 +35,31 @@ import org.springframework.stereotype.Service;
 @Service
 class ListsGrpcService extends ListsServiceGrpc.ListsServiceImplBase {
 
-    private static final Logger log = LoggerFactory.getLogger(ListsGrpcService.class);
-
     private final RecordService records;
     private final ChangeFeed feed;
-    private final FeedProperties properties;
-    private final Set<FeedWatcher> watchers = ConcurrentHashMap.newKeySet();
+    private final FeedWatch<WatchResponse> watch;
 
-    ListsGrpcService(RecordService records, ChangeFeed feed, FeedProperties properties) {
+    ListsGrpcService(RecordService records, ChangeFeed feed, ListsFeedLog log, FeedProperties properties) {
         this.records = records;
         this.feed = feed;
-        this.properties = properties;
+        this.watch = new FeedWatch<>(log.log(), new FeedWatch.Messages<>() {
+            @Override
+            public WatchResponse change(FeedEntry entry) {
+                return WatchResponse.newBuilder().setChange(RecordProtos.change(ListsFeedLog.toEvent(entry),
+                        records.today())).build();
+            }
+
+            @Override
+            public WatchResponse resnapshotRequired(long oldestRetainedSequence) {
+                return WatchResponse.newBuilder().setResnapshotRequired(ResnapshotRequired.newBuilder()
+                        .setOldestRetainedSequence(oldestRetainedSequence)).build();
+            }
+
+            @Override
+            public WatchResponse caughtUp(long head) {
+                return WatchResponse.newBuilder().setCaughtUp(FeedCaughtUp.newBuilder().setHeadSequence(head)).build();
+            }
+        }, new FeedWatch.Settings(properties.pollInterval(), properties.batchSize()));
     }
 
     @Override
@@ -97,27 +110,15 @@ class ListsGrpcService extends ListsServiceGrpc.ListsServiceImplBase {
         response.onCompleted();
     }
 
+    /** The change feed: every change after the consumer's position, on every replica (platform change-feed component). */
     @Override
     public void watch(WatchRequest request, StreamObserver<WatchResponse> response) {
-        long from = request.getFromSequence();
-        if (from < feed.oldestResumableSequence()) {
-            response.onNext(WatchResponse.newBuilder()
-                    .setResnapshotRequired(ResnapshotRequired.newBuilder()
-                            .setOldestRetainedSequence(feed.oldestRetainedSequence()))
-                    .build());
-            response.onCompleted();
-            return;
-        }
-        FeedWatcher watcher = new FeedWatcher(feed, (ServerCallStreamObserver<WatchResponse>) response, from,
-                properties, records::today, watchers::remove);
-        watchers.add(watcher);
-        watcher.start();
-        log.debug("watch started after sequence {}", from);
+        watch.serve(request.getFromSequence(), request.getCaughtUpMarkers(), response);
     }
 
     /** Ends every watch cleanly before the gRPC server stops, so consumers reconnect elsewhere at once. */
     @EventListener(ContextClosedEvent.class)
     void closeWatches() {
-        watchers.forEach(FeedWatcher::close);
+        watch.close();
     }
 }
