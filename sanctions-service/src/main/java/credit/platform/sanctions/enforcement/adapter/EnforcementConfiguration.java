@@ -31,7 +31,8 @@ import org.springframework.grpc.client.ImportGrpcClients;
         RegistryServiceGrpc.RegistryServiceStub.class})
 @ImportGrpcClients(target = "lists", types = {ListsServiceGrpc.ListsServiceBlockingStub.class,
         ListsServiceGrpc.ListsServiceStub.class})
-@ImportGrpcClients(target = "scoring", types = ScoringServiceGrpc.ScoringServiceStub.class)
+@ImportGrpcClients(target = "scoring", types = {ScoringServiceGrpc.ScoringServiceStub.class,
+        ScoringServiceGrpc.ScoringServiceBlockingStub.class})
 class EnforcementConfiguration {
 
     @Bean
@@ -60,9 +61,11 @@ class EnforcementConfiguration {
     }
 
     @Bean
-    GradeFeedSubscriber gradeFeedSubscriber(ScoringServiceGrpc.ScoringServiceStub scoring, IndexMaintenance maintenance,
+    GradeFeedSubscriber gradeFeedSubscriber(ScoringServiceGrpc.ScoringServiceStub scoring,
+            ScoringServiceGrpc.ScoringServiceBlockingStub scoringBlocking, IndexMaintenance maintenance,
             Enforcement enforcement, EnforcementProperties props) {
-        return new GradeFeedSubscriber(scoring, maintenance, enforcement, props.catchUpQuiet(), props.maxBackoff());
+        return new GradeFeedSubscriber(scoring, scoringBlocking, maintenance, enforcement, props.catchUpQuiet(),
+                props.maxBackoff());
     }
 
     @Bean

@@ -174,6 +174,44 @@ public class IndexMaintenance {
         if (change.sequence() <= enforcement.gradeSequence()) {
             return;
         }
+        putGrade(change);
+        store.saveGradeSequence(change.sequence());
+        enforcement.gradeApplied(change.sequence(), change.occurredAt());
+    }
+
+    /**
+     * The grade feed no longer reaches the applied position: the grades of a snapshot are applied, and
+     * the position becomes the snapshot's.
+     */
+    public synchronized void applyGradeSnapshot(List<GradeChange> grades, long atSequence) {
+        grades.forEach(this::putGrade);
+        store.saveGradeSequence(atSequence);
+        enforcement.gradeApplied(atSequence, null);
+    }
+
+    /**
+     * The registry's feed no longer reaches the applied position: every company with records in the
+     * index has its persons asked again (as of now) and re-keyed, and the position becomes
+     * {@code position} (the watch continues after it).
+     */
+    public synchronized void resyncRegistry(long position, Instant now) {
+        EnforcementIndex index = building != null ? building : enforcement.index();
+        for (Map.Entry<String, Map<String, IndexEntry>> company : companies.entrySet()) {
+            List<BoundPerson> named = directory.personsBoundBy(company.getKey());
+            for (IndexEntry entry : List.copyOf(company.getValue().values())) {
+                IndexEntry followed = entry.withBound(RegistryChange.follow(entry.bound(), named, named, now));
+                if (!followed.equals(entry)) {
+                    followed.applyTo(index);
+                    store.save(followed);
+                    company.getValue().put(entry.record().recordId(), followed);
+                }
+            }
+        }
+        store.saveRegistrySequence(position);
+        enforcement.registryApplied(position);
+    }
+
+    private void putGrade(GradeChange change) {
         if (enforcement.catalogue().followsModel(change.modelId())) {
             RestrictionRecord record = change.record();
             List<SubjectKey> keys = directory.identifiersOf(change.subjectId());
@@ -192,8 +230,6 @@ public class IndexMaintenance {
                 store.save(new IndexEntry(record, keys, "", List.of()));
             }
         }
-        store.saveGradeSequence(change.sequence());
-        enforcement.gradeApplied(change.sequence(), change.occurredAt());
     }
 
     /** For tests and metrics: the instant the last change was applied. */

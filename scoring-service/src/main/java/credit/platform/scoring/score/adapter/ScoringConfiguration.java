@@ -43,8 +43,10 @@ import org.springframework.grpc.client.ImportGrpcClients;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ScoringConfiguration.ScoringProperties.class)
-@ImportGrpcClients(target = "registry", types = RegistryServiceGrpc.RegistryServiceBlockingStub.class)
-@ImportGrpcClients(target = "lists", types = ListsServiceGrpc.ListsServiceBlockingStub.class)
+@ImportGrpcClients(target = "registry", types = {RegistryServiceGrpc.RegistryServiceBlockingStub.class,
+        RegistryServiceGrpc.RegistryServiceStub.class})
+@ImportGrpcClients(target = "lists", types = {ListsServiceGrpc.ListsServiceBlockingStub.class,
+        ListsServiceGrpc.ListsServiceStub.class})
 class ScoringConfiguration {
 
     /**
@@ -129,9 +131,9 @@ class ScoringConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "credit.scoring.follow-changes", havingValue = "true", matchIfMissing = true)
-    ChangeFeedFollower changeFeedFollower(ListsServiceGrpc.ListsServiceBlockingStub lists,
-            RegistryServiceGrpc.RegistryServiceBlockingStub registry, FollowChanges follow,
-            ScoringProperties properties) {
-        return new ChangeFeedFollower(lists, registry, follow, properties.feedMaxBackoff());
+    ChangeFeedFollower changeFeedFollower(ListsServiceGrpc.ListsServiceStub listsAsync,
+            ListsServiceGrpc.ListsServiceBlockingStub lists, RegistryServiceGrpc.RegistryServiceStub registry,
+            FollowChanges follow, ScoringProperties properties) {
+        return new ChangeFeedFollower(listsAsync, lists, registry, follow, properties.feedMaxBackoff());
     }
 }

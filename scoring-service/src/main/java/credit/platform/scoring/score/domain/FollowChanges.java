@@ -44,6 +44,14 @@ public class FollowChanges {
         checkpoints.save(REGISTRY_FEED, sequence);
     }
 
+    /**
+     * The registry's log no longer reaches the saved position: continue after {@code position}. (Scores
+     * reached by relationship changes in between are brought up to date by their next recompute.)
+     */
+    public void onRegistryGap(long position) {
+        checkpoints.save(REGISTRY_FEED, position);
+    }
+
     public void onSnapshot(Collection<String> listedSubjects, long atSequence) {
         for (String subjectId : listedSubjects) {
             if (subjectId == null || subjectId.isBlank()) {
