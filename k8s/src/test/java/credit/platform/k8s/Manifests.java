@@ -87,18 +87,25 @@ record Manifests(String name, List<HasMetadata> objects) {
 
     List<Workload> workloads() {
         List<Workload> result = new ArrayList<>();
-        all(Deployment.class).forEach(d -> result.add(new Workload(d.getMetadata().getName(), "Deployment",
-                d.getSpec().getReplicas(), d.getSpec().getStrategy() == null ? null : d.getSpec().getStrategy().getType(),
-                d.getSpec().getTemplate().getSpec(), d.getSpec().getTemplate().getMetadata().getLabels())));
+        all(Deployment.class).forEach(d -> {
+            var strategy = d.getSpec().getStrategy();
+            var rolling = strategy == null ? null : strategy.getRollingUpdate();
+            result.add(new Workload(d.getMetadata().getName(), "Deployment", d.getSpec().getReplicas(),
+                    strategy == null ? null : strategy.getType(),
+                    rolling == null || rolling.getMaxUnavailable() == null ? null
+                            : String.valueOf(rolling.getMaxUnavailable().getValue()),
+                    rolling == null || rolling.getMaxSurge() == null ? null : String.valueOf(rolling.getMaxSurge().getValue()),
+                    d.getSpec().getTemplate().getSpec(), d.getSpec().getTemplate().getMetadata().getLabels()));
+        });
         all(StatefulSet.class).forEach(s -> result.add(new Workload(s.getMetadata().getName(), "StatefulSet",
-                s.getSpec().getReplicas(), null, s.getSpec().getTemplate().getSpec(),
+                s.getSpec().getReplicas(), null, null, null, s.getSpec().getTemplate().getSpec(),
                 s.getSpec().getTemplate().getMetadata().getLabels())));
         return result;
     }
 
     /** A Deployment or StatefulSet, reduced to what the checks read. */
-    record Workload(String name, String kind, Integer replicas, String strategy, PodSpec pod,
-            java.util.Map<String, String> podLabels) {
+    record Workload(String name, String kind, Integer replicas, String strategy, String maxUnavailable,
+            String maxSurge, PodSpec pod, java.util.Map<String, String> podLabels) {
 
         Container app() {
             return pod.getContainers().getFirst();

@@ -65,8 +65,8 @@ class ManifestsTest {
             "sanctions", "sanctions-service",
             "eligibility", "sanctions-service");
 
-    /** Apps that must never run twice at once (single writer of a feed or of history). */
-    private static final Set<String> SINGLE_WRITERS = Set.of("blacklist-service", "scoring-service");
+    /** Apps that write a change feed: every replica writes (docs/architecture.md, DR-7). */
+    private static final Set<String> FEED_WRITERS = Set.of("blacklist-service", "scoring-service");
 
     /** Secrets the apps read; production gets them from the cluster's secret store (docs/deployment.md). */
     private static final Pattern SECRET_LIKE = Pattern.compile(".*(SECRET|PASSWORD|KEY|MONGODB_URI).*");
@@ -404,17 +404,31 @@ class ManifestsTest {
         assertThat(names).isNotEmpty().allSatisfy(n -> assertThat(doc).as("docs/deployment.md names " + n).contains("`" + n + "`"));
     }
 
+    /**
+     * The feed writers run two replicas and roll one new pod in before an old one leaves (never fewer
+     * ready writers than wanted), and in production a budget keeps a writer through node drains.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
-    void singleWritersRunOnceAndAreReplacedNotRolled(String folder) {
+    void feedWritersRunTwiceAndRollWithoutStoppingWrites(String folder) {
         Manifests m = rendered.get(folder);
-        for (String app : SINGLE_WRITERS) {
+        for (String app : FEED_WRITERS) {
             Workload w = m.workload(app).orElseThrow();
-            assertThat(w.replicas()).as(app + " replicas").isEqualTo(1);
-            assertThat(w.strategy()).as(app + " update strategy").isEqualTo("Recreate");
+            assertThat(w.replicas()).as(app + " replicas").isGreaterThanOrEqualTo(2);
+            assertThat(w.strategy()).as(app + " update strategy").isEqualTo("RollingUpdate");
+            assertThat(w.maxUnavailable()).as(app + " maxUnavailable").isEqualTo("0");
+            assertThat(w.maxSurge()).as(app + " maxSurge").isNotNull().isNotEqualTo("0");
+            assertThat(w.pod().getContainers().getFirst().getReadinessProbe()).as(app + " readiness").isNotNull();
         }
-        assertThat(m.all(HorizontalPodAutoscaler.class)).extracting(h -> h.getSpec().getScaleTargetRef().getName())
-                .doesNotContainAnyElementsOf(SINGLE_WRITERS);
+        if (folder.equals("overlays/production")) {
+            for (String app : FEED_WRITERS) {
+                assertThat(m.all(PodDisruptionBudget.class)).as(app + " disruption budget")
+                        .anySatisfy(p -> {
+                            assertThat(p.getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", app);
+                            assertThat(p.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+                        });
+            }
+        }
     }
 
     @Test
