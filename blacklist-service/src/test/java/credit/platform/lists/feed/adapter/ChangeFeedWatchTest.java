@@ -67,6 +67,7 @@ class ChangeFeedWatchTest extends ListsServiceTest {
                     })
                     .run("--spring.mongodb.uri=" + MongoTestServer.uri("lists-test"),
                             "--server.port=0",
+                        "--management.server.port=0",
                             "--spring.grpc.server.port=" + TestHttp.freePort(),
                             "--spring.grpc.server.address=127.0.0.1",
                             "--spring.grpc.client.channel.registry.target=static://127.0.0.1:" + REGISTRY.port(),

@@ -84,6 +84,7 @@ class RegistryFeedContractTest {
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("testJwtDecoder", TOKENS.jwtDecoder()))
                 .run("--spring.mongodb.uri=" + MongoTestServer.uri(DATABASE),
                         "--server.port=0",
+                        "--management.server.port=0",
                         "--spring.grpc.server.port=" + TestHttp.freePort(),
                         "--spring.grpc.server.address=127.0.0.1",
                         "--credit.registry.feed.publish-after-write=" + publishAfterWrite,

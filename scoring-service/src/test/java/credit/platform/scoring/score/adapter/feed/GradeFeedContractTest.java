@@ -127,6 +127,7 @@ class GradeFeedContractTest {
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("testJwtDecoder", TOKENS.jwtDecoder()))
                 .run("--spring.mongodb.uri=" + MongoTestServer.uri(DATABASE),
                         "--server.port=0",
+                        "--management.server.port=0",
                         "--spring.grpc.server.port=" + port,
                         "--spring.grpc.server.address=127.0.0.1",
                         "--credit.scoring.follow-changes=false",
