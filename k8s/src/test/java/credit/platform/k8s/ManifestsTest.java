@@ -425,7 +425,7 @@ class ManifestsTest {
                 assertThat(m.all(PodDisruptionBudget.class)).as(app + " disruption budget")
                         .anySatisfy(p -> {
                             assertThat(p.getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", app);
-                            assertThat(p.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
+                            assertThat(String.valueOf(p.getSpec().getMaxUnavailable().getValue())).isEqualTo("1");
                         });
             }
         }

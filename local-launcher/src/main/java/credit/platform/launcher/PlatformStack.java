@@ -50,6 +50,9 @@ public final class PlatformStack implements AutoCloseable {
     private final Deque<Component> started = new ArrayDeque<>();
     private final List<String> timings = new ArrayList<>();
     private final PidFile pidFile;
+    /** The running processes by component name, and the Mongo server: for the fault drill's kill and restart. */
+    private final Map<String, Process> processes = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile MongoServer mongoServer;
     private Thread shutdownHook;
     private boolean closed;
 
@@ -163,14 +166,20 @@ public final class PlatformStack implements AutoCloseable {
             backend = new H2Backend(config.mongoFile().toString());
         }
         MongoServer server = new MongoServer(backend);
-        server.enableOplog(); // change streams (the lists change feed) need the oplog
+        server.enableOplog();
         try {
             server.bind("127.0.0.1", config.mongoPort());
         } catch (RuntimeException e) {
             backend.close();
             throw new StackStartException("mongo could not bind 127.0.0.1:" + config.mongoPort() + ": " + e.getMessage(), e);
         }
-        started.push(new Component("mongo", () -> server.shutdown()));
+        mongoServer = server;
+        started.push(new Component("mongo", () -> {
+            MongoServer running = mongoServer;
+            if (running != null) {
+                running.shutdown();
+            }
+        }));
         record("mongo", t0, config.mongoFile() == null ? "in-memory" : "H2 file " + config.mongoFile());
     }
 
@@ -228,6 +237,7 @@ public final class PlatformStack implements AutoCloseable {
         env.put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
         Process process = startProcess("keycloak", pb, log);
         pidFile.add("keycloak", process.toHandle());
+        processes.put("keycloak", process);
         started.push(new Component("keycloak", () -> ProcessTree.stop(process.toHandle(), STOP_GRACE)));
         HttpWait.awaitOk("keycloak", config.issuerUri() + "/.well-known/openid-configuration",
                 config.startupTimeout(), process::isAlive, log);
@@ -299,6 +309,7 @@ public final class PlatformStack implements AutoCloseable {
                 || k.equals("JAVA_TOOL_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
         Process process = startProcess(app.name(), pb, log);
         pidFile.add(app.name(), process.toHandle());
+        processes.put(app.name(), process);
         started.push(new Component(app.name(), () -> ProcessTree.stop(process.toHandle(), STOP_GRACE)));
         // the readiness group on the API port (management.endpoint.health.probes.add-additional-paths)
         HttpWait.awaitOk(app.name(), "http://localhost:" + app.httpPort() + "/readyz",
@@ -315,6 +326,53 @@ public final class PlatformStack implements AutoCloseable {
             throw new StackStartException("cannot start " + component + " (" + pb.command() + "): " + e.getMessage()
                     + "; see " + log, e);
         }
+    }
+
+    // ---------------------------------------------------------------- faults (the fault drill)
+
+    /** Kills an application or Keycloak at once, as {@code kill -9} would (no shutdown hook runs), and waits for it to be gone. */
+    public synchronized void kill(String component) {
+        Process process = processes.get(component);
+        if (process == null) {
+            throw new IllegalArgumentException("no running component named " + component);
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + component, e);
+        }
+    }
+
+    /** Starts a killed application again and waits until it is ready. */
+    public synchronized void restart(String appName) {
+        startApp(config.app(appName));
+    }
+
+    /** Stops the Mongo server (a clean shutdown; the H2 file keeps the data when the stack has one). */
+    public synchronized void stopMongo() {
+        MongoServer running = mongoServer;
+        mongoServer = null;
+        if (running != null) {
+            running.shutdown();
+        }
+    }
+
+    /** Starts the Mongo server again on the same port and file. */
+    public synchronized void restartMongo() {
+        startMongo();
+    }
+
+    /** Stops Keycloak (as {@link #kill}). */
+    public synchronized void stopKeycloak() {
+        kill("keycloak");
+    }
+
+    /** Starts Keycloak again (the realm is imported afresh) and waits until it answers. */
+    public synchronized void restartKeycloak() {
+        startKeycloak();
     }
 
     // ---------------------------------------------------------------- stop

@@ -240,11 +240,23 @@ public final class FullRecomputeHarness {
     static final class Grades implements GradeChanges {
         final AtomicLong count = new AtomicLong();
 
+        final ConcurrentHashMap<String, CurrentGrade> current = new ConcurrentHashMap<>();
+
         @Override
-        public GradeChange emit(GradeChange change) {
-            long s = count.incrementAndGet();
-            return new GradeChange(s, change.subjectId(), change.modelId(), change.modelVersion(),
-                    change.previousGrade(), change.grade(), change.occurredAt(), change.cause());
+        public Optional<CurrentGrade> current(String subjectId, String modelId) {
+            return Optional.ofNullable(current.get(subjectId + "|" + modelId));
+        }
+
+        @Override
+        public boolean move(Optional<CurrentGrade> expected, GradeChange change) {
+            CurrentGrade next = new CurrentGrade(change.grade(), change.modelVersion(), change.occurredAt());
+            String key = change.subjectId() + "|" + change.modelId();
+            boolean moved = expected.isEmpty() ? current.putIfAbsent(key, next) == null
+                    : current.replace(key, expected.get(), next);
+            if (moved && !change.previousGrade().equals(change.grade())) {
+                count.incrementAndGet();
+            }
+            return moved;
         }
 
         @Override
