@@ -176,7 +176,7 @@ public final class FaultDrill {
                 } else if (op < 60) {
                     String subject = any(random, persons.values());
                     String passport = "E" + (10_000_000 + random.nextInt(89_999_999));
-                    SubjectView current = ack(() -> registrar.registry().getSubject(subject, PURPOSE));
+                    SubjectView current = retry(() -> registrar.registry().getSubject(subject, PURPOSE));
                     ack(() -> registrar.registry().addIdentifier(subject,
                             new AddIdentifierRequest("PASSPORT", passport, "CHN", current.version())));
                     passports.put(passport, subject);
@@ -224,14 +224,19 @@ public final class FaultDrill {
         }
     }
 
-    /** Retries a write until it is acknowledged (the platform answers 5xx or is not reachable meanwhile). */
+    /** Retries a write until it is acknowledged (the platform answers 5xx or is not reachable meanwhile); counts it. */
     private <T> T ack(Supplier<T> call) {
+        T result = retry(call);
+        acknowledged.incrementAndGet();
+        return result;
+    }
+
+    /** Retries a read (or a write not to be counted) until it is answered. */
+    private <T> T retry(Supplier<T> call) {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (true) {
             try {
-                T result = call.get();
-                acknowledged.incrementAndGet();
-                return result;
+                return call.get();
             } catch (PlatformProblemException e) {
                 if (e.status() < 500 && e.status() != 401 && e.status() != 429) {
                     throw e;
@@ -266,8 +271,8 @@ public final class FaultDrill {
         PlatformClient court = client("court-demo");
         PlatformClient rail = client("rail-demo");
         String residentId = SyntheticIdentifiers.residentId(new SplittableRandom(since), LocalDate.of(1970, 1, 1));
-        ack(() -> registerPerson(registrar, residentId));
-        ack(() -> court.lists().createRecord(LIST, new CreateRecordRequest(
+        retry(() -> registerPerson(registrar, residentId));
+        retry(() -> court.lists().createRecord(LIST, new CreateRecordRequest(
                 new SubjectNameDto("PERSON", "RESIDENT_ID", residentId, null, "金丝雀"),
                 "(2026)京0105执canary" + since + "号", "有履行能力而拒不履行生效法律文书确定义务", "fault drill canary",
                 today, null)));
@@ -382,14 +387,22 @@ public final class FaultDrill {
         // 1. Every acknowledged write is in the services' own data.
         int lost = 0;
         for (Map.Entry<String, String> r : records.entrySet()) {
-            RecordView stored = ack(() -> court.lists().getRecord(LIST, r.getKey()));
-            if (Boolean.TRUE.equals(removed.get(r.getKey())) && !stored.status().equals("REMOVED")) {
+            try {
+                RecordView stored = retry(() -> court.lists().getRecord(LIST, r.getKey(), PURPOSE));
+                if (Boolean.TRUE.equals(removed.get(r.getKey())) && !stored.status().equals("REMOVED")) {
+                    lost++;
+                }
+            } catch (PlatformProblemException e) {
                 lost++;
             }
         }
         for (Map.Entry<String, String> p : passports.entrySet()) {
-            SubjectView holder = ack(() -> registrar.registry().lookup("PASSPORT", p.getKey(), PURPOSE));
-            if (!holder.id().equals(p.getValue())) {
+            try {
+                SubjectView holder = retry(() -> registrar.registry().lookup("PASSPORT", p.getKey(), PURPOSE));
+                if (!holder.id().equals(p.getValue())) {
+                    lost++;
+                }
+            } catch (PlatformProblemException e) {
                 lost++;
             }
         }
@@ -401,7 +414,7 @@ public final class FaultDrill {
         // 2. Sanctions' decisions = a recomputation from the lists service's own records.
         Map<String, String> expected = new TreeMap<>();
         for (Map.Entry<String, String> p : persons.entrySet()) {
-            List<RecordView> own = ack(() -> court.lists().recordsOfSubject(p.getValue(), PURPOSE));
+            List<RecordView> own = retry(() -> court.lists().recordsOfSubject(p.getValue(), PURPOSE));
             boolean inForce = own.stream().anyMatch(r -> r.listId().equals(LIST)
                     && List.of("ACTIVE", "DISPUTED", "EXTENDED").contains(r.status()));
             expected.put(p.getKey(), inForce ? "DENY" : "ALLOW");
@@ -413,7 +426,7 @@ public final class FaultDrill {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
             List<TravelCheck> checks = chunk.stream().map(id -> TravelCheck.train(id, TravelDocument.residentId(id),
                     "G1", "SECOND_CLASS", today.plusDays(1))).toList();
-            List<TravelDecision> decisions = ack(() -> rail.travel().checkBatch(TravelCheckBatch.compact(checks))).results();
+            List<TravelDecision> decisions = retry(() -> rail.travel().checkBatch(TravelCheckBatch.compact(checks))).results();
             for (int i = 0; i < chunk.size(); i++) {
                 actual.put(chunk.get(i), decisions.get(i).denied() ? "DENY" : "ALLOW");
             }
@@ -431,9 +444,9 @@ public final class FaultDrill {
         Map<String, String> stored = new TreeMap<>();
         Map<String, String> now = new TreeMap<>();
         for (String subject : sample) {
-            var history = ack(() -> admin.scoring().history(subject, "", PURPOSE)).entries();
+            var history = retry(() -> admin.scoring().history(subject, "", PURPOSE)).entries();
             stored.put(subject, history.isEmpty() ? "-" : history.getFirst().points() + "/" + history.getFirst().grade());
-            var score = ack(() -> admin.scoring().getScore(subject, "", PURPOSE));
+            var score = retry(() -> admin.scoring().getScore(subject, "", PURPOSE));
             now.put(subject, score.points() + "/" + score.grade());
         }
         long scoreMismatches = stored.keySet().stream().filter(k -> !stored.get(k).equals(now.get(k))).count();
