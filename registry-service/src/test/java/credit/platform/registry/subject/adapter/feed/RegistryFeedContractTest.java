@@ -127,7 +127,7 @@ class RegistryFeedContractTest {
 
     FeedContract<WatchSubjectChangesResponse> consumer(long seed) {
         var stub = RegistryServiceGrpc.newStub(channel).withCallCredentials(GrpcTestCalls.bearer(
-                TOKENS.token("credit-services", "registry.read")));
+                TOKENS.token("credit-services", "registry.read platform.internal")));
         return new FeedContract<>((after, observer) -> stub.watchSubjectChanges(WatchSubjectChangesRequest.newBuilder()
                 .setFromSequence(after).setCaughtUpMarkers(true).build(), observer),
                 WatchSubjectChangesResponse::getSequence, r -> !r.hasCaughtUp() && !r.hasResnapshotRequired(), seed);

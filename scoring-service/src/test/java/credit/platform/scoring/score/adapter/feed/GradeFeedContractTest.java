@@ -180,7 +180,7 @@ class GradeFeedContractTest {
             done.set(true);
         });
         var stub = ScoringServiceGrpc.newStub(channel).withCallCredentials(GrpcTestCalls.bearer(
-                TOKENS.token("credit-services", "scoring.read")));
+                TOKENS.token("credit-services", "scoring.read platform.internal")));
         long seed = System.nanoTime();
         var consumed = new FeedContract<WatchGradeChangesResponse>((after, observer) -> stub.watchGradeChanges(
                 WatchGradeChangesRequest.newBuilder().setFromSequence(after).setCaughtUpMarkers(true).build(), observer),
@@ -215,7 +215,7 @@ class GradeFeedContractTest {
         // The snapshot agrees with the feed at its sequence.
         Map<String, String> snapshot = new HashMap<>();
         ScoringServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(
-                TOKENS.token("credit-services", "scoring.read"))).snapshotGrades(SnapshotGradesRequest.getDefaultInstance())
+                TOKENS.token("credit-services", "scoring.read platform.internal"))).snapshotGrades(SnapshotGradesRequest.getDefaultInstance())
                 .forEachRemaining(item -> {
                     if (item.hasGrade()) {
                         snapshot.put(item.getGrade().getSubjectId(), item.getGrade().getGrade());
