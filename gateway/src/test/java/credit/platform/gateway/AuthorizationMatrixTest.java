@@ -82,6 +82,40 @@ class AuthorizationMatrixTest {
             probe("POST /api/v1/eligibility-checks", HttpMethod.POST, "/api/v1/eligibility-checks", "sanctions"),
             probe("GET /api/v1/audit/**", HttpMethod.GET, "/api/v1/audit/verify", "gateway"),
             probe("GET /api/v1/me/access-log", HttpMethod.GET, "/api/v1/me/access-log", "gateway"),
+            probe("GET /api/v1/me/company/records", HttpMethod.GET, "/api/v1/me/company/records", "lists"),
+            probe("GET /api/v1/me/company/records/{recordId}", HttpMethod.GET, "/api/v1/me/company/records/rec-9", "lists"),
+            probe("GET /api/v1/me/company/applications", HttpMethod.GET, "/api/v1/me/company/applications", "lists"),
+            probe("POST /api/v1/me/company/records/{recordId}/**", HttpMethod.POST,
+                    "/api/v1/me/company/records/rec-9/objections", "lists"),
+            probe("GET /api/v1/me/company/score", HttpMethod.GET, "/api/v1/me/company/score", "scoring"),
+            probe("GET /api/v1/me/company/score/**", HttpMethod.GET, "/api/v1/me/company/score/history", "scoring"),
+            probe("GET /api/v1/me/company/notices", HttpMethod.GET, "/api/v1/me/company/notices", "sanctions"),
+            probe("POST /api/v1/me/company/notices/address", HttpMethod.POST, "/api/v1/me/company/notices/address",
+                    "sanctions"),
+            probe("GET /api/v1/me/records", HttpMethod.GET, "/api/v1/me/records", "lists"),
+            probe("GET /api/v1/me/records/{recordId}", HttpMethod.GET, "/api/v1/me/records/rec-9", "lists"),
+            probe("GET /api/v1/me/applications", HttpMethod.GET, "/api/v1/me/applications", "lists"),
+            probe("POST /api/v1/me/records/{recordId}/**", HttpMethod.POST, "/api/v1/me/records/rec-9/objections", "lists"),
+            probe("GET /api/v1/me/score", HttpMethod.GET, "/api/v1/me/score", "scoring"),
+            probe("GET /api/v1/me/score/**", HttpMethod.GET, "/api/v1/me/score/history", "scoring"),
+            probe("GET /api/v1/me/notices", HttpMethod.GET, "/api/v1/me/notices", "sanctions"),
+            probe("POST /api/v1/me/notices/address", HttpMethod.POST, "/api/v1/me/notices/address", "sanctions"),
+            probe("GET /api/v1/me/travel-denials", HttpMethod.GET, "/api/v1/me/travel-denials", "sanctions"),
+            probe("GET /api/v1/desk/applications", HttpMethod.GET, "/api/v1/desk/applications", "lists"),
+            probe("GET /api/v1/desk/applications/{applicationId}", HttpMethod.GET, "/api/v1/desk/applications/app-1", "lists"),
+            probe("POST /api/v1/desk/applications/{applicationId}/decision", HttpMethod.POST,
+                    "/api/v1/desk/applications/app-1/decision", "lists"),
+            probe("GET /api/v1/desk/records", HttpMethod.GET, "/api/v1/desk/records", "lists"),
+            probe("GET /api/v1/public/companies", HttpMethod.GET, "/api/v1/public/companies?q=xiamen", "registry"),
+            probe("GET /api/v1/public/companies/{uscc}", HttpMethod.GET, "/api/v1/public/companies/91350200776049653A",
+                    "registry"),
+            probe("GET /api/v1/public/companies/{uscc}/records", HttpMethod.GET,
+                    "/api/v1/public/companies/91350200776049653A/records", "lists"),
+            probe("GET /api/v1/public/lists", HttpMethod.GET, "/api/v1/public/lists", "lists"),
+            probe("GET /api/v1/public/lists/{listId}/records", HttpMethod.GET,
+                    "/api/v1/public/lists/spc-dishonest-debtors/records", "lists"),
+            probe("GET /api/v1/public/models", HttpMethod.GET, "/api/v1/public/models", "scoring"),
+            probe("GET /api/v1/public/measures", HttpMethod.GET, "/api/v1/public/measures", "sanctions"),
             probe("GET /actuator/health/**", HttpMethod.GET, "/actuator/health", "gateway"),
             probe("GET /livez", HttpMethod.GET, "/livez", "gateway"),
             probe("GET /readyz", HttpMethod.GET, "/readyz", "gateway"),
@@ -100,7 +134,12 @@ class AuthorizationMatrixTest {
     }
 
     /** A kind of caller: how its token is made and which scopes it holds. */
-    record Kind(String name, Set<String> scopes, boolean citizen, int denyStatus) {
+    record Kind(String name, Set<String> scopes, boolean citizen, boolean company, int denyStatus) {
+
+        Kind(String name, Set<String> scopes, boolean citizen, int denyStatus) {
+            this(name, scopes, citizen, false, denyStatus);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -163,6 +202,9 @@ class AuthorizationMatrixTest {
             kinds.add(new Kind(c.clientId(), c.scopes(), false, 403));
         }
         kinds.add(new Kind("citizen (credit-web)", Set.of(), true, 403));
+        // portal users (credit-portal): a company's representative (also a person) and an agency's officer
+        kinds.add(new Kind("company representative (credit-portal)", Set.of(), true, true, 403));
+        kinds.add(new Kind("officer (credit-portal)", Set.of(RouteScopes.DESK), false, 403));
         return kinds;
     }
 
@@ -261,6 +303,10 @@ class AuthorizationMatrixTest {
         assertThat(scopesOfAllowedLines("auditor-demo")).containsExactlyInAnyOrder("audit.read", RouteScopes.OPEN);
         assertThat(scopesOfAllowedLines("citizen (credit-web)")).containsExactlyInAnyOrder(RouteScopes.CITIZEN,
                 RouteScopes.OPEN);
+        assertThat(scopesOfAllowedLines("company representative (credit-portal)")).containsExactlyInAnyOrder(
+                RouteScopes.CITIZEN, RouteScopes.COMPANY, RouteScopes.OPEN);
+        assertThat(scopesOfAllowedLines("officer (credit-portal)")).containsExactlyInAnyOrder(RouteScopes.DESK,
+                RouteScopes.OPEN);
         assertThat(scopesOfAllowedLines("no token")).containsExactly(RouteScopes.OPEN);
         assertThat(allowedRoutes("expired token")).isEmpty();
         assertThat(allowedRoutes("token for another audience")).isEmpty();
@@ -293,6 +339,9 @@ class AuthorizationMatrixTest {
         if (route.scope().equals(RouteScopes.CITIZEN)) {
             return kind.citizen();
         }
+        if (route.scope().equals(RouteScopes.COMPANY)) {
+            return kind.company();
+        }
         return kind.scopes().contains(route.scope()) || kind.scopes().contains(RouteScopes.ADMIN_SCOPE);
     }
 
@@ -305,6 +354,11 @@ class AuthorizationMatrixTest {
             case "citizen (credit-web)" -> issuer.tokenFor("credit-web", null,
                     Map.of("resident_id", CITIZEN_RESIDENT_ID, "preferred_username", "citizen-demo"),
                     "openid", "profile", "email");
+            case "company representative (credit-portal)" -> issuer.tokenFor("credit-portal", null,
+                    Map.of("resident_id", "440305197508204568", "uscc", "91350200776049653A",
+                            "preferred_username", "company-demo"), "openid", "profile", "email");
+            case "officer (credit-portal)" -> issuer.tokenFor("credit-portal", "SPC",
+                    Map.of("preferred_username", "spc-officer-demo"), "openid", "profile", "email", RouteScopes.DESK);
             default -> {
                 RealmClients.Client c = RealmClients.serviceClients().stream()
                         .filter(x -> x.clientId().equals(kind.name())).findFirst().orElseThrow();

@@ -86,7 +86,7 @@ class ManifestsTest {
 
     @Test
     void theAppsAreTheFiveServices() {
-        assertThat(apps).extracting(AppConfig::module).containsExactly("blacklist-service", "gateway",
+        assertThat(apps).extracting(AppConfig::module).containsExactly("blacklist-service", "gateway", "portal",
                 "registry-service", "sanctions-service", "scoring-service");
     }
 
@@ -163,6 +163,8 @@ class ManifestsTest {
             app.channels().keySet().forEach(c -> expected.add(app.module() + " -> " + target(c).module() + ":grpc"));
             app.gatewayUris().keySet().forEach(r -> expected.add(app.module() + " -> " + target(r).module() + ":http"));
         }
+        // the portal calls the platform's REST API through the gateway (credit.portal.gateway-uri)
+        expected.add("portal -> gateway:http");
         Set<String> allowed = new TreeSet<>();
         Set<String> appNames = apps.stream().map(AppConfig::module).collect(Collectors.toSet());
         for (NetworkPolicy p : m.all(NetworkPolicy.class)) {
@@ -236,10 +238,19 @@ class ManifestsTest {
         assertThat(m.all(io.fabric8.kubernetes.api.model.GenericKubernetesResource.class))
                 .as("every object is a known kind (no leftover Ingress or typo'd apiVersion)").isEmpty();
         assertThat(m.all(Gateway.class)).singleElement().satisfies(g -> assertThat(g.getSpec().getListeners())
-                .extracting(Listener::getName).containsExactly("api", "grpc"));
+                .extracting(Listener::getName).containsExactly("api", "www", "grpc"));
         Gateway edge = m.all(Gateway.class).getFirst();
         HTTPRoute rest = m.find(HTTPRoute.class, "gateway").orElseThrow();
-        assertThat(m.all(HTTPRoute.class)).containsExactly(rest);
+        HTTPRoute pages = m.find(HTTPRoute.class, "portal").orElseThrow();
+        assertThat(m.all(HTTPRoute.class)).containsExactlyInAnyOrder(rest, pages);
+        // the portal's pages: listener www, to the portal app (which reaches the API through the gateway)
+        assertThat(pages.getSpec().getParentRefs()).singleElement().satisfies(p -> {
+            assertThat(p.getName()).isEqualTo(edge.getMetadata().getName());
+            assertThat(p.getSectionName()).isEqualTo("www");
+        });
+        assertThat(pages.getSpec().getHostnames()).containsExactly(listener(edge, "www").getHostname());
+        assertThat(pages.getSpec().getRules()).flatExtracting(r -> r.getBackendRefs())
+                .extracting(b -> b.getName() + ":" + b.getPort()).containsExactly("portal:" + app("portal").httpPort());
         assertThat(rest.getSpec().getParentRefs()).singleElement().satisfies(p -> {
             assertThat(p.getName()).isEqualTo(edge.getMetadata().getName());
             assertThat(p.getSectionName()).isEqualTo("api");
@@ -371,14 +382,16 @@ class ManifestsTest {
             Workload w = m.workload(app.module()).orElseThrow();
             w.env("SPRING_MONGODB_URI").ifPresent(e -> mongoSecretByApp.put(app.module(),
                     e.getValueFrom().getSecretKeyRef().getName()));
-            checks.add(() -> assertThat(w.env("SPRING_MONGODB_URI")).as("%s has a database", app.module()).isPresent());
+            if (app.database().isPresent()) {
+                checks.add(() -> assertThat(w.env("SPRING_MONGODB_URI")).as("%s has a database", app.module()).isPresent());
+            }
         }
         checks.add(() -> assertThat(new HashSet<>(mongoSecretByApp.values())).as("one database secret per app")
                 .hasSameSizeAs(mongoSecretByApp.values()));
         List<Secret> secrets = m.all(Secret.class);
         if (folder.equals("overlays/dev")) {
             // the dev secrets name each app's own database, the one its application.yml defaults to
-            for (AppConfig app : apps) {
+            for (AppConfig app : apps.stream().filter(a -> a.database().isPresent()).toList()) {
                 checks.add(() -> {
                     Secret s = secrets.stream().filter(x -> x.getMetadata().getName()
                             .startsWith(mongoSecretByApp.get(app.module()))).findFirst().orElseThrow();

@@ -105,6 +105,11 @@ public final class LocalPlatform {
                 }
             }
         }
+        if (!infraOnly) {
+            b.append(" Portal (web pages)      ").append(c.portalUrl()).append("/\n");
+        }
+        b.append(" Mail (GreenMail)        SMTP localhost:").append(c.smtpPort()).append(", read notices by IMAP localhost:")
+                .append(c.imapPort()).append(" (user = the address, any password)\n");
         b.append(" Keycloak admin console  ").append(c.keycloakUrl()).append("/admin/  (admin / admin)\n");
         b.append(" Realm / issuer          ").append(c.issuerUri()).append('\n');
         b.append(" Token endpoint          ").append(c.tokenUri()).append('\n');
@@ -121,6 +126,8 @@ public final class LocalPlatform {
                         String.join(" ", client.scopes()), client.agency() == null ? "" : " (agency " + client.agency() + ")"));
             }
         }
+        b.append('\n').append(" Portal demo users (password = <user>-password): citizen-demo, citizen2-demo (people),\n")
+                .append("   company-demo (representative of 91350200776049653A), spc-officer-demo, samr-officer-demo (officers)\n");
         b.append('\n').append(" Try it:\n");
         b.append("   TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=registrar-demo -d client_secret=registrar-demo-secret \\\n");
         b.append("           ").append(c.tokenUri()).append(" | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')\n");

@@ -101,6 +101,7 @@ public final class PlatformStack implements AutoCloseable {
             checkPrerequisites(withApps);
             createDirectories(config.logDir());
             startMongo();
+            startMail();
             startKeycloak();
             if (withApps) {
                 for (StackConfig.AppConfig app : config.apps()) {
@@ -181,6 +182,32 @@ public final class PlatformStack implements AutoCloseable {
             }
         }));
         record("mongo", t0, config.mongoFile() == null ? "in-memory" : "H2 file " + config.mongoFile());
+    }
+
+    // ---------------------------------------------------------------- SMTP
+
+    /**
+     * GreenMail in this JVM: SMTP for the notices the sanctions service e-mails, IMAP (any password)
+     * to read them. Every address is a mailbox; nothing leaves the machine.
+     */
+    private void startMail() {
+        long t0 = System.nanoTime();
+        com.icegreen.greenmail.util.GreenMail mail = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup[] {
+                        new com.icegreen.greenmail.util.ServerSetup(config.smtpPort(), "127.0.0.1",
+                                com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP),
+                        new com.icegreen.greenmail.util.ServerSetup(config.imapPort(), "127.0.0.1",
+                                com.icegreen.greenmail.util.ServerSetup.PROTOCOL_IMAP)})
+                .withConfiguration(com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig()
+                        .withDisabledAuthentication());
+        try {
+            mail.start();
+        } catch (RuntimeException e) {
+            throw new StackStartException("mail server could not bind 127.0.0.1:" + config.smtpPort() + ": "
+                    + e.getMessage(), e);
+        }
+        started.push(new Component("mail", mail::stop));
+        record("mail (GreenMail)", t0, "SMTP localhost:" + config.smtpPort() + ", IMAP localhost:" + config.imapPort());
     }
 
     // ---------------------------------------------------------------- Keycloak

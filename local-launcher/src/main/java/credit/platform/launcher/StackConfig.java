@@ -19,8 +19,10 @@ import java.util.Objects;
  * @param mongoPort        port of the embedded MongoDB-protocol server
  * @param mongoFile        H2 file the Mongo server persists to, or {@code null} for an in-memory backend
  * @param logDir           where each component's {@code <name>.log} is written
- * @param apps             the five applications, in start order
+ * @param apps             the applications (five services, then the portal), in start order
  * @param startupTimeout   how long each component may take to become ready
+ * @param smtpPort         the in-process SMTP server (GreenMail) notices are e-mailed through; its IMAP
+ *                         server, to read them, listens on {@link #imapPort()}
  */
 public record StackConfig(
         String name,
@@ -31,7 +33,8 @@ public record StackConfig(
         Path mongoFile,
         Path logDir,
         List<AppConfig> apps,
-        Duration startupTimeout) {
+        Duration startupTimeout,
+        int smtpPort) {
 
     public static final String REALM = "credit";
 
@@ -58,6 +61,13 @@ public record StackConfig(
         public int managementPort() {
             return httpPort + MANAGEMENT_PORT_SHIFT;
         }
+    }
+
+    /** A stack whose SMTP port follows Keycloak's (8180 → 2525; 18180 + n → 12525 + n). */
+    public StackConfig(String name, Path repoRoot, int keycloakPort, int keycloakManagementPort, int mongoPort,
+            Path mongoFile, Path logDir, List<AppConfig> apps, Duration startupTimeout) {
+        this(name, repoRoot, keycloakPort, keycloakManagementPort, mongoPort, mongoFile, logDir, apps, startupTimeout,
+                keycloakPort - 5655);
     }
 
     public StackConfig {
@@ -87,7 +97,7 @@ public record StackConfig(
         String suffix = offset == 0 ? "" : "-" + offset;
         return new StackConfig("local" + suffix, root, 8180 + offset, 9000 + offset, 27017 + offset,
                 root.resolve(".run/mongo" + suffix + "/credit.mv"), root.resolve(".run/logs" + suffix),
-                apps(8080 + offset, 8081 + offset, 9091 + offset), Duration.ofSeconds(180));
+                apps(8080 + offset, 8081 + offset, 9091 + offset, 8090 + offset), Duration.ofSeconds(180));
     }
 
     /** Environment variable (or {@code --port-offset}) that moves every port of the local platform. */
@@ -114,7 +124,7 @@ public record StackConfig(
         Path root = repoRoot.toAbsolutePath().normalize();
         return new StackConfig("tests", root, 18180 + offset, 19000 + offset, 28017 + offset,
                 null, root.resolve("system-tests/target/stack-logs"),
-                apps(18080 + offset, 18081 + offset, 19091 + offset), Duration.ofSeconds(240));
+                apps(18080 + offset, 18081 + offset, 19091 + offset, 18090 + offset), Duration.ofSeconds(240));
     }
 
     static int testPortOffset(String value) {
@@ -138,13 +148,15 @@ public record StackConfig(
         return offset;
     }
 
-    private static List<AppConfig> apps(int gatewayHttp, int firstServiceHttp, int firstGrpc) {
+    private static List<AppConfig> apps(int gatewayHttp, int firstServiceHttp, int firstGrpc, int portalHttp) {
         return List.of(
                 new AppConfig("registry-service", "registry", firstServiceHttp, firstGrpc),
                 new AppConfig("blacklist-service", "lists", firstServiceHttp + 1, firstGrpc + 1),
                 new AppConfig("scoring-service", "scoring", firstServiceHttp + 2, firstGrpc + 2),
                 new AppConfig("sanctions-service", "sanctions", firstServiceHttp + 3, firstGrpc + 3),
-                new AppConfig("gateway", "audit", gatewayHttp, firstGrpc - 1));
+                new AppConfig("gateway", "audit", gatewayHttp, firstGrpc - 1),
+                // the pages people use: no database of its own, everything through the gateway
+                new AppConfig("portal", null, portalHttp, 0));
     }
 
     public AppConfig app(String appName) {
@@ -158,6 +170,8 @@ public record StackConfig(
         ports.put("keycloak", keycloakPort);
         ports.put("keycloak-management", keycloakManagementPort);
         ports.put("mongo", mongoPort);
+        ports.put("smtp", smtpPort);
+        ports.put("imap", imapPort());
         for (AppConfig app : apps) {
             ports.put(app.name() + "-http", app.httpPort());
             ports.put(app.name() + "-management", app.managementPort());
@@ -182,6 +196,16 @@ public record StackConfig(
 
     public String gatewayUrl() {
         return "http://localhost:" + app("gateway").httpPort();
+    }
+
+    /** The in-process IMAP server: read the notices e-mailed on this stack (user = the address, any password). */
+    public int imapPort() {
+        return smtpPort + 618;
+    }
+
+    /** The portal's address (the pages people use). */
+    public String portalUrl() {
+        return "http://localhost:" + app("portal").httpPort();
     }
 
     public String mongoUri(String database) {
@@ -232,6 +256,15 @@ public record StackConfig(
             // The local platform starts with a small deterministic demo data set (seeded only into an
             // empty registry); the system tests start empty and create what they check.
             args.add("--credit.registry.demo-data.size=" + LOCAL_DEMO_SUBJECTS);
+        }
+        if (app.name().equals("sanctions-service")) {
+            // notices to subjects go through this stack's SMTP server and link to its portal
+            args.add("--spring.mail.host=127.0.0.1");
+            args.add("--spring.mail.port=" + smtpPort);
+            args.add("--credit.notices.portal-url=" + portalUrl());
+        }
+        if (app.name().equals("portal")) {
+            args.add("--credit.portal.gateway-uri=" + gatewayUrl());
         }
         if (app.name().equals("gateway")) {
             args.add("--credit.gateway.registry-uri=http://localhost:" + app("registry-service").httpPort());

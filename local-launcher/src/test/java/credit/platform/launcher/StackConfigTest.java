@@ -25,6 +25,7 @@ class StackConfigTest {
         assertThat(local.app("sanctions-service")).isEqualTo(new StackConfig.AppConfig("sanctions-service", "sanctions", 8084, 9094));
         // the gateway's gRPC front door (travel checks) on 9090, its application.yml default
         assertThat(local.app("gateway")).isEqualTo(new StackConfig.AppConfig("gateway", "audit", 8080, 9090));
+        assertThat(local.app("portal")).isEqualTo(new StackConfig.AppConfig("portal", null, 8090, 0));
         assertThat(local.issuerUri()).isEqualTo("http://localhost:8180/realms/credit");
         assertThat(local.tokenUri()).isEqualTo("http://localhost:8180/realms/credit/protocol/openid-connect/token");
         assertThat(local.mongoFile()).isEqualTo(root.resolve(".run/mongo/credit.mv"));
@@ -34,7 +35,8 @@ class StackConfigTest {
     @Test
     void appsStartInDependencyOrderWithTheGatewayLast() {
         assertThat(StackConfig.local(root).apps()).extracting(StackConfig.AppConfig::name)
-                .containsExactly("registry-service", "blacklist-service", "scoring-service", "sanctions-service", "gateway");
+                .containsExactly("registry-service", "blacklist-service", "scoring-service", "sanctions-service", "gateway",
+                        "portal");
     }
 
     @Test

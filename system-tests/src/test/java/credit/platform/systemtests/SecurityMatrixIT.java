@@ -75,7 +75,12 @@ class SecurityMatrixIT {
             new Probe("POST /api/v1/eligibility-checks", "POST", "/api/v1/eligibility-checks", "eligibility.check",
                     "{}"),
             new Probe("GET /api/v1/audit/**", "GET", "/api/v1/audit/verify", "audit.read", null),
-            new Probe("GET /api/v1/me/access-log", "GET", "/api/v1/me/access-log", "citizen", null));
+            new Probe("GET /api/v1/me/access-log", "GET", "/api/v1/me/access-log", "citizen", null),
+            // self-service: a person's own records and filings (the company's and the desk's need portal
+            // users' tokens: PortalJourneysIT signs them in through the browser)
+            new Probe("GET /api/v1/me/**", "GET", "/api/v1/me/records", "citizen", null),
+            new Probe("POST /api/v1/me/**", "POST", "/api/v1/me/records/no-such-record/objections", "citizen",
+                    "{\"reason\":\"probe\"}"));
 
     @Test
     void everyRealClientTokenGetsExactlyWhatItsScopesAllowAtTheGateway(TestPlatform platform) throws Exception {

@@ -24,6 +24,11 @@ public record TestPlatform(StackConfig config) {
         return config.gatewayUrl();
     }
 
+    /** The portal (the pages people use). */
+    public String portalUrl() {
+        return config.portalUrl();
+    }
+
     /** A platform-client for one of the realm's demo clients (secret {@code <clientId>-secret}, dev realm only). */
     public PlatformClient clientFor(String clientId) {
         return PlatformClients.create(new PlatformClientProperties(

@@ -116,4 +116,24 @@ public final class FakeRegistry extends RegistryServiceGrpc.RegistryServiceImplB
                 .build());
         response.onCompleted();
     }
+
+    @Override
+    public void resolveIdentifier(credit.registry.v1.ResolveIdentifierRequest request,
+            StreamObserver<credit.registry.v1.ResolveIdentifierResponse> response) {
+        if (failure != null) {
+            response.onError(failure.asRuntimeException());
+            return;
+        }
+        String value = request.getIdentifier().getValue().replace("-", "").strip().toUpperCase();
+        String id = subjectIds.get(request.getIdentifier().getScheme() + ":" + value);
+        if (id == null) {
+            response.onError(Status.NOT_FOUND.withDescription("no subject holds this identifier").asRuntimeException());
+            return;
+        }
+        response.onNext(credit.registry.v1.ResolveIdentifierResponse.newBuilder()
+                .setSubject(Subject.newBuilder().setSubjectId(id).addIdentifiers(Identifier.newBuilder(request.getIdentifier())
+                        .setValue(value)))
+                .build());
+        response.onCompleted();
+    }
 }

@@ -31,6 +31,12 @@ public final class RouteScopes {
     /** Not a scope: the route needs a signed-in person (a token with a {@code resident_id} claim). */
     public static final String CITIZEN = "citizen";
 
+    /** Not a scope: the route needs a company's representative (a token with a {@code uscc} claim). */
+    public static final String COMPANY = "company";
+
+    /** An agency's officer at the portal's desk (the agency claim then decides, in the lists service). */
+    public static final String DESK = "desk.officer";
+
     /** Not a scope: open to everyone, with or without a token (budget: per address when anonymous). */
     public static final String OPEN = "open";
 
@@ -151,6 +157,38 @@ public final class RouteScopes {
             // the gateway's own endpoints
             get("/api/v1/audit/**", "audit.read", GATEWAY, NONE),
             get("/api/v1/me/access-log", CITIZEN, GATEWAY, NONE),
+            // self-service (docs/portal.md): the caller's own data, identity from the token, never a
+            // parameter; a person reading their own data is not audited as an access, a filing is
+            get("/api/v1/me/company/records", COMPANY, "lists", NONE),
+            get("/api/v1/me/company/records/{recordId}", COMPANY, "lists", NONE),
+            get("/api/v1/me/company/applications", COMPANY, "lists", NONE),
+            post("/api/v1/me/company/records/{recordId}/**", COMPANY, "lists", WRITE),
+            get("/api/v1/me/company/score", COMPANY, "scoring", NONE),
+            get("/api/v1/me/company/score/**", COMPANY, "scoring", NONE),
+            get("/api/v1/me/company/notices", COMPANY, "sanctions", NONE),
+            post("/api/v1/me/company/notices/address", COMPANY, "sanctions", NONE),
+            get("/api/v1/me/records", CITIZEN, "lists", NONE),
+            get("/api/v1/me/records/{recordId}", CITIZEN, "lists", NONE),
+            get("/api/v1/me/applications", CITIZEN, "lists", NONE),
+            post("/api/v1/me/records/{recordId}/**", CITIZEN, "lists", WRITE),
+            get("/api/v1/me/score", CITIZEN, "scoring", NONE),
+            get("/api/v1/me/score/**", CITIZEN, "scoring", NONE),
+            get("/api/v1/me/notices", CITIZEN, "sanctions", NONE),
+            post("/api/v1/me/notices/address", CITIZEN, "sanctions", NONE),
+            get("/api/v1/me/travel-denials", CITIZEN, "sanctions", NONE),
+            // the officer's desk at the portal: reads need a purpose and are audited (subjects from the answer)
+            get("/api/v1/desk/applications", DESK, "lists", READ),
+            get("/api/v1/desk/applications/{applicationId}", DESK, "lists", READ),
+            post("/api/v1/desk/applications/{applicationId}/decision", DESK, "lists", WRITE),
+            get("/api/v1/desk/records", DESK, "lists", READ),
+            // public-by-law reads for the portal's public pages (RestRoute.openGet in each service)
+            get("/api/v1/public/companies", OPEN, "registry", NONE),
+            get("/api/v1/public/companies/{uscc}", OPEN, "registry", NONE),
+            get("/api/v1/public/companies/{uscc}/records", OPEN, "lists", NONE),
+            get("/api/v1/public/lists", OPEN, "lists", NONE),
+            get("/api/v1/public/lists/{listId}/records", OPEN, "lists", NONE),
+            get("/api/v1/public/models", OPEN, "scoring", NONE),
+            get("/api/v1/public/measures", OPEN, "sanctions", NONE),
             // health probes (also /livez, /readyz: the probes on the API port while the actuator has its own)
             get("/actuator/health/**", OPEN, GATEWAY, NONE),
             get("/livez", OPEN, GATEWAY, NONE),

@@ -48,6 +48,9 @@ public class SecurityConfiguration {
     /** The claim that makes a token a person's (docs/security.md): their resident ID. */
     public static final String CITIZEN_CLAIM = Callers.CITIZEN_CLAIM;
 
+    /** The claim that makes a token a company representative's: the company's USCC. */
+    public static final String COMPANY_CLAIM = "uscc";
+
     private static final AuthorizationDecision ALLOW = new AuthorizationDecision(true);
     private static final AuthorizationDecision DENY = new AuthorizationDecision(false);
 
@@ -64,10 +67,15 @@ public class SecurityConfiguration {
                 .defaultIfEmpty(DENY);
     }
 
-    /** The rule, stated once: a person's line needs a person's token; any other line its scope or platform.admin. */
+    /** The rule, stated once: a person's (company's) line needs a person's (representative's) token; any other line its scope or platform.admin. */
     static boolean allows(RouteScopes.RouteScope line, Authentication authentication) {
         if (line.scope().equals(RouteScopes.CITIZEN)) {
             return authentication instanceof JwtAuthenticationToken jwt && Callers.of(jwt.getToken()).citizen();
+        }
+        if (line.scope().equals(RouteScopes.COMPANY)) {
+            // a company's representative: the company's USCC in the token (never a service client)
+            return authentication instanceof JwtAuthenticationToken jwt && jwt.getToken().hasClaim(COMPANY_CLAIM)
+                    && !jwt.getToken().getClaimAsString(COMPANY_CLAIM).isBlank();
         }
         return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .anyMatch(a -> a.equals(AUTHORITY_PREFIX + line.scope())

@@ -13,7 +13,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
 import org.springframework.grpc.server.security.GrpcSecurity;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -70,11 +72,23 @@ public class PlatformSecurityAutoConfiguration {
                             // on the API port
                             auth.requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll();
                         }
-                        for (RestRoute route : routes) {
+                        // open routes first: a public path under a scoped prefix stays open
+                        List<RestRoute> ordered = new java.util.ArrayList<>(routes);
+                        ordered.sort(java.util.Comparator.comparing(r -> !r.open()));
+                        for (RestRoute route : ordered) {
                             String needed = Scopes.authority(route.scope());
                             var matcher = auth.requestMatchers(route.method(), route.pattern());
                             if (route.open()) {
                                 matcher.permitAll();
+                            } else if (route.requiredClaim().isPresent()) {
+                                // a person's or a company's own data: their token's claim, never a scope
+                                // (platform.admin has no identity here)
+                                String claim = route.requiredClaim().get();
+                                matcher.access((authentication, context) -> new AuthorizationDecision(
+                                        authentication.get() instanceof JwtAuthenticationToken jwt
+                                                && (claim.equals(SubjectClaims.RESIDENT_ID)
+                                                        ? SubjectClaims.residentId(jwt.getToken())
+                                                        : SubjectClaims.uscc(jwt.getToken())).isPresent()));
                             } else if (needed.equals(admin)) {
                                 matcher.hasAuthority(admin);
                             } else {

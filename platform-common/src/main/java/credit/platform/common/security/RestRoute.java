@@ -17,6 +17,18 @@ public record RestRoute(HttpMethod method, String pattern, String scope) {
     /** The scope of a route open to everyone, token or not. */
     public static final String OPEN = "<open>";
 
+    /**
+     * Not a scope: the route needs a signed-in person, a token with a {@code resident_id} claim
+     * ({@link SubjectClaims}); the route answers about that person only.
+     */
+    public static final String PERSON = "<person>";
+
+    /**
+     * Not a scope: the route needs a company's representative, a token with a {@code uscc} claim
+     * ({@link SubjectClaims}); the route answers about that company only.
+     */
+    public static final String COMPANY = "<company>";
+
     public RestRoute {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(pattern, "pattern");
@@ -30,6 +42,25 @@ public record RestRoute(HttpMethod method, String pattern, String scope) {
 
     public boolean open() {
         return OPEN.equals(scope);
+    }
+
+    /** A self-service route of a signed-in person (their own data; identity from the token). */
+    public static RestRoute person(HttpMethod method, String pattern) {
+        return new RestRoute(method, pattern, PERSON);
+    }
+
+    /** A self-service route of a company's representative (the company's own data; identity from the token). */
+    public static RestRoute company(HttpMethod method, String pattern) {
+        return new RestRoute(method, pattern, COMPANY);
+    }
+
+    /** The claim the route's caller must carry ({@link #PERSON} / {@link #COMPANY} routes), else empty. */
+    public java.util.Optional<String> requiredClaim() {
+        return switch (scope) {
+            case PERSON -> java.util.Optional.of(SubjectClaims.RESIDENT_ID);
+            case COMPANY -> java.util.Optional.of(SubjectClaims.USCC);
+            default -> java.util.Optional.empty();
+        };
     }
 
     public static RestRoute get(String pattern, String scope) {

@@ -13,6 +13,7 @@ import credit.platform.lists.record.domain.RecordService;
 import credit.platform.lists.record.domain.RecordStateException;
 import credit.platform.lists.record.domain.RecordStatus;
 import credit.platform.lists.record.domain.RemovalGround;
+import credit.platform.lists.record.domain.SubjectIdentifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -99,6 +100,60 @@ public class ApplicationService {
         }
         log.info("{} {} filed on record {}, to be decided by {}", kind, filed.id(), record.id(), filed.decideBy());
         return filed;
+    }
+
+    /**
+     * The subject files for themselves (signed in: {@code holder} is the identifier in their token):
+     * the record must be theirs, otherwise it is "not found" and nothing is written. Then as
+     * {@link #file(ApplicationKind, String, String, String, RemovalGround, Actor)}.
+     */
+    public Application fileAsSubject(ApplicationKind kind, SubjectIdentifier holder, String recordId, String reason,
+            RemovalGround ground, String clientId) {
+        ListRecord record = records.recordOfHolder(holder, recordId);
+        return file(kind, record.listId(), record.id(), reason, ground, new Actor(clientId, null, false));
+    }
+
+    /** Every application on the holder's records, newest first. */
+    public List<Application> ofHolder(SubjectIdentifier holder) {
+        return records.recordsOfHolder(holder).stream()
+                .flatMap(r -> applications.findByRecord(r.id()).stream())
+                .sorted(Comparator.comparing(Application::filedAt).reversed())
+                .toList();
+    }
+
+    /** Applications on one of the holder's records (another subject's record: not found). */
+    public List<Application> ofHoldersRecord(SubjectIdentifier holder, String recordId) {
+        ListRecord record = records.recordOfHolder(holder, recordId);
+        return applications.findByRecord(record.id()).stream()
+                .sorted(Comparator.comparing(Application::filedAt)).toList();
+    }
+
+    /**
+     * What awaits an authority's decision, overdue first: open applications ordered by their last day
+     * (the oldest deadline first), each with the working days left ({@link WorkingCalendar#workingDaysLeft}).
+     */
+    public List<Pending> pendingFor(String authority) {
+        LocalDate today = records.today();
+        return applications.findOpen(authority).stream()
+                .sorted(Comparator.comparing(Application::decideBy).thenComparing(Application::filedAt))
+                .map(a -> new Pending(a, calendar.workingDaysLeft(today, a.decideBy()), a.isOverdueOn(today)))
+                .toList();
+    }
+
+    /** An open application with the working days left until its last day (negative: overdue by so many). */
+    public record Pending(Application application, int workingDaysLeft, boolean overdue) {
+    }
+
+    /** The working days from today to a last day (see {@link WorkingCalendar#workingDaysLeft}). */
+    public int workingDaysLeft(LocalDate lastDay) {
+        return calendar.workingDaysLeft(records.today(), lastDay);
+    }
+
+    /** The application, if the actor's agency is the authority that decides it (else forbidden). */
+    public Application forDecider(String applicationId, Actor actor) {
+        Application a = applications.findById(applicationId).orElseThrow(ApplicationNotFoundException::new);
+        requireDecider(a, actor);
+        return a;
     }
 
     /** The authority confirms receipt. Repeating it changes nothing. */

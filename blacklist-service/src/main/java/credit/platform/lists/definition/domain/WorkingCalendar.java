@@ -48,4 +48,23 @@ public record WorkingCalendar(Set<LocalDate> holidays, Set<LocalDate> workingWee
         }
         return day;
     }
+
+    /**
+     * Working days left from {@code today} to the last day {@code lastDay} of a deadline: the working
+     * days after today up to and including the last day; 0 on the last day itself; negative, the
+     * working days since, once it has passed.
+     */
+    public int workingDaysLeft(LocalDate today, LocalDate lastDay) {
+        int n = 0;
+        if (lastDay.isAfter(today)) {
+            for (LocalDate d = today.plusDays(1); !d.isAfter(lastDay); d = d.plusDays(1)) {
+                n += isWorkingDay(d) ? 1 : 0;
+            }
+            return n;
+        }
+        for (LocalDate d = lastDay.plusDays(1); !d.isAfter(today); d = d.plusDays(1)) {
+            n -= isWorkingDay(d) ? 1 : 0;
+        }
+        return n;
+    }
 }

@@ -45,6 +45,11 @@ public interface RecordRepository {
 
     long countByList(String listId);
 
+    /** One page of the records matching {@code filter}, newest first. */
+    List<ListRecord> findMatching(RecordFilter filter, int page, int size);
+
+    long countMatching(RecordFilter filter);
+
     /** Records naming a subject by this identifier. */
     List<ListRecord> findByIdentifier(IdentifierScheme scheme, String value);
 

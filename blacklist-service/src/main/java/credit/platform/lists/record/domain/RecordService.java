@@ -262,6 +262,42 @@ public class RecordService {
                 .toList();
     }
 
+    /**
+     * The records of whoever holds {@code identifier} (a signed-in person or company: the identifier
+     * comes from their token), newest first, ended ones included; empty when the registry knows nobody
+     * holding it.
+     */
+    public List<ListRecord> recordsOfHolder(SubjectIdentifier identifier) {
+        return subjects.holderOf(identifier).map(id -> recordsOf(id, true)).orElse(List.of());
+    }
+
+    /** One of the holder's records; another subject's record is "not found" (never "forbidden": nothing leaks). */
+    public ListRecord recordOfHolder(SubjectIdentifier identifier, String recordId) {
+        String holder = subjects.holderOf(identifier).orElseThrow(RecordNotFoundException::new);
+        return records.findById(recordId).filter(r -> r.subjectId().equals(holder))
+                .orElseThrow(RecordNotFoundException::new);
+    }
+
+    /**
+     * A page of a PUBLIC list's records in force and effective today, newest first, optionally only
+     * those naming exactly {@code identifierValue} or of exactly {@code caseNumber}.
+     *
+     * @throws credit.platform.lists.definition.domain.ListNotFoundException no such list, or the list is not public
+     */
+    public RecordPage publicPage(String listId, String identifierValue, String caseNumber, int page, int size) {
+        if (lists.get(listId).publicity() != Publicity.PUBLIC) {
+            throw new credit.platform.lists.definition.domain.ListNotFoundException(listId);
+        }
+        RecordFilter filter = new RecordFilter(listId, null, today(), identifierValue, caseNumber);
+        return new RecordPage(records.findMatching(filter, page, size), page, size, records.countMatching(filter));
+    }
+
+    /** A page of the records an authority made (every list, every status), newest first. */
+    public RecordPage authorityPage(String authority, int page, int size) {
+        RecordFilter filter = new RecordFilter(null, authority, null, null, null);
+        return new RecordPage(records.findMatching(filter, page, size), page, size, records.countMatching(filter));
+    }
+
     /** One page of a list's records (all statuses), newest first. */
     public RecordPage page(String listId, int page, int size) {
         lists.get(listId);

@@ -11,4 +11,12 @@ public interface SubjectDirectory {
      * @throws RegistryUnavailableException when the registry cannot be reached in time
      */
     RegisteredSubject registerOrGet(NamedSubject subject);
+
+    /**
+     * The registry's subject holding the identifier, if any (a signed-in person or company asking for
+     * their own records). Reads only.
+     *
+     * @throws RegistryUnavailableException when the registry cannot be reached in time
+     */
+    java.util.Optional<String> holderOf(SubjectIdentifier identifier);
 }

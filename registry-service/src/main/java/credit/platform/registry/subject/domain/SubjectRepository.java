@@ -43,6 +43,9 @@ public interface SubjectRepository {
      */
     List<SubjectChange> changesAfter(long afterSequence, int limit);
 
+    /** Up to {@code limit} legal entities whose name contains {@code fragment}, by name. */
+    List<Subject> findLegalEntitiesNamed(String fragment, int limit);
+
     /** Number of subjects stored. */
     long count();
 

@@ -56,6 +56,20 @@ public class SubjectService {
         return subjects.findById(id).orElseThrow(() -> new SubjectNotFoundException("with this id"));
     }
 
+    /**
+     * The public company search: a legal entity by its exact USCC, or legal entities whose name contains
+     * {@code query} (at most {@code limit}). Persons and government bodies are never found here.
+     */
+    public List<Subject> publicCompanies(String query, int limit) {
+        String q = query.strip();
+        String code = q.toUpperCase(java.util.Locale.ROOT);
+        if (code.length() == 18 && code.chars().allMatch(Character::isLetterOrDigit)) {
+            return subjects.findByIdentifier(new Identifier(credit.platform.identifiers.IdentifierScheme.USCC, code, "", false))
+                    .filter(s -> s.kind() == SubjectKind.LEGAL_ENTITY).map(List::of).orElse(List.of());
+        }
+        return subjects.findLegalEntitiesNamed(q, limit);
+    }
+
     public Optional<Subject> find(String id) {
         return subjects.findById(id);
     }

@@ -167,7 +167,7 @@ public class CheckTravel implements AutoCloseable {
         Decision decision = d.reasons().isEmpty() ? Decision.ALLOW : Decision.DENY;
         if (decision == Decision.DENY) {
             log.append(new DecisionLogEntry(id, now, client, d.reasons(), d.trip().mode(), d.trip().serviceClass(),
-                    d.trip().trainNumber(), d.trip().departure(), d.asOf().sequence()));
+                    d.trip().trainNumber(), d.trip().departure(), d.asOf().sequence(), d.trip().document().key()));
         }
         counter.count(decision, d.trip().mode(), client);
         return new Answer(new TravelCheckResult(d.trip().passengerRef(), decision, d.reasons(), id, d.asOf(), ""),

@@ -11,4 +11,13 @@ public interface CompanyRegister {
      * @throws SourceUnavailableException when the registry cannot answer
      */
     Optional<String> holderOf(String uscc);
+
+    /**
+     * The subject holding a resident ID (a signed-in person asking for their own score; the ID comes
+     * from their token).
+     *
+     * @return the id of the subject holding it, empty when none does
+     * @throws SourceUnavailableException when the registry cannot answer
+     */
+    Optional<String> holderOfResidentId(String residentId);
 }

@@ -3,6 +3,7 @@ package credit.platform.lists.record.adapter.mongo;
 import com.mongodb.client.model.Indexes;
 import credit.platform.lists.record.domain.IdentifierScheme;
 import credit.platform.lists.record.domain.ListRecord;
+import credit.platform.lists.record.domain.RecordFilter;
 import credit.platform.lists.record.domain.RecordRepository;
 import java.time.LocalDate;
 import java.util.List;
@@ -112,6 +113,45 @@ class MongoRecordRepository implements RecordRepository {
                 .skip((long) page * size)
                 .limit(size);
         return mongo.find(query, Document.class, RECORDS).stream().map(RecordDocuments::toRecord).toList();
+    }
+
+    @Override
+    public List<ListRecord> findMatching(RecordFilter filter, int page, int size) {
+        Query query = matching(filter)
+                .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id")))
+                .skip((long) page * size)
+                .limit(size);
+        return mongo.find(query, Document.class, RECORDS).stream().map(RecordDocuments::toRecord).toList();
+    }
+
+    @Override
+    public long countMatching(RecordFilter filter) {
+        return mongo.count(matching(filter), RECORDS);
+    }
+
+    private static Query matching(RecordFilter filter) {
+        Criteria c = new Criteria();
+        List<Criteria> all = new java.util.ArrayList<>();
+        if (filter.listId() != null) {
+            all.add(Criteria.where("listId").is(filter.listId()));
+        }
+        if (filter.issuingAuthority() != null) {
+            all.add(Criteria.where("issuingAuthority").is(filter.issuingAuthority()));
+        }
+        if (filter.identifierValue() != null) {
+            all.add(Criteria.where("identifier.value").is(filter.identifierValue()));
+        }
+        if (filter.caseNumber() != null) {
+            all.add(Criteria.where("caseNumber").is(filter.caseNumber()));
+        }
+        if (filter.inForceOn() != null) {
+            String day = filter.inForceOn().toString(); // ISO dates compare as strings
+            all.add(Criteria.where("status").in(IN_FORCE));
+            all.add(Criteria.where("effectiveFrom").lte(day));
+            all.add(new Criteria().orOperator(Criteria.where("effectiveUntil").is(null),
+                    Criteria.where("effectiveUntil").gte(day)));
+        }
+        return Query.query(all.isEmpty() ? c : c.andOperator(all.toArray(Criteria[]::new)));
     }
 
     @Override

@@ -70,6 +70,29 @@ class RegistrySubjectDirectory implements SubjectDirectory {
                 normalised(response.getSubject().getIdentifiersList(), subject.identifier()));
     }
 
+    static final String RESOLVE = "registry-resolve";
+
+    @Override
+    public java.util.Optional<String> holderOf(SubjectIdentifier identifier) {
+        credit.registry.v1.ResolveIdentifierRequest request = credit.registry.v1.ResolveIdentifierRequest.newBuilder()
+                .setIdentifier(toProto(identifier)).build();
+        try {
+            return java.util.Optional.of(calls.idempotent(RESOLVE,
+                    deadline -> registry.withDeadline(deadline).resolveIdentifier(request)).getSubject().getSubjectId())
+                    .filter(id -> !id.isEmpty());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return java.util.Optional.empty();
+            }
+            log.warn("registry call {} failed: {} (identifier hash {})", RESOLVE, e.getStatus().getCode(),
+                    identifier.logHash());
+            throw new RegistryUnavailableException("registry unavailable: " + e.getStatus().getCode(), e);
+        } catch (RuntimeException e) {
+            log.warn("registry call {} failed before reaching the registry: {}", RESOLVE, e.getClass().getName());
+            throw new RegistryUnavailableException("registry unavailable", e);
+        }
+    }
+
     /** The registry's field names ({@code identifier.value}) as the REST caller wrote them ({@code subject.value}). */
     static String subjectField(String registryField) {
         String field = registryField.startsWith("identifier.") ? registryField.substring("identifier.".length())

@@ -55,6 +55,14 @@ public class MongoSubjectRepository implements SubjectRepository {
     }
 
     @Override
+    public List<Subject> findLegalEntitiesNamed(String fragment, int limit) {
+        Query query = Query.query(Criteria.where("kind").is("LEGAL_ENTITY")
+                        .and("name").regex(java.util.regex.Pattern.quote(fragment)))
+                .with(org.springframework.data.domain.Sort.by("name")).limit(limit);
+        return mongo.find(query, Document.class, SUBJECTS).stream().map(MongoSubjectRepository::toSubject).toList();
+    }
+
+    @Override
     public Optional<Subject> findByIdentifier(Identifier identifier) {
         Document claim = mongo.findById(identifier.key(), Document.class, CLAIMS);
         return claim == null ? Optional.empty() : findById(claim.getString("subjectId"));

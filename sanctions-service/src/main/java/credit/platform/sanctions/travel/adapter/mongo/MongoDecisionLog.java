@@ -10,7 +10,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The decision log, collection {@code travel_decisions}: one document per DENY, keyed by its
  * decision id (a single-document insert): time, client, reasons (code, measure, list, record,
- * capacity), trip and index sequence — never the passenger's name or document number.
+ * capacity), trip and index sequence — never the passenger's name or document number; the document
+ * only as {@code documentRef}, an HMAC-SHA256 under {@code credit.sanctions.decision-log.fingerprint-key}.
  */
 @Repository
 class MongoDecisionLog implements DecisionLog {
@@ -18,9 +19,47 @@ class MongoDecisionLog implements DecisionLog {
     static final String DECISIONS = "travel_decisions";
 
     private final MongoTemplate mongo;
+    private final byte[] fingerprintKey;
 
-    MongoDecisionLog(MongoTemplate mongo) {
+    MongoDecisionLog(MongoTemplate mongo,
+            @org.springframework.beans.factory.annotation.Value("${credit.sanctions.decision-log.fingerprint-key:dev-only-decision-log-fingerprint-key}")
+            String fingerprintKey) {
         this.mongo = mongo;
+        this.fingerprintKey = fingerprintKey.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** HMAC-SHA256 of the document under this service's key: finds a person's denials, reveals no number. */
+    String documentRef(credit.platform.sanctions.enforcement.domain.SubjectKey key) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(fingerprintKey, "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal((key.scheme() + ":" + key.country() + ":" + key.value())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public java.util.List<DecisionLogEntry> denialsOf(
+            java.util.List<credit.platform.sanctions.enforcement.domain.SubjectKey> documents, int limit) {
+        if (documents.isEmpty()) {
+            return java.util.List.of();
+        }
+        var query = org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("documentRef")
+                                .in(documents.stream().map(this::documentRef).distinct().toList()))
+                .with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "decidedAt"))
+                .limit(limit);
+        return mongo.find(query, Document.class, DECISIONS).stream().map(d -> new DecisionLogEntry(d.getString("_id"),
+                d.getDate("decidedAt").toInstant(), d.getString("client"),
+                d.getList("reasons", Document.class).stream().map(r -> new credit.platform.sanctions.travel.domain.Reason(
+                        r.getString("code"), r.getString("measure"), r.getString("authority"), r.getString("recordId"),
+                        null, r.getString("capacity"), r.getString("listId"))).toList(),
+                credit.platform.sanctions.travel.domain.TravelMode.valueOf(d.getString("mode")),
+                credit.platform.sanctions.travel.domain.ServiceClass.valueOf(d.getString("serviceClass")),
+                d.getString("trainNumber"), d.getDate("travelAt").toInstant(), d.get("indexSequence", Number.class).longValue()))
+                .toList();
     }
 
     @Override
@@ -39,6 +78,7 @@ class MongoDecisionLog implements DecisionLog {
                 .append("serviceClass", e.serviceClass().name())
                 .append("trainNumber", e.trainNumber())
                 .append("travelAt", Date.from(e.travelAt()))
-                .append("indexSequence", e.indexSequence()), DECISIONS);
+                .append("indexSequence", e.indexSequence())
+                .append("documentRef", e.document() == null ? null : documentRef(e.document())), DECISIONS);
     }
 }

@@ -62,6 +62,23 @@ class GrpcSubjectDirectory implements SubjectDirectory, CompanyRegister {
     }
 
     @Override
+    public Optional<String> holderOfResidentId(String residentId) {
+        ResolveIdentifierRequest request = ResolveIdentifierRequest.newBuilder()
+                .setIdentifier(Identifier.newBuilder().setScheme(IdentifierScheme.IDENTIFIER_SCHEME_RESIDENT_ID)
+                        .setValue(residentId))
+                .build();
+        try {
+            return Optional.of(calls.idempotent(RESOLVE_CALL,
+                    deadline -> registry.withDeadline(deadline).resolveIdentifier(request)).getSubject().getSubjectId());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND || e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
+                return Optional.empty();
+            }
+            throw new SourceUnavailableException("registry", e);
+        }
+    }
+
+    @Override
     public SubjectKind kindOf(String subjectId) {
         GetSubjectRequest request = GetSubjectRequest.newBuilder().setSubjectId(subjectId).build();
         try {

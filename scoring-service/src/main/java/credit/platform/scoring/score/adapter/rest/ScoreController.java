@@ -121,7 +121,7 @@ class ScoreController {
                 .orElse(ResponseEntity.notFound().build());
     }
 
-    private static Instant parseAsOf(String asOf) {
+    static Instant parseAsOf(String asOf) {
         try {
             if (asOf.length() == 10) {
                 return LocalDate.parse(asOf).plusDays(1).atStartOfDay(ModelDefinition.CHINA).toInstant()

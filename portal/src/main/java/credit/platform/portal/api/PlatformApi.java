@@ -1,0 +1,111 @@
+package credit.platform.portal.api;
+
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The platform's REST API through the gateway — the portal's only source of data. Public pages call
+ * it without a token (the open public routes); signed-in pages with the user's own access token, so
+ * every read is authorised, carries its purpose ({@code X-Purpose}, where the gateway audits it) and is
+ * audited like any other. Answers are kept as parsed JSON (maps and lists) for the templates; a failure
+ * to reach the gateway is an answer with status 503.
+ */
+@Component
+public class PlatformApi {
+
+    public static final String PURPOSE = "X-Purpose";
+    private static final Logger log = LoggerFactory.getLogger(PlatformApi.class);
+
+    private final RestClient http;
+
+    PlatformApi(RestClient.Builder builder, PortalProperties properties) {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory();
+        factory.setReadTimeout(properties.apiTimeout());
+        this.http = builder.baseUrl(properties.gatewayUri()).requestFactory(factory).build();
+    }
+
+    /** The gateway's answer: its status and its JSON body (a map, a list, or null). */
+    public record Answer(int status, Object body) {
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> map() {
+            return body instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        }
+
+        @SuppressWarnings("unchecked")
+        public List<Object> list() {
+            return body instanceof List<?> l ? (List<Object>) l : List.of();
+        }
+
+        /** The problem's detail (problem+json), for the page to show. */
+        public String detail() {
+            Object d = map().get("detail");
+            return d == null ? null : d.toString();
+        }
+
+        /** The problem's field violations ({@code errors: [{field, rule, message}]}). */
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> errors() {
+            Object e = map().get("errors");
+            return e instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+        }
+    }
+
+    /** A public read, no token. */
+    public Answer getPublic(String path, Object... uriVariables) {
+        return call("GET", path, null, null, null, uriVariables);
+    }
+
+    /** A signed-in read with the user's token; {@code purpose} where the gateway audits the route (else null). */
+    public Answer get(String token, String purpose, String path, Object... uriVariables) {
+        return call("GET", path, token, purpose, null, uriVariables);
+    }
+
+    /** A signed-in write with the user's token. */
+    public Answer post(String token, String purpose, Object body, String path, Object... uriVariables) {
+        return call("POST", path, token, purpose, body, uriVariables);
+    }
+
+    private Answer call(String method, String path, String token, String purpose, Object body, Object... vars) {
+        try {
+            RestClient.RequestBodySpec spec = http.method(org.springframework.http.HttpMethod.valueOf(method))
+                    .uri(path, vars)
+                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                    .headers(h -> {
+                        if (token != null) {
+                            h.setBearerAuth(token);
+                        }
+                        if (purpose != null) {
+                            h.set(PURPOSE, purpose);
+                        }
+                    });
+            if (body != null) {
+                spec.contentType(MediaType.APPLICATION_JSON).body(body);
+            }
+            return spec.exchange((request, response) -> {
+                int status = response.getStatusCode().value();
+                Object parsed = null;
+                MediaType type = response.getHeaders().getContentType();
+                if (type != null && (type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                        || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))) {
+                    parsed = response.bodyTo(Object.class);
+                }
+                return new Answer(status, parsed);
+            });
+        } catch (RuntimeException e) {
+            // never the path's query (it may hold an identifier): the route template only
+            log.warn("platform API {} {} failed: {}", method, path, e.getClass().getSimpleName());
+            return new Answer(503, null);
+        }
+    }
+}
