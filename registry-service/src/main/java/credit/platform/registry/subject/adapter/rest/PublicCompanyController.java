@@ -59,19 +59,26 @@ class PublicCompanyController {
     }
 
     @GetMapping("/api/v1/public/companies/{uscc}")
-    Object one(@PathVariable String uscc) {
+    PublicCompanyView one(@PathVariable String uscc) {
         String code = uscc.strip().toUpperCase(Locale.ROOT);
         List<PublicCompanyView> found = code.length() == 18
                 ? subjects.publicCompanies(code, 1).stream().filter(PublicCompanyController::isCompany)
                         .map(PublicCompanyView::of).toList()
                 : List.of();
         if (found.isEmpty()) {
-            ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "company-not-found", "Company not found",
-                    "No legal entity holds this unified social credit code.");
-            return org.springframework.http.ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            throw new NoSuchCompany();
         }
         return found.getFirst();
+    }
+
+    /** No legal entity holds the code (a person's or nobody's: the same answer). */
+    static final class NoSuchCompany extends RuntimeException {
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(NoSuchCompany.class)
+    ProblemDetail noSuchCompany(NoSuchCompany e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "company-not-found", "Company not found",
+                "No legal entity holds this unified social credit code.");
     }
 
     private static boolean isCompany(Subject s) {

@@ -4,23 +4,18 @@ import credit.platform.common.security.RestRoute;
 import credit.platform.common.security.SubjectClaims;
 import credit.platform.common.web.Problems;
 import credit.platform.sanctions.enforcement.domain.Enforcement;
-import credit.platform.sanctions.enforcement.domain.JointSanctionRule;
-import credit.platform.sanctions.enforcement.domain.Measure;
 import credit.platform.sanctions.notice.domain.Holders;
 import credit.platform.sanctions.notice.domain.Notice;
 import credit.platform.sanctions.notice.domain.NoticeService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,57 +55,56 @@ class NoticeController {
                 .orElse(List.of());
     }
 
+    /** Notices to the verified e-mail of the caller's own account (the token's), from now on; 204. */
     @PostMapping({"/api/v1/me/notices/address", "/api/v1/me/company/notices/address"})
-    ResponseEntity<?> register(JwtAuthenticationToken token, HttpServletRequest request) {
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
+    void register(JwtAuthenticationToken token, HttpServletRequest request) {
         String email = token.getToken().getClaimAsString("email");
         Boolean verified = token.getToken().getClaimAsBoolean("email_verified");
         if (email == null || email.isBlank() || !Boolean.TRUE.equals(verified)) {
-            return ResponseEntity.unprocessableContent().body(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT,
-                    "no-verified-email", "No verified e-mail", "Your account has no verified e-mail address to send notices to."));
+            throw new NoVerifiedEmail();
         }
-        Optional<String> subject = self(token, request);
-        if (subject.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, "not-on-record",
-                    "Not on record", "The platform holds nothing about you, so there is nothing to notify yet."));
-        }
-        notices.registerAddress(subject.get(), email.strip());
-        return ResponseEntity.noContent().build();
+        String subject = self(token, request).orElseThrow(NotOnRecord::new);
+        notices.registerAddress(subject, email.strip());
+    }
+
+    record MeasureView(String code, String kind, String description, String legalBasis) {
+    }
+
+    record RuleView(String id, String listId, String listKind, String modelId, List<String> grades, String reasonCode,
+            String maxDuration, List<MeasureView> measures, List<String> signatories, String appeal, String legalBasis) {
+    }
+
+    record MeasuresView(String version, List<RuleView> rules) {
     }
 
     /** The joint measures each list (or grade) triggers: the catalogue the checks apply, public by law. */
     @GetMapping("/api/v1/public/measures")
-    Map<String, Object> measures() {
-        var catalogue = enforcement.catalogue();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("version", catalogue.version());
-        body.put("rules", catalogue.rules().stream().map(r -> rule(r, catalogue)).toList());
-        return body;
+    MeasuresView measures() {
+        var c = enforcement.catalogue();
+        return new MeasuresView(c.version(), c.rules().stream().map(r -> new RuleView(r.id(), r.listId(), r.listKind(),
+                r.modelId(), r.grades(), r.reasonCode(), r.maxDuration() == null ? null : r.maxDuration().toString(),
+                r.measures().stream().map(c::measure).filter(java.util.Objects::nonNull)
+                        .map(m -> new MeasureView(m.code(), m.kind().name(), m.description(), m.legalBasis())).toList(),
+                r.signatories(), r.appeal(), r.legalBasis())).toList());
     }
 
-    private static Map<String, Object> rule(JointSanctionRule r, credit.platform.sanctions.enforcement.domain.SanctionCatalogue c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("listId", r.listId());
-        m.put("listKind", r.listKind());
-        m.put("modelId", r.modelId());
-        m.put("grades", r.grades());
-        m.put("reasonCode", r.reasonCode());
-        m.put("maxDuration", r.maxDuration() == null ? null : r.maxDuration().toString());
-        m.put("measures", r.measures().stream().map(c::measure).filter(java.util.Objects::nonNull)
-                .map(NoticeController::measure).toList());
-        m.put("signatories", r.signatories());
-        m.put("appeal", r.appeal());
-        m.put("legalBasis", r.legalBasis());
-        return m;
+    static final class NoVerifiedEmail extends RuntimeException {
     }
 
-    private static Map<String, Object> measure(Measure x) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("code", x.code());
-        m.put("kind", x.kind().name());
-        m.put("description", x.description());
-        m.put("legalBasis", x.legalBasis());
-        return m;
+    static final class NotOnRecord extends RuntimeException {
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(NoVerifiedEmail.class)
+    ProblemDetail noVerifiedEmail(NoVerifiedEmail e) {
+        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "no-verified-email", "No verified e-mail",
+                "Your account has no verified e-mail address to send notices to.");
+    }
+
+    @org.springframework.web.bind.annotation.ExceptionHandler(NotOnRecord.class)
+    ProblemDetail notOnRecord(NotOnRecord e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-on-record", "Not on record",
+                "The platform holds nothing about you, so there is nothing to notify yet.");
     }
 
     private Optional<String> self(JwtAuthenticationToken token, HttpServletRequest request) {
