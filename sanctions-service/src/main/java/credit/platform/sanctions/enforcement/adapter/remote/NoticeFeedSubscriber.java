@@ -3,33 +3,35 @@ package credit.platform.sanctions.enforcement.adapter.remote;
 import credit.lists.v1.ListsServiceGrpc;
 import credit.lists.v1.WatchRequest;
 import credit.lists.v1.WatchResponse;
+import credit.platform.feed.client.FeedFollower;
 import credit.platform.sanctions.notice.domain.NoticeChange;
 import credit.platform.sanctions.notice.domain.NoticeService;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
- * Follows the lists feed for notices to subjects (the same {@link FeedFollower} as the index, its own
- * position, kept with the notices): every change after the stored position is applied — notice stored,
- * e-mail enqueued — before the position moves, so a restart resumes without a gap or a double. No
- * snapshot: notices are about changes; a first start follows the feed from its beginning. A position
- * older than the retained log cannot be replayed: the follower jumps to the oldest retained sequence
- * and logs how many changes had no notice (docs/architecture.md, DR-10).
+ * Follows the lists feed for notices to subjects (the change-feed component's {@link FeedFollower},
+ * its own position, kept with the notices): every change after the stored position is applied — notice
+ * stored, e-mail enqueued — before the position moves, so a restart resumes without a gap or a double.
+ * No snapshot: notices are about changes; a first start follows the feed from its beginning. A position
+ * older than the retained log cannot be replayed: the follower moves to the oldest retained sequence and
+ * logs which changes had no notice (docs/architecture.md, DR-10).
  */
-public class NoticeFeedSubscriber extends FeedFollower<WatchResponse> {
+public class NoticeFeedSubscriber extends FeedFollower<WatchResponse> implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeFeedSubscriber.class);
 
     private final ListsServiceGrpc.ListsServiceStub lists;
     private final NoticeService notices;
     private final boolean enabled;
-    private volatile long position = -1;
+    private volatile long oldestRetained = -1;
 
     public NoticeFeedSubscriber(ListsServiceGrpc.ListsServiceStub lists, NoticeService notices, boolean enabled,
             Duration catchUpQuiet, Duration maxBackoff) {
-        super("notice feed", catchUpQuiet, maxBackoff);
+        super("lists feed (notices)", new Settings(catchUpQuiet, Duration.ofMillis(100), maxBackoff));
         this.lists = lists;
         this.notices = notices;
         this.enabled = enabled;
@@ -41,31 +43,44 @@ public class NoticeFeedSubscriber extends FeedFollower<WatchResponse> {
     }
 
     @Override
-    protected void beforeWatch() {
-        position = notices.position();
+    protected long resumeAfter() {
+        return notices.position(); // 0 before the first: the feed's sequences start at 1
     }
 
     @Override
-    protected long resumeFrom() {
-        return Math.max(position, 0);
+    protected void open(long after, StreamObserver<WatchResponse> observer) {
+        lists.watch(WatchRequest.newBuilder().setFromSequence(after).setCaughtUpMarkers(true).build(), observer);
     }
 
     @Override
-    protected void open(long from, StreamObserver<WatchResponse> observer) {
-        lists.watch(WatchRequest.newBuilder().setFromSequence(from).build(), observer);
+    protected Kind kindOf(WatchResponse message) {
+        return switch (message.getItemCase()) {
+            case CHANGE -> Kind.CHANGE;
+            case RESNAPSHOT_REQUIRED -> {
+                oldestRetained = message.getResnapshotRequired().getOldestRetainedSequence();
+                yield Kind.RESNAPSHOT_REQUIRED;
+            }
+            default -> Kind.CAUGHT_UP;
+        };
     }
 
     @Override
-    protected boolean onItem(WatchResponse w) {
-        if (w.hasResnapshotRequired()) {
-            long oldest = w.getResnapshotRequired().getOldestRetainedSequence();
-            log.warn("lists feed no longer holds sequence {}: changes up to {} get no notice", position, oldest - 1);
+    protected void resnapshot() {
+        long oldest = oldestRetained;
+        if (oldest > 0) {
+            log.warn("lists feed no longer holds the changes after {}: changes up to {} get no notice",
+                    notices.position(), oldest - 1);
             notices.apply(new NoticeChange(oldest - 1, "SKIPPED", null, null, null, null, null, null, null, null,
                     null, null, null));
-            position = oldest - 1;
-            return false;
         }
+    }
+
+    @Override
+    protected void apply(WatchResponse w) {
         var change = w.getChange();
+        if (change.getSequence() <= notices.position()) {
+            return; // delivered again: applied already
+        }
         var r = change.getRecord();
         notices.apply(new NoticeChange(change.getSequence(), change.getType().name().replace("CHANGE_TYPE_", ""),
                 r.getRecordId(), r.getListId(), r.getListKind().name().replace("LIST_KIND_", ""), r.getSubjectId(),
@@ -73,15 +88,5 @@ public class NoticeFeedSubscriber extends FeedFollower<WatchResponse> {
                 r.hasEffectiveFrom() ? ProtoMapping.instant(r.getEffectiveFrom()) : null,
                 r.hasEffectiveUntil() ? ProtoMapping.instant(r.getEffectiveUntil()) : null,
                 change.hasOccurredAt() ? ProtoMapping.instant(change.getOccurredAt()) : null));
-        position = change.getSequence();
-        return true;
-    }
-
-    @Override
-    protected void onQuiet() {
-    }
-
-    @Override
-    protected void onDisconnected() {
     }
 }
