@@ -238,7 +238,8 @@ public final class FaultDrill {
             try {
                 return call.get();
             } catch (PlatformProblemException e) {
-                if (e.status() < 500 && e.status() != 401 && e.status() != 429) {
+                // 0: no answer at all (e.g. the token endpoint down while Keycloak is away)
+                if (e.status() != 0 && e.status() < 500 && e.status() != 401 && e.status() != 429) {
                     throw e;
                 }
             } catch (RuntimeException e) {
