@@ -236,7 +236,9 @@ class ManifestsTest {
                 assertThat(s.getSpec().getType()).as(s.getMetadata().getName()).isIn(null, "ClusterIP"));
         // Gateway API, not a controller's annotations: one Gateway, REST and gRPC listeners, routes bound to them
         assertThat(m.all(io.fabric8.kubernetes.api.model.GenericKubernetesResource.class))
-                .as("every object is a known kind (no leftover Ingress or typo'd apiVersion)").isEmpty();
+                .as("every object is a known kind (no leftover Ingress or typo'd apiVersion)")
+                .allSatisfy(o -> assertThat(o.getApiVersion() + " " + o.getKind())
+                        .isIn("monitoring.coreos.com/v1 PodMonitor", "monitoring.coreos.com/v1 PrometheusRule"));
         assertThat(m.all(Gateway.class)).singleElement().satisfies(g -> assertThat(g.getSpec().getListeners())
                 .extracting(Listener::getName).containsExactly("api", "www", "grpc"));
         Gateway edge = m.all(Gateway.class).getFirst();
@@ -315,6 +317,70 @@ class ManifestsTest {
                     .extracting(TopologySpreadConstraint::getWhenUnsatisfiable).containsExactly("DoNotSchedule");
         }).toList();
         assertAll(checks);
+    }
+
+    @Test
+    void productionIsScrapedAlertedOnAndHasItsDashboardAndTraces() {
+        Manifests m = rendered.get("overlays/production");
+        List<io.fabric8.kubernetes.api.model.GenericKubernetesResource> generic =
+                m.all(io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+        // the PodMonitor scrapes the management port's Prometheus endpoint of every app's pods
+        var podMonitor = generic.stream().filter(o -> o.getKind().equals("PodMonitor")).findFirst().orElseThrow();
+        Map<String, Object> spec = podMonitor.get("spec");
+        @SuppressWarnings("unchecked")
+        Map<String, String> selector = (Map<String, String>) ((Map<String, Object>) spec.get("selector")).get("matchLabels");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> endpoints = (List<Map<String, Object>>) spec.get("podMetricsEndpoints");
+        assertThat(endpoints).singleElement().satisfies(e -> {
+            assertThat(e).containsEntry("port", "management").containsEntry("path", "/actuator/prometheus");
+        });
+        assertThat(apps).allSatisfy(app -> {
+            Workload w = m.workload(app.module()).orElseThrow();
+            assertThat(w.podLabels()).as(app.module()).containsAllEntriesOf(selector);
+            assertThat(w.port("management")).as(app.module()).isPresent();
+        });
+        // every alert names its severity and says what is wrong; every rule has an expression
+        var rule = generic.stream().filter(o -> o.getKind().equals("PrometheusRule")).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> groups = (List<Map<String, Object>>) ((Map<String, Object>) rule.get("spec")).get("groups");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rules = groups.stream()
+                .flatMap(g -> ((List<Map<String, Object>>) g.get("rules")).stream()).toList();
+        assertThat(rules).extracting(r -> (String) r.get("alert")).contains("CreditEnforcementIndexStale",
+                "CreditFeedLagHigh", "CreditAuditChainBroken", "CreditApplicationsOverdue");
+        assertThat(rules).allSatisfy(r -> {
+            assertThat((String) r.get("expr")).as("%s expr", r.get("alert")).isNotBlank();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> labels = (Map<String, Object>) r.get("labels");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> annotations = (Map<String, Object>) r.get("annotations");
+            assertThat(labels.get("severity")).as("%s severity", r.get("alert")).isIn("critical", "warning");
+            assertThat(annotations).as("%s summary", r.get("alert")).containsKey("summary");
+        });
+        // the dashboard: a ConfigMap the Grafana sidecar loads, valid JSON, every panel queries Prometheus
+        ConfigMap dashboard = m.find(ConfigMap.class, "credit-platform-dashboard").orElseThrow();
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        // JSON is YAML: snakeyaml reads it (a syntax error fails here)
+        @SuppressWarnings("unchecked")
+        Map<String, Object> board = (Map<String, Object>) new org.yaml.snakeyaml.Yaml()
+                .load(dashboard.getData().get("credit-platform.json"));
+        assertThat(board).containsEntry("uid", "credit-platform");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> panels = (List<Map<String, Object>>) board.get("panels");
+        assertThat(panels).isNotEmpty().allSatisfy(p -> {
+            assertThat((String) p.get("title")).isNotBlank();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> targets = (List<Map<String, Object>>) p.get("targets");
+            assertThat(targets).as((String) p.get("title")).isNotEmpty()
+                    .allSatisfy(t -> assertThat((String) t.get("expr")).isNotBlank());
+        });
+        // traces: production exports to the cluster's collector; base and dev export none
+        assertThat(platformEndpoints(m)).containsEntry("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+                "http://otel-collector.monitoring:4318/v1/traces");
+        assertThat(platformEndpoints(rendered.get("overlays/dev"))).doesNotContainKey(
+                "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
+        assertThat(rendered.get("overlays/dev").all(io.fabric8.kubernetes.api.model.GenericKubernetesResource.class))
+                .as("dev clusters need no Prometheus Operator").isEmpty();
     }
 
     private static Listener listener(Gateway gateway, String name) {

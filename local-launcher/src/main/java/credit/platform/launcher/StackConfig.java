@@ -51,6 +51,12 @@ public record StackConfig(
      */
     public static final int MANAGEMENT_PORT_SHIFT = 200;
 
+    /**
+     * How far above Keycloak's port the test stack's trace receiver listens (an OTLP/HTTP endpoint the
+     * system tests run): 18180 → 18300.
+     */
+    public static final int TRACES_PORT_SHIFT = 120;
+
     /** One Spring Boot application of the platform; the gateway's gRPC port is its front door for travel checks. */
     public record AppConfig(String name, String database, int httpPort, int grpcPort) {
         public boolean hasGrpc() {
@@ -208,6 +214,15 @@ public record StackConfig(
         return "http://localhost:" + app("portal").httpPort();
     }
 
+    /**
+     * Where the apps send their traces (OTLP over HTTP): only the test stack exports, to a receiver the
+     * system tests run; the local platform records none (docs/observability.md).
+     */
+    public java.util.Optional<String> tracesEndpoint() {
+        return isLocal() ? java.util.Optional.empty()
+                : java.util.Optional.of("http://127.0.0.1:" + (keycloakPort + TRACES_PORT_SHIFT) + "/v1/traces");
+    }
+
     public String mongoUri(String database) {
         return "mongodb://localhost:" + mongoPort + "/" + database;
     }
@@ -252,6 +267,12 @@ public record StackConfig(
         args.add("--spring.grpc.client.channel.lists.target=static://localhost:" + app("blacklist-service").grpcPort());
         args.add("--spring.grpc.client.channel.scoring.target=static://localhost:" + app("scoring-service").grpcPort());
         args.add("--spring.grpc.client.channel.sanctions.target=static://localhost:" + app("sanctions-service").grpcPort());
+        tracesEndpoint().ifPresent(endpoint -> {
+            // the test stack traces every request and logs as in production (one JSON object per line)
+            args.add("--management.opentelemetry.tracing.export.otlp.endpoint=" + endpoint);
+            args.add("--management.tracing.sampling.probability=1.0");
+            args.add("--logging.structured.format.console=ecs");
+        });
         if (app.name().equals("registry-service") && isLocal()) {
             // The local platform starts with a small deterministic demo data set (seeded only into an
             // empty registry); the system tests start empty and create what they check.

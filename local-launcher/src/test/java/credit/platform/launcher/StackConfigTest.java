@@ -62,6 +62,21 @@ class StackConfigTest {
     }
 
     @Test
+    void onlyTheTestStackExportsTracesAndLogsJson() {
+        StackConfig tests = StackConfig.forTests(root, 7000);
+        assertThat(tests.tracesEndpoint()).contains("http://127.0.0.1:25300/v1/traces");
+        assertThat(tests.ports()).doesNotContainValue(25300);
+        assertThat(tests.appArguments(tests.app("gateway"))).contains(
+                "--management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:25300/v1/traces",
+                "--management.tracing.sampling.probability=1.0",
+                "--logging.structured.format.console=ecs");
+        StackConfig local = StackConfig.local(root);
+        assertThat(local.tracesEndpoint()).isEmpty();
+        assertThat(local.appArguments(local.app("gateway")))
+                .noneMatch(a -> a.startsWith("--management.opentelemetry") || a.startsWith("--logging.structured"));
+    }
+
+    @Test
     void everyAppIsWiredToThisStacksPortsNotTheDefaults() {
         StackConfig tests = StackConfig.forTests(root, 0);
         assertThat(tests.appArguments(tests.app("scoring-service"))).contains(

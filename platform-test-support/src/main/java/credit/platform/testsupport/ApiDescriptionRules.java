@@ -75,9 +75,19 @@ public final class ApiDescriptionRules {
             out.add("the description has no operations");
             return out;
         }
+        Map<String, String> operationIds = new java.util.HashMap<>();
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
             String name = method + " " + path;
             check(name, op, api, out);
+            // a generated client names its methods after them: present and unique (OpenAPI requires it)
+            if (op.getOperationId() == null || op.getOperationId().isBlank()) {
+                out.add(name + ": has no operationId");
+            } else {
+                String other = operationIds.putIfAbsent(op.getOperationId(), name);
+                if (other != null) {
+                    out.add(name + ": operationId " + op.getOperationId() + " is also " + other + "'s");
+                }
+            }
         }));
         return out;
     }

@@ -25,12 +25,17 @@ public final class PlatformExtension implements BeforeAllCallback, ParameterReso
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == TestPlatform.class;
+        return parameter.getParameter().getType() == TestPlatform.class
+                || parameter.getParameter().getType() == TraceReceiver.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return platform(context);
+        TestPlatform platform = platform(context);
+        if (parameter.getParameter().getType() == TraceReceiver.class) {
+            return context.getRoot().getStore(NAMESPACE).get(StartedStack.class, StartedStack.class).traces();
+        }
+        return platform;
     }
 
     private static TestPlatform platform(ExtensionContext context) {
@@ -42,23 +47,34 @@ public final class PlatformExtension implements BeforeAllCallback, ParameterReso
     /** The running stack, or why it could not start. */
     static final class StartedStack implements AutoCloseable {
         private final PlatformStack stack;
+        private final TraceReceiver traces;
         private final RuntimeException failure;
 
-        private StartedStack(PlatformStack stack, RuntimeException failure) {
+        private StartedStack(PlatformStack stack, TraceReceiver traces, RuntimeException failure) {
             this.stack = stack;
+            this.traces = traces;
             this.failure = failure;
         }
 
         static StartedStack start() {
-            PlatformStack stack = new PlatformStack(StackConfig.forTests(RepoRoot.find()));
+            StackConfig config = StackConfig.forTests(RepoRoot.find());
+            // the apps export their spans here from their first request on
+            TraceReceiver traces = TraceReceiver.start(config.tracesEndpoint().orElseThrow());
+            PlatformStack stack = new PlatformStack(config);
             long t0 = System.nanoTime();
             try {
                 stack.start();
                 System.out.printf("[system-tests] platform stack started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-                return new StartedStack(stack, null);
+                return new StartedStack(stack, traces, null);
             } catch (RuntimeException e) {
-                return new StartedStack(null, e);
+                traces.close();
+                return new StartedStack(null, null, e);
             }
+        }
+
+        TraceReceiver traces() {
+            platform();
+            return traces;
         }
 
         TestPlatform platform() {
@@ -74,6 +90,9 @@ public final class PlatformExtension implements BeforeAllCallback, ParameterReso
                 long t0 = System.nanoTime();
                 stack.close();
                 System.out.printf("[system-tests] platform stack stopped in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            }
+            if (traces != null) {
+                traces.close(); // after the apps: their last spans are flushed at shutdown
             }
         }
     }

@@ -121,6 +121,7 @@ public final class ApiDescriptions {
         out.paths(new Paths());
         out.setExtensions(new LinkedHashMap<>());
         List<String> unavailable = new ArrayList<>();
+        java.util.Set<String> operationIds = new java.util.HashSet<>();
         List<Fetched> all = new ArrayList<>(fetched);
         all.add(new Fetched("gateway", GatewayOperations.description()));
         for (Fetched f : all) {
@@ -141,6 +142,12 @@ public final class ApiDescriptions {
                 api.getPaths().forEach((path, item) -> routed(path, item).ifPresent(kept -> {
                     kept.readOperations().forEach(op -> {
                         op.setTags(List.of(f.service()));
+                        // operation ids are a generated client's method names: unique over all services
+                        if (op.getOperationId() != null && !operationIds.add(op.getOperationId())) {
+                            op.setOperationId(f.service() + Character.toUpperCase(op.getOperationId().charAt(0))
+                                    + op.getOperationId().substring(1));
+                            operationIds.add(op.getOperationId());
+                        }
                         gatewayAdds(path, kept, op);
                     });
                     out.getPaths().addPathItem(path, kept);

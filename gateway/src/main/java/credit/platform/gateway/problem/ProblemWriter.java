@@ -7,6 +7,10 @@ import java.util.Map;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,9 +18,28 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
-/** Writes RFC 9457 problem details (type, title, status, detail) and nothing else: no stack traces. */
+/**
+ * Writes RFC 9457 problem details (type, title, status, detail) and nothing else: no stack traces.
+ * Every problem the gateway answers itself (401, 403, 413, 429, 503 …) is counted as
+ * {@code gateway.problems{status, type}}: the gateway's own rejections, apart from the services' answers.
+ */
 @Component
 public class ProblemWriter {
+
+    private final MeterRegistry meters;
+
+    public ProblemWriter() {
+        this((MeterRegistry) null);
+    }
+
+    @Autowired
+    public ProblemWriter(ObjectProvider<MeterRegistry> meters) {
+        this(meters.getIfAvailable());
+    }
+
+    private ProblemWriter(MeterRegistry meters) {
+        this.meters = meters;
+    }
 
     /** Stable problem type URIs share this prefix (docs/architecture.md). */
     public static final String TYPE_PREFIX = "https://credit.example/problems/";
@@ -44,6 +67,9 @@ public class ProblemWriter {
             problem.put("errors", errors);
         }
         byte[] body = json.writeValueAsBytes(problem);
+        if (meters != null) {
+            meters.counter("gateway.problems", "status", Integer.toString(status.value()), "type", typeName).increment();
+        }
 
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);

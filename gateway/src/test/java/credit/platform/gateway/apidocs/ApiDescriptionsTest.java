@@ -100,7 +100,7 @@ class ApiDescriptionsTest {
     void anUntypedBodyBreaksTheRules() {
         OpenAPI untyped = service("""
                 {"openapi":"3.1.0","info":{"title":"t","version":"v1"},"paths":{"/api/v1/scores/models":{"post":{
-                  "x-required-scope":"platform.admin",
+                  "operationId":"modelPublish","x-required-scope":"platform.admin",
                   "requestBody":{"content":{"application/json":{"schema":{"type":"object"},"example":{}}}},
                   "responses":{"201":{"description":"OK","content":{"application/json":{"schema":{"type":"object",
                     "additionalProperties":{}},"example":{}}}}}}}}}
@@ -109,5 +109,22 @@ class ApiDescriptionsTest {
         assertThat(ApiDescriptionRules.violations(untyped)).containsExactly(
                 "POST /api/v1/scores/models: request body application/json is untyped",
                 "POST /api/v1/scores/models: response 201 application/json is untyped");
+    }
+
+    @Test
+    void operationIdsStayUniqueWhenTwoServicesUseTheSameOne() {
+        String get = """
+                {"openapi":"3.1.0","info":{"title":"t","version":"v1"},"paths":{"%s":{"get":{
+                  "operationId":"get","x-required-scope":"%s",
+                  "responses":{"200":{"description":"OK","content":{"application/json":{"schema":{"type":"string"},
+                    "example":"x"}}}}}}}}
+                """;
+        OpenAPI merged = ApiDescriptions.merge(List.of(
+                new ApiDescriptions.Fetched("registry", service(get.formatted("/api/v1/subjects/{id}", "registry.read"))),
+                new ApiDescriptions.Fetched("scoring", service(get.formatted("/api/v1/scores/{subjectId}", "scoring.read")))));
+
+        assertThat(merged.getPaths().get("/api/v1/subjects/{id}").getGet().getOperationId()).isEqualTo("get");
+        assertThat(merged.getPaths().get("/api/v1/scores/{subjectId}").getGet().getOperationId()).isEqualTo("scoringGet");
+        assertThat(ApiDescriptionRules.violations(merged)).noneMatch(v -> v.contains("operationId"));
     }
 }

@@ -24,4 +24,21 @@ public class ApiDescriptionAutoConfiguration {
         return new PlatformOpenApi(routes, name + " API",
                 ApiExamples.fromClasspath(ApiDescriptionAutoConfiguration.class.getClassLoader()));
     }
+
+    /**
+     * Operation ids name the resource and the action ({@code subjectGet}, {@code travelCheckBatch},
+     * {@code eligibilityCheck}): the controller without "Controller", then the method. They are the method
+     * names of every generated client, and must stay unique when the gateway gathers all services'
+     * descriptions (springdoc's own default, the bare method name, made {@code get} appear in several).
+     */
+    @Bean
+    org.springdoc.core.customizers.OperationCustomizer platformOperationIds() {
+        return (operation, handler) -> {
+            String resource = handler.getBeanType().getSimpleName().replaceFirst("Controller$", "");
+            String method = handler.getMethod().getName();
+            operation.setOperationId(Character.toLowerCase(resource.charAt(0)) + resource.substring(1)
+                    + Character.toUpperCase(method.charAt(0)) + method.substring(1));
+            return operation;
+        };
+    }
 }

@@ -1,19 +1,27 @@
 package credit.platform.lists.application.adapter;
 
 import credit.platform.lists.application.domain.ApplicationService;
+import credit.platform.lists.definition.domain.ListCatalog;
+import credit.platform.lists.definition.domain.ListDefinition;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Gauge {@code lists.applications.overdue} tagged {@code authority}: objections and repair
  * applications past their decision deadline, per authority that must decide them. Recounted
- * periodically (and on demand by {@link #refresh()}).
+ * periodically (and on demand by {@link #refresh()}). Every authority that issues a list has a row, 0 when
+ * nothing of its is overdue (and so has one that had overdue applications before): the series exists
+ * before the first deadline is missed, and an alert on it resolves instead of going silent.
  */
 @Component
 public class OverdueMetrics {
@@ -23,9 +31,12 @@ public class OverdueMetrics {
 
     private final ApplicationService applications;
     private final MultiGauge gauge;
+    private final ObjectProvider<ListCatalog> catalog;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
-    OverdueMetrics(ApplicationService applications, MeterRegistry registry) {
+    OverdueMetrics(ApplicationService applications, MeterRegistry registry, ObjectProvider<ListCatalog> catalog) {
         this.applications = applications;
+        this.catalog = catalog;
         this.gauge = MultiGauge.builder(METRIC)
                 .description("Objections and repair applications undecided past their deadline, per authority")
                 .register(registry);
@@ -34,7 +45,12 @@ public class OverdueMetrics {
     @Scheduled(initialDelayString = "${credit.lists.applications.metric-initial-delay:PT5S}", fixedDelayString = "${credit.lists.applications.metric-interval:PT1M}")
     public void refresh() {
         try {
-            Map<String, Long> counts = applications.overdueCounts();
+            Map<String, Long> counts = new TreeMap<>();
+            catalog.ifAvailable(c -> c.all().stream().map(ListDefinition::issuingAuthority)
+                    .filter(authority -> !authority.equals("ANY")).forEach(authority -> counts.put(authority, 0L)));
+            seen.forEach(authority -> counts.put(authority, 0L));
+            counts.putAll(applications.overdueCounts());
+            seen.addAll(counts.keySet());
             gauge.register(counts.entrySet().stream()
                     .map(e -> MultiGauge.Row.of(Tags.of("authority", e.getKey()), e.getValue()))
                     .toList(), true);

@@ -200,6 +200,8 @@ class ApplicationApiTest extends ListsServiceTest {
 
         metrics.refresh();
         assertThat(meters.get(OverdueMetrics.METRIC).tag("authority", "SAMR").gauge().value()).isEqualTo(1.0);
+        // every issuing authority has its row, 0 when nothing of its is overdue (the series exists before a miss)
+        assertThat(meters.get(OverdueMetrics.METRIC).tag("authority", "SPC").gauge().value()).isZero();
     }
 
     @Test
