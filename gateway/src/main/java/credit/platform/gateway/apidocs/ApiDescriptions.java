@@ -154,10 +154,26 @@ public final class ApiDescriptions {
                 }));
             }
         }
+        if (out.getComponents().getSchemas() == null || !out.getComponents().getSchemas().containsKey("Problem")) {
+            // the gateway's own problems refer to it: present even when no service could be read
+            out.getComponents().addSchemas("Problem", problemSchema());
+        }
         if (!unavailable.isEmpty()) {
             out.getExtensions().put("x-unavailable-services", unavailable);
         }
         return out;
+    }
+
+    /** RFC 9457 problem details as the gateway and the services write them. */
+    private static Schema<?> problemSchema() {
+        Schema<Object> violation = new Schema<>().type("object")
+                .addProperty("field", new StringSchema()).addProperty("rule", new StringSchema())
+                .addProperty("message", new StringSchema());
+        return new Schema<>().type("object").description("RFC 9457 problem details (application/problem+json)")
+                .addProperty("type", new StringSchema()).addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema()).addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema())
+                .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(violation));
     }
 
     /** Only what the gateway routes (a line of its route table, or an open path). */
