@@ -83,8 +83,22 @@ class ImagesAndComposeTest {
                     .isEqualTo(String.valueOf(app.httpPort()));
             assertThat(props.get("app.port.management")).as("%s app.port.management", app.module())
                     .isEqualTo(String.valueOf(app.managementPort().orElseThrow()));
-            assertThat(props.get("app.port.grpc")).as("%s app.port.grpc", app.module())
-                    .isEqualTo(String.valueOf(app.grpcPort().orElseThrow()));
+            // the image exposes exactly the app's ports: the root's list, or the app's own (no gRPC: the portal)
+            List<String> expected = new ArrayList<>(List.of(String.valueOf(app.httpPort()),
+                    String.valueOf(app.managementPort().orElseThrow())));
+            app.grpcPort().ifPresent(grpc -> expected.add(String.valueOf(grpc)));
+            Map<String, String> all = new LinkedHashMap<>(rootProperties);
+            all.putAll(props);
+            Element own = jibPlugin(pom.getDocumentElement(), "plugins").orElseThrow();
+            Element ports = child(own, "configuration").flatMap(c -> child(c, "container")).flatMap(c -> child(c, "ports"))
+                    .orElseGet(() -> child(jibPlugin(rootPom.getDocumentElement(), "pluginManagement").orElseThrow(),
+                            "configuration").flatMap(c -> child(c, "container")).flatMap(c -> child(c, "ports")).orElseThrow());
+            List<String> exposed = new ArrayList<>();
+            NodeList portNodes = ports.getElementsByTagName("port");
+            for (int i = 0; i < portNodes.getLength(); i++) {
+                exposed.add(resolve(portNodes.item(i).getTextContent().strip(), all));
+            }
+            assertThat(exposed).as("%s image ports", app.module()).containsExactlyElementsOf(expected);
             String main = props.get("app.main.class");
             Path source = Manifests.REPO.resolve(app.module()).resolve("src/main/java")
                     .resolve(main.replace('.', '/') + ".java");
@@ -118,7 +132,7 @@ class ImagesAndComposeTest {
     @Test
     void composeRunsARealReplicaSetAndKeycloakAndWiresEveryAppLikeItsSettings() {
         Map<String, Object> services = services();
-        assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(concat(List.of("mongodb", "keycloak"),
+        assertThat(services.keySet()).containsExactlyInAnyOrderElementsOf(concat(List.of("mongodb", "keycloak", "mailpit"),
                 apps.stream().map(AppConfig::module).toList()));
         Map<String, Object> mongo = service(services, "mongodb");
         assertThat(String.valueOf(mongo.get("image"))).startsWith("mongo:");
@@ -132,8 +146,8 @@ class ImagesAndComposeTest {
         for (AppConfig app : apps) {
             Map<String, Object> s = service(services, app.module());
             Map<String, Object> env = map(s.get("environment"));
-            checks.add(() -> assertThat(env.get("SPRING_MONGODB_URI")).as("%s database", app.module())
-                    .isEqualTo("mongodb://mongodb:27017/" + app.database().orElseThrow() + "?replicaSet=rs0"));
+            app.database().ifPresent(db -> checks.add(() -> assertThat(env.get("SPRING_MONGODB_URI"))
+                    .as("%s database", app.module()).isEqualTo("mongodb://mongodb:27017/" + db + "?replicaSet=rs0")));
             checks.add(() -> assertThat(env.get("CREDIT_SECURITY_ISSUER_URI")).as("issuer = Keycloak's hostname")
                     .isEqualTo("http://keycloak:8180/realms/credit"));
             checks.add(() -> assertThat(map(s.get("depends_on"))).containsKeys("mongodb", "keycloak"));
@@ -148,11 +162,14 @@ class ImagesAndComposeTest {
                 assertThat(env.get("CREDIT_GATEWAY_" + route.toUpperCase(Locale.ROOT) + "_URI"))
                         .as("gateway route %s", route).isEqualTo("http://" + target.module() + ":" + target.httpPort());
             }));
-            // only the gateway (and Keycloak, for tokens) is published, on the gateway's own ports
+            // only the gateway and the portal (and Keycloak, for tokens) are published, on their own ports
             checks.add(() -> {
                 if (app.module().equals("gateway")) {
                     assertThat(list(s.get("ports"))).containsExactly(app.httpPort() + ":" + app.httpPort(),
                             app.grpcPort().orElseThrow() + ":" + app.grpcPort().orElseThrow());
+                } else if (app.module().equals("portal")) {
+                    assertThat(list(s.get("ports"))).containsExactly(app.httpPort() + ":" + app.httpPort());
+                    assertThat(env.get("CREDIT_PORTAL_GATEWAY_URI")).isEqualTo("http://gateway:8080");
                 } else {
                     assertThat(s.get("ports")).as("%s is not published", app.module()).isNull();
                 }
