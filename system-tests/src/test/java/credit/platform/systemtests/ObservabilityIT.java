@@ -91,7 +91,7 @@ class ObservabilityIT {
     }
 
     @Test
-    void everyMetricTheAlertsAndTheDashboardUseIsExportedByTheApps() {
+    void everyMetricTheAlertsAndTheDashboardUseIsExportedByTheApps() throws Exception {
         Map<String, Map<String, Set<String>>> used = metricsUsedByMonitoring();
         assertThat(used.values().stream().flatMap(m -> m.keySet().stream()).distinct().toList())
                 .as("metrics the alerts and dashboard read").contains("travel_checks_total",
@@ -117,6 +117,14 @@ class ObservabilityIT {
                     return missing.isEmpty();
                 });
         assertThat(missing).as("metric (or label) used but exported by no app → where it is used").isEmpty();
+        // backlogs subtract a follower's position from its feed's head: both name the feed alike
+        Map<String, Set<Map<String, String>>> exported = scrapeAll();
+        Set<String> heads = new TreeSet<>();
+        exported.get("feed_head").forEach(series -> heads.add(series.get("feed")));
+        Set<String> followed = new TreeSet<>();
+        exported.get("scoring_feed_position").forEach(series -> followed.add(series.get("feed")));
+        assertThat(followed).as("feeds scoring follows").containsExactlyInAnyOrder("change_log", "subject_changes");
+        assertThat(heads).as("feeds whose head is exported").containsAll(followed).contains("grade_changes");
     }
 
     @Test
@@ -144,6 +152,43 @@ class ObservabilityIT {
                 .filter(s -> s.service().equals("blacklist-service") && s.kind().equals("SPAN_KIND_SERVER")).findFirst()
                 .orElseThrow();
         assertThat(ancestors(listsServer, byId)).extracting(TraceReceiver.Span::service).contains("gateway");
+    }
+
+    @Test
+    void sanctionsAndScoringContinueTheTraceOfARequestSentThroughTheGateway(TraceReceiver traces) throws Exception {
+        // sanctions: a rail travel check over REST; scoring: a company's public grade (scoring asks the registry)
+        String checkTrace = HexFormat.of().formatHex(randomBytes(16));
+        String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        HttpResponse<String> check = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/v1/travel-checks"))
+                .header("Authorization", "Bearer " + platform.clientCredentialsToken("rail-demo"))
+                .header("Content-Type", "application/json")
+                .header("traceparent", "00-" + checkTrace + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"passengerRef":"obs-1","document":{"type":"RESIDENT_ID","number":"%s"},"mode":"RAIL",
+                         "trainNumber":"G1","seatClass":"SECOND_CLASS","travelDate":"%s"}"""
+                        .formatted(ResidentIds.withCheckCharacter("31010419800101124"), tomorrow))).build());
+        assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
+        String gradeTrace = HexFormat.of().formatHex(randomBytes(16));
+        HttpResponse<String> grade = send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
+                        + "/api/v1/scores/public/companies/" + ScoringFlowIT.uscc(ThreadLocalRandom.current()) + "/grade"))
+                .header("traceparent", "00-" + gradeTrace + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
+                .GET().build());
+        assertThat(grade.statusCode()).as("an unknown company's grade: " + grade.body()).isEqualTo(404);
+
+        assertServerSpanUnderTheGateway(traces, checkTrace, "sanctions-service");
+        assertServerSpanUnderTheGateway(traces, gradeTrace, "scoring-service");
+    }
+
+    /** {@code service} exported a server span of the trace, and one of its ancestors is the gateway's. */
+    private static void assertServerSpanUnderTheGateway(TraceReceiver traces, String traceId, String service) {
+        await("a server span of trace " + traceId + " from " + service + " under a gateway span")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    List<TraceReceiver.Span> spans = traces.trace(traceId);
+                    Map<String, TraceReceiver.Span> byId = new HashMap<>();
+                    spans.forEach(s -> byId.put(s.spanId(), s));
+                    return spans.stream().filter(s -> s.service().equals(service) && s.kind().equals("SPAN_KIND_SERVER"))
+                            .anyMatch(s -> ancestors(s, byId).stream().anyMatch(a -> a.service().equals("gateway")));
+                });
     }
 
     @Test

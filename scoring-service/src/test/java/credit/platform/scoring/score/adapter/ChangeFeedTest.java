@@ -107,6 +107,14 @@ class ChangeFeedTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    /** What the scraper sees of scoring's position on a feed (tagged with the writer's log name). */
+    double position(String feedLog) {
+        return meters.get("scoring.feed.position").tag("feed", feedLog).gauge().value();
+    }
+
     static ListRecord courtRecord(String id, String subjectId) {
         return ListRecord.newBuilder().setRecordId(id).setListId("spc-dishonest-debtors")
                 .setListKind(ListKind.LIST_KIND_BLACK).setSubjectId(subjectId).setIssuingAuthority("SPC")
@@ -192,6 +200,7 @@ class ChangeFeedTest {
         LISTS.change(ChangeType.CHANGE_TYPE_REMOVED, record.toBuilder().setStatus(RecordStatus.RECORD_STATUS_REMOVED)
                 .build(), List.of());
         await("the removal", () -> Long.valueOf(2).equals(checkpoint()));
+        assertThat(position("change_log")).as("scoring_feed_position{feed=change_log}").isEqualTo(2.0);
         JsonNode after = JSON.readTree(http.get("/api/v1/scores/" + COMPANY, reader).body());
         assertThat(after.get("grade").asString()).isEqualTo("A");
         assertThat(LISTS.watchedFrom).containsExactly(0L, 1L);
@@ -213,6 +222,7 @@ class ChangeFeedTest {
             Document d = mongo.getCollection("feed_checkpoints").find(new Document("_id", "registry")).first();
             return d != null && ((Number) d.get("sequence")).longValue() == 1;
         });
+        assertThat(position("subject_changes")).as("scoring_feed_position{feed=subject_changes}").isEqualTo(1.0);
 
         Document latest = mongo.getCollection("score_history").find(new Document("subjectId", RESTAURANT))
                 .sort(new Document("computedAt", -1)).first();
