@@ -37,6 +37,35 @@ public final class TestHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json)), token);
     }
 
+    /**
+     * Polls {@code path} (no token) until it answers {@code status}, at most {@code timeout}; the last
+     * answer. For conditions that settle asynchronously (a probe after a database came back).
+     */
+    public Response awaitStatus(String path, int status, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Response last = null;
+        while (true) {
+            try {
+                last = get(path, null);
+                if (last.status() == status) {
+                    return last;
+                }
+            } catch (UncheckedIOException e) {
+                // not answering yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("GET " + path + " did not answer " + status + " within " + timeout
+                        + "; last answer: " + (last == null ? "none" : last.status() + " " + last.body()));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private static Response send(HttpRequest.Builder request, String token) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

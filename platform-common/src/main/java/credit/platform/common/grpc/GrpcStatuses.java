@@ -1,7 +1,10 @@
 package credit.platform.common.grpc;
 
+import com.google.protobuf.Duration;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.RetryInfo;
 import credit.platform.common.web.FieldViolation;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -27,6 +30,22 @@ public final class GrpcStatuses {
                 .setCode(Code.INVALID_ARGUMENT_VALUE)
                 .setMessage(message)
                 .addDetails(com.google.protobuf.Any.pack(details.build()))
+                .build();
+        return StatusProto.toStatusRuntimeException(status);
+    }
+
+    /**
+     * {@code UNAVAILABLE}: the service cannot reach its database (see {@code DatabaseUnavailable}), with
+     * an {@code ErrorInfo} (reason {@code DATABASE_UNAVAILABLE}) and a {@code RetryInfo}.
+     */
+    public static StatusRuntimeException databaseUnavailable(String description, java.time.Duration retryAfter) {
+        com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
+                .setCode(Code.UNAVAILABLE_VALUE)
+                .setMessage(description)
+                .addDetails(com.google.protobuf.Any.pack(ErrorInfo.newBuilder()
+                        .setReason("DATABASE_UNAVAILABLE").setDomain("credit.example").build()))
+                .addDetails(com.google.protobuf.Any.pack(RetryInfo.newBuilder()
+                        .setRetryDelay(Duration.newBuilder().setSeconds(retryAfter.toSeconds())).build()))
                 .build();
         return StatusProto.toStatusRuntimeException(status);
     }
