@@ -58,7 +58,8 @@ class RestRouteSecurityTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    @SpringBootApplication
+    /** No database: the MongoDB client (on this module's class path for its optional pieces) stays off. */
+    @SpringBootApplication(excludeName = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration")
     @RestController
     static class App {
 
