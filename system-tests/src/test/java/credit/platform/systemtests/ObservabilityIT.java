@@ -179,6 +179,44 @@ class ObservabilityIT {
         assertServerSpanUnderTheGateway(traces, gradeTrace, "scoring-service");
     }
 
+    @Test
+    void aTravelCheckThroughTheGrpcFrontDoorIsOneTraceFromTheGatewayToSanctions(TraceReceiver traces) throws Exception {
+        String grpcTrace = HexFormat.of().formatHex(randomBytes(16));
+        io.grpc.Metadata headers = new io.grpc.Metadata();
+        headers.put(io.grpc.Metadata.Key.of("traceparent", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
+                "00-" + grpcTrace + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01");
+        io.grpc.ManagedChannel channel = io.grpc.ManagedChannelBuilder.forAddress("127.0.0.1",
+                platform.config().app("gateway").grpcPort()).usePlaintext().build();
+        try {
+            credit.sanctions.v1.CheckTravelResponse answer = credit.sanctions.v1.TravelCheckServiceGrpc
+                    .newBlockingStub(channel)
+                    .withCallCredentials(credit.platform.testsupport.GrpcTestCalls.bearer(
+                            platform.clientCredentialsToken("airline-demo")))
+                    .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers))
+                    .withDeadlineAfter(15, TimeUnit.SECONDS)
+                    .checkTravel(credit.sanctions.v1.CheckTravelRequest.newBuilder().setPassengerRef("PNR-OBS-GRPC")
+                            .setDocument(credit.common.v1.Identifier.newBuilder()
+                                    .setScheme(credit.common.v1.IdentifierScheme.IDENTIFIER_SCHEME_RESIDENT_ID)
+                                    .setValue(ResidentIds.withCheckCharacter("31010419800101125")))
+                            .setMode(credit.sanctions.v1.TravelMode.TRAVEL_MODE_AIR)
+                            .setServiceClass(credit.sanctions.v1.ServiceClass.SERVICE_CLASS_AIR_ECONOMY).build());
+            assertThat(answer.getPassengerRef()).isEqualTo("PNR-OBS-GRPC");
+        } finally {
+            channel.shutdownNow();
+        }
+        // the gateway's server span continues the caller's trace; its client span is the parent of sanctions' server span
+        assertServerSpanUnderTheGateway(traces, grpcTrace, "sanctions-service");
+        List<TraceReceiver.Span> spans = traces.trace(grpcTrace);
+        assertThat(spans).anySatisfy(s -> {
+            assertThat(s.service()).isEqualTo("gateway");
+            assertThat(s.kind()).isEqualTo("SPAN_KIND_SERVER");
+            assertThat(s.name()).contains("credit.sanctions.v1.TravelCheckService");
+        });
+        // and the front door's own breaker is exported beside the routes'
+        assertThat(scrapeAll().get("resilience4j_circuitbreaker_state"))
+                .anySatisfy(series -> assertThat(series).containsEntry("name", "sanctions-grpc"));
+    }
+
     /** {@code service} exported a server span of the trace, and one of its ancestors is the gateway's. */
     private static void assertServerSpanUnderTheGateway(TraceReceiver traces, String traceId, String service) {
         await("a server span of trace " + traceId + " from " + service + " under a gateway span")

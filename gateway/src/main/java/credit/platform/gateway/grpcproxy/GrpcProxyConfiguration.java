@@ -4,15 +4,23 @@ import credit.platform.gateway.audit.TravelCheckAudit;
 import credit.platform.gateway.traffic.ClientBudgets;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.grpc.ManagedChannel;
+import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
-/** Wires the gRPC front door: the gateway's own token decoder, budgets and audit, one breaker. */
+/**
+ * Wires the gRPC front door: the gateway's own token decoder, budgets and audit, one breaker (in the
+ * gateway's breaker registry, so {@code resilience4j_circuitbreaker_state{name="sanctions-grpc"}} is
+ * exported like the routes' breakers), and observations (a server span per proxied call, a client span
+ * per call to sanctions, W3C trace context passed on).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GrpcProxyProperties.class)
 @ConditionalOnProperty(name = "credit.gateway.grpc.enabled", havingValue = "true", matchIfMissing = true)
@@ -25,8 +33,11 @@ class GrpcProxyConfiguration {
 
     @Bean
     GrpcProxyServer grpcProxyServer(GrpcProxyProperties properties, ProxiedMethods methods, ReactiveJwtDecoder decoder,
-            ClientBudgets budgets, TravelCheckAudit audit) {
-        CircuitBreaker breaker = CircuitBreaker.of("sanctions-grpc", CircuitBreakerConfig.custom()
+            ClientBudgets budgets, TravelCheckAudit audit, ObjectProvider<CircuitBreakerRegistry> breakers,
+            ObjectProvider<ObservationRegistry> observationRegistry) {
+        ObservationRegistry observations = observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP);
+        CircuitBreaker breaker = breakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults).circuitBreaker("sanctions-grpc",
+                CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(properties.breaker().window())
                 .minimumNumberOfCalls(Math.min(properties.breaker().window(), 5))
@@ -34,8 +45,8 @@ class GrpcProxyConfiguration {
                 .waitDurationInOpenState(properties.breaker().openFor())
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .build());
-        ManagedChannel upstream = GrpcProxyServer.channel(properties);
+        ManagedChannel upstream = GrpcProxyServer.channel(properties, observations);
         return new GrpcProxyServer(properties, methods, method -> new GrpcProxyHandler(method, upstream, decoder,
-                budgets, breaker, audit, properties.defaultDeadline()), upstream);
+                budgets, breaker, audit, properties.defaultDeadline(), observations), upstream, observations);
     }
 }

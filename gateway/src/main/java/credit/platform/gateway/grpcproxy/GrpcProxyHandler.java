@@ -26,6 +26,8 @@ import io.grpc.ServerCallHandler;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.protobuf.StatusProto;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,9 +60,11 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
     private final CircuitBreaker breaker;
     private final TravelCheckAudit audit;
     private final Duration defaultDeadline;
+    private final ObservationRegistry observations;
 
     GrpcProxyHandler(ProxiedMethods.ProxiedMethod method, Channel upstream, ReactiveJwtDecoder decoder,
-            ClientBudgets budgets, CircuitBreaker breaker, TravelCheckAudit audit, Duration defaultDeadline) {
+            ClientBudgets budgets, CircuitBreaker breaker, TravelCheckAudit audit, Duration defaultDeadline,
+            ObservationRegistry observations) {
         this.method = method;
         this.upstream = upstream;
         this.decoder = decoder;
@@ -68,6 +72,7 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
         this.breaker = breaker;
         this.audit = audit;
         this.defaultDeadline = defaultDeadline;
+        this.observations = observations;
     }
 
     @Override
@@ -134,9 +139,12 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
         private boolean serverRequestPending;
         private boolean clientRequestPending;
         private long startedNanos;
+        /** The call's server observation (current while the call starts), parent of the call to sanctions. */
+        private final Observation observation;
 
         ProxiedCall(ServerCall<byte[], byte[]> serverCall, Callers.Caller caller, Metadata forwardedHeaders,
                 CallOptions options) {
+            this.observation = observations.getCurrentObservation();
             this.serverCall = serverCall;
             this.caller = caller;
             this.forwardedHeaders = forwardedHeaders;
@@ -216,8 +224,11 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
                 return false;
             }
             startedNanos = System.nanoTime();
-            clientCall = upstream.newCall(method.bytes(), options);
-            clientCall.start(new Upstream(), forwardedHeaders);
+            // under the call's own observation, whichever thread gets here: the client span is its child
+            try (Observation.Scope scope = observation == null ? null : observation.openScope()) {
+                clientCall = upstream.newCall(method.bytes(), options);
+                clientCall.start(new Upstream(), forwardedHeaders);
+            }
             clientCall.request(1);
             return true;
         }

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import io.grpc.HandlerRegistry;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
@@ -20,6 +22,9 @@ import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
+import io.micrometer.core.instrument.binder.grpc.ObservationGrpcClientInterceptor;
+import io.micrometer.core.instrument.binder.grpc.ObservationGrpcServerInterceptor;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +40,11 @@ import org.springframework.context.SmartLifecycle;
  * and server reflection ({@code grpc.reflection.v1} and {@code v1alpha}), which lists exactly the
  * proxied services with their contract's descriptors, so {@code grpcurl} or Postman can call them
  * without a copy of the {@code .proto} files. Neither needs a token; neither reaches sanctions.
+ *
+ * <p>Each proxied call is observed (Micrometer's gRPC server interceptor: a server span continuing the
+ * caller's W3C trace context, the {@code grpc.server} metrics); the call to sanctions is a client span
+ * under it ({@link #channel}), so a trace crosses the front door as it crosses the REST routes. Health
+ * and reflection calls are not observed.
  */
 public final class GrpcProxyServer implements SmartLifecycle {
 
@@ -49,12 +59,14 @@ public final class GrpcProxyServer implements SmartLifecycle {
     private volatile Server server;
 
     GrpcProxyServer(GrpcProxyProperties properties, ProxiedMethods methods,
-            Function<ProxiedMethods.ProxiedMethod, GrpcProxyHandler> handlers, ManagedChannel upstream) {
+            Function<ProxiedMethods.ProxiedMethod, GrpcProxyHandler> handlers, ManagedChannel upstream,
+            ObservationRegistry observations) {
         this.properties = properties;
         this.upstream = upstream;
+        ServerInterceptor observed = new ObservationGrpcServerInterceptor(observations);
         this.definitions = methods.all().stream().collect(Collectors.toUnmodifiableMap(
                 ProxiedMethods.ProxiedMethod::fullName,
-                m -> ServerMethodDefinition.create(m.bytes(), handlers.apply(m))));
+                m -> ServerMethodDefinition.create(m.bytes(), intercepted(observed, handlers.apply(m)))));
         this.services = ProxiedMethods.SERVICES.stream().map(this::described).toList();
     }
 
@@ -70,13 +82,19 @@ public final class GrpcProxyServer implements SmartLifecycle {
         return service.build();
     }
 
-    static ManagedChannel channel(GrpcProxyProperties properties) {
+    private static <Q, A> ServerCallHandler<Q, A> intercepted(ServerInterceptor interceptor, ServerCallHandler<Q, A> next) {
+        return (call, headers) -> interceptor.interceptCall(call, headers, next);
+    }
+
+    /** The channel to sanctions; each call on it is a client span of the current observation (W3C headers sent). */
+    static ManagedChannel channel(GrpcProxyProperties properties, ObservationRegistry observations) {
         // round_robin: with a dns:/// target (Kubernetes headless service) calls spread over every
         // sanctions pod instead of pinning one HTTP/2 connection; a static host:port is one address.
         return NettyChannelBuilder.forTarget(properties.upstreamTarget())
                 .defaultLoadBalancingPolicy("round_robin")
                 .usePlaintext()
                 .maxInboundMessageSize((int) properties.maxMessageSize().toBytes())
+                .intercept(new ObservationGrpcClientInterceptor(observations))
                 .build();
     }
 
