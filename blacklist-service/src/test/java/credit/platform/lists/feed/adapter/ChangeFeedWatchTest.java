@@ -147,6 +147,128 @@ class ChangeFeedWatchTest extends ListsServiceTest {
     }
 
     /**
+     * A writer replica that dies right after each state write: in a third application context on the
+     * same database, four writers create records whose append to the log never happens (its change
+     * feed refuses every append, as a process killed between the record's insert and the log's), while
+     * four writers on this replica create and change records; then that replica is gone. Nothing is
+     * lost: this replica's pending sweep ({@code publishPending}, as {@code PendingPublications} runs it)
+     * appends each dead replica's change once, the log stays dense, a consumer killed and resumed sees
+     * exactly the log, the versions it rebuilds equal the service's, and the records can change further.
+     */
+    @Test
+    void aReplicaThatDiesRightAfterEachRecordWriteLosesNothingTheOtherReplicaPublishesItsChanges() throws Exception {
+        Actor court = new Actor("court-demo", "SPC", false);
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> crashed = Collections.synchronizedList(new ArrayList<>());
+        List<Future<?>> writers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2 * WRITERS);
+        try (ConfigurableApplicationContext dying = dyingReplica(refused)) {
+            RecordService dead = dying.getBean(RecordService.class);
+            for (int w = 0; w < WRITERS; w++) {
+                int writer = w;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 6; i++) {
+                        crashed.add(dead.create(aDebtor(8 + writer, i), court).id());
+                    }
+                }));
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < 8; i++) {
+                        ListRecord r = records.create(aDebtor(writer, i), court);
+                        switch (i % 4) {
+                            case 0 -> records.remove(r.listId(), r.id(), RemovalGround.PERFORMED, "paid", null, court);
+                            case 1 -> records.extend(r.listId(), r.id(), Period.ofYears(1), "serious", null, court);
+                            case 2 -> records.dispute(r.id(), "objection:" + r.id(), "ndrc-demo", "objection");
+                            default -> { }
+                        }
+                    }
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get(120, TimeUnit.SECONDS);
+            }
+        }
+        pool.shutdown();
+        assertThat(refused.get()).as("the dead replica never appended its own changes").isGreaterThanOrEqualTo(WRITERS * 6);
+        assertThat(crashed).hasSize(WRITERS * 6);
+
+        records.publishPending();
+
+        assertThat(mongo.getCollection("records").countDocuments(new Document("pendingEventId", new Document("$exists", true))))
+                .as("nothing left pending").isZero();
+        List<Long> log = new ArrayList<>();
+        Map<String, Integer> entriesPerRecord = new HashMap<>();
+        mongo.getCollection("change_log").find().sort(new Document("_id", 1)).forEach(d -> {
+            log.add(((Number) d.get("_id")).longValue());
+            entriesPerRecord.merge(d.getString("recordId"), 1, Integer::sum);
+        });
+        assertThat(log).as("the log is dense from 1").isEqualTo(java.util.stream.LongStream.rangeClosed(1, log.size()).boxed().toList());
+        assertThat(log).hasSize(WRITERS * 6 + WRITERS * (8 + 6));
+        crashed.forEach(id -> assertThat(entriesPerRecord.get(id)).as("record " + id + " once in the log").isEqualTo(1));
+
+        var stub = ListsServiceGrpc.newStub(channel()).withCallCredentials(bearer(reader()));
+        long seed = System.nanoTime();
+        var consumed = new FeedContract<WatchResponse>((after, observer) -> stub.watch(WatchRequest.newBuilder()
+                .setFromSequence(after).setCaughtUpMarkers(true).build(), observer),
+                r -> r.getChange().getSequence(), WatchResponse::hasChange, seed)
+                .consume(() -> true, feed::head, 20, java.time.Duration.ofSeconds(120));
+        assertThat(consumed.changes().stream().map(r -> r.getChange().getSequence()).toList())
+                .as("seed " + seed + ": the consumer's changes are the log, in order, once each").isEqualTo(log);
+        Map<String, Long> rebuilt = new HashMap<>();
+        consumed.changes().forEach(r -> rebuilt.put(r.getChange().getRecord().getRecordId(),
+                r.getChange().getRecord().getVersion()));
+        Map<String, Long> service = new HashMap<>();
+        mongo.getCollection("records").find().forEach(d -> service.put(d.getString("_id"),
+                d.get("version", Number.class).longValue()));
+        assertThat(rebuilt).isEqualTo(service);
+
+        ListRecord first = records.get(crashed.getFirst());
+        ListRecord removed = records.remove(first.listId(), first.id(), RemovalGround.PERFORMED, "paid", null, court);
+        assertThat(removed.version()).isEqualTo(2);
+        assertThat(feed.head()).as("a dead replica's record changes further, through the feed").isEqualTo(log.size() + 1L);
+    }
+
+    /**
+     * A lists replica whose change feed refuses every append: it stores records, and then "dies" before
+     * each append (the record keeps its event pending, as after a kill between the two writes).
+     */
+    static ConfigurableApplicationContext dyingReplica(java.util.concurrent.atomic.AtomicInteger refused) {
+        return new SpringApplicationBuilder(ListsApplication.class)
+                .initializers(ctx -> {
+                    ctx.getBeanFactory().registerSingleton("testJwtDecoder", TOKENS.jwtDecoder());
+                    ctx.getBeanFactory().registerSingleton("testClock", CLOCK);
+                    ctx.getBeanFactory().registerSingleton("testServiceTokens",
+                            new credit.platform.testsupport.FixedServiceTokenSource(reader()));
+                    var beans = ctx.getBeanFactory();
+                    beans.addBeanPostProcessor(new org.springframework.beans.factory.config.BeanPostProcessor() {
+                        @Override
+                        public Object postProcessAfterInitialization(Object bean, String name) {
+                            if (!(bean instanceof ChangeFeed)) {
+                                return bean;
+                            }
+                            return new ChangeFeed(beans.getBean(credit.platform.lists.feed.domain.ChangeLogStore.class),
+                                    beans.getBean(credit.platform.lists.record.domain.RecordRepository.class)) {
+                                @Override
+                                public long append(credit.platform.lists.record.domain.RecordChange change) {
+                                    refused.incrementAndGet();
+                                    throw new IllegalStateException("replica killed between the record and the log");
+                                }
+                            };
+                        }
+                    });
+                })
+                .run("--spring.mongodb.uri=" + MongoTestServer.uri("lists-test"),
+                        "--server.port=0",
+                        "--management.server.port=0",
+                        "--spring.grpc.server.port=" + TestHttp.freePort(),
+                        "--spring.grpc.server.address=127.0.0.1",
+                        "--spring.grpc.client.channel.registry.target=static://127.0.0.1:" + REGISTRY.port(),
+                        "--credit.lists.expiry.initial-delay=PT1H",
+                        "--credit.lists.expiry.sweep-interval=PT1H",
+                        "--credit.lists.applications.metric-initial-delay=PT1H",
+                        "--credit.lists.feed.compaction-initial-delay=PT1H");
+    }
+
+    /**
      * The consumer's job (sanctions builds its index like this): Snapshot, then Watch from its sequence,
      * killed mid-way and resumed from its last sequence while writers create, remove, extend and dispute
      * records. Its reconstructed set — record id → version — equals the service's effective set.
