@@ -84,7 +84,8 @@ public class RegistryFeed {
     }
 
     /** Appends every event a crash (or a failed publish) left pending; on every replica, from start-up on. */
-    @Scheduled(initialDelay = 0, fixedDelayString = "${credit.registry.feed.sweep-interval:5s}")
+    @Scheduled(initialDelayString = "${credit.registry.feed.sweep-initial-delay:PT0S}",
+            fixedDelayString = "${credit.registry.feed.sweep-interval:5s}")
     public int sweep() {
         try {
             return outbox.publishAll();
