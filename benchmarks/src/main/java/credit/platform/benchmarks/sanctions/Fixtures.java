@@ -85,6 +85,21 @@ final class Fixtures {
         @Override
         public void forEachGrade(Consumer<IndexEntry> entry) {
         }
+
+        @Override
+        public java.util.Optional<IndexEntry> find(String recordId) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public List<IndexEntry> entriesOf(String subjectId) {
+            return List.of();
+        }
+
+        @Override
+        public List<IndexEntry> entriesBinding(String personSubjectId) {
+            return List.of();
+        }
     };
 
     private Fixtures() {

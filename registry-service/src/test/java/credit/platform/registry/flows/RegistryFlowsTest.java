@@ -287,6 +287,31 @@ class RegistryFlowsTest {
     // ---- relationships --------------------------------------------------------------------------
 
     @Test
+    void grpcAllPeriodsNamesPastCurrentAndFutureRoleHoldersIncludingDirectlyResponsiblePersons() {
+        String company = company(uscc(30), "远景贸易有限公司");
+        String past = person(residentId(31), "孙七");
+        String future = person(residentId(32), "周八");
+        String responsible = person(residentId(33), "吴九");
+        relate(past, company, "LEGAL_REPRESENTATIVE", "2015-03-01", "2022-06-30", 201);
+        relate(future, company, "LEGAL_REPRESENTATIVE", "2099-01-01", null, 201);
+        relate(responsible, company, "DIRECTLY_RESPONSIBLE_PERSON", "2020-01-01", null, 201);
+
+        var stub = credit.registry.v1.RegistryServiceGrpc.newBlockingStub(channel)
+                .withCallCredentials(credit.platform.testsupport.GrpcTestCalls.bearer(registrar()));
+        var request = credit.registry.v1.ListRelationshipsRequest.newBuilder().setSubjectId(company)
+                .setDirection(credit.registry.v1.RelationshipDirection.RELATIONSHIP_DIRECTION_INCOMING);
+        assertThat(stub.listRelationships(request.build()).getRelationshipsList())
+                .extracting(credit.registry.v1.Relationship::getFromSubjectId).containsExactly(responsible);
+        var all = stub.listRelationships(request.setAllPeriods(true).build()).getRelationshipsList();
+        assertThat(all).extracting(credit.registry.v1.Relationship::getFromSubjectId)
+                .containsExactly(past, responsible, future);
+        assertThat(all.get(2).getValidFrom().getSeconds())
+                .isEqualTo(java.time.Instant.parse("2098-12-31T16:00:00Z").getEpochSecond());
+        assertThat(all.get(1).getType())
+                .isEqualTo(credit.registry.v1.RelationshipType.RELATIONSHIP_TYPE_DIRECTLY_RESPONSIBLE_PERSON);
+    }
+
+    @Test
     void legalRepresentativeAsOfADayAndCompaniesOfAPersonAreQueryableBothWays() {
         String company = company(uscc(10), "华信科技有限公司");
         String first = person(residentId(11), "赵一");

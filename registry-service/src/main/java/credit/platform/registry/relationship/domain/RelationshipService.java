@@ -100,7 +100,7 @@ public class RelationshipService {
 
     private static void kinds(RelationshipType type, SubjectKind from, SubjectKind to, List<Violation> violations) {
         switch (type) {
-            case LEGAL_REPRESENTATIVE, PRINCIPAL -> {
+            case LEGAL_REPRESENTATIVE, PRINCIPAL, DIRECTLY_RESPONSIBLE_PERSON -> {
                 if (from != SubjectKind.PERSON) {
                     violations.add(new Violation("fromSubjectId", "kind", "a " + type + " is a person"));
                 }
@@ -131,6 +131,21 @@ public class RelationshipService {
                 d == Direction.OUTGOING ? Stream.empty() : relationships.to(subjectId).stream());
         return all.filter(r -> types == null || types.isEmpty() || types.contains(r.type()))
                 .filter(r -> r.validOn(day))
+                .sorted(Comparator.comparing(Relationship::validFrom).thenComparing(Relationship::id))
+                .toList();
+    }
+
+    /**
+     * Every relationship of the subject whatever its period — past, current and future (a role recorded
+     * today that starts next week is among them) — in the direction and of the types asked (all when empty).
+     */
+    public List<Relationship> allPeriods(String subjectId, Direction direction, Set<RelationshipType> types) {
+        subjects.get(subjectId);
+        Direction d = direction == null ? Direction.BOTH : direction;
+        return Stream.concat(
+                d == Direction.INCOMING ? Stream.empty() : relationships.from(subjectId).stream(),
+                d == Direction.OUTGOING ? Stream.empty() : relationships.to(subjectId).stream())
+                .filter(r -> types == null || types.isEmpty() || types.contains(r.type()))
                 .sorted(Comparator.comparing(Relationship::validFrom).thenComparing(Relationship::id))
                 .toList();
     }

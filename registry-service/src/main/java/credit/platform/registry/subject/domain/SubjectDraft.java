@@ -16,7 +16,12 @@ import java.util.Set;
  * into a {@link NewSubject} or says every broken rule at once.
  */
 public record SubjectDraft(String kind, List<IdentifierDraft> identifiers, String name, String latinName,
-        String registrationRegion) {
+        String registrationRegion, String birthDate) {
+
+    public SubjectDraft(String kind, List<IdentifierDraft> identifiers, String name, String latinName,
+            String registrationRegion) {
+        this(kind, identifiers, name, latinName, registrationRegion, null);
+    }
 
     /** @param override a registrar's explicit check-character override (USCC only) */
     public record IdentifierDraft(String scheme, String value, String issuingCountry, boolean override) {
@@ -54,10 +59,24 @@ public record SubjectDraft(String kind, List<IdentifierDraft> identifiers, Strin
                         region + " is not a GB/T 2260 division: " + problem));
             }
         }
+        LocalDate born = null;
+        if (birthDate != null && !birthDate.isBlank()) {
+            try {
+                born = LocalDate.parse(birthDate.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                violations.add(new Violation("birthDate", "date", "birthDate must be a date written yyyy-MM-dd"));
+            }
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return new NewSubject(parsedKind, parsed, name.strip(), latinName == null ? "" : latinName.strip(), region);
+        NewSubject valid = new NewSubject(parsedKind, parsed, name.strip(), latinName == null ? "" : latinName.strip(),
+                region, born);
+        List<Violation> birth = valid.birthDateProblems(today);
+        if (!birth.isEmpty()) {
+            throw new InvalidInputException(birth);
+        }
+        return valid;
     }
 
     /** One identifier, validated; null (with the violation recorded) when it is not one. */

@@ -96,6 +96,15 @@ public class SubjectService {
         if (current.identifiers().contains(identifier)) {
             return current;
         }
+        if (current.kind() == SubjectKind.PERSON && current.birthDate() != null) {
+            credit.platform.identifiers.Identifiers.birthDate(identifier)
+                    .filter(carried -> !carried.equals(current.birthDate()))
+                    .ifPresent(carried -> {
+                        throw new InvalidInputException("identifier.value", "matches-birth-date", "this "
+                                + identifier.scheme() + " carries the birth date " + carried
+                                + ", the subject's is " + current.birthDate());
+                    });
+        }
         Optional<String> holder = subjects.claim(identifier, id);
         if (holder.isPresent()) {
             throw new IdentifierTakenException(identifier, get(holder.get()));
@@ -106,6 +115,29 @@ public class SubjectService {
             subjects.release(identifier, id);
             throw e;
         }
+    }
+
+    /**
+     * Unbinds an identifier from the subject (a passport bound by mistake, a document withdrawn): from
+     * then on it no longer resolves to the subject and another subject may claim it. The subject keeps
+     * at least one identifier. Kept in the history and announced on the change feed, so the sanctions
+     * index stops matching it within its change-to-DENY bound.
+     */
+    public Subject removeIdentifier(String id, long expectedVersion, Identifier identifier, String actor) {
+        Subject current = get(id);
+        if (current.version() != expectedVersion) {
+            throw new VersionConflictException(expectedVersion, current.version());
+        }
+        Identifier held = current.identifiers().stream().filter(i -> i.key().equals(identifier.key())).findFirst()
+                .orElseThrow(() -> new InvalidInputException("identifier", "held-by-subject",
+                        "the subject does not hold this identifier"));
+        if (current.identifiers().size() == 1) {
+            throw new InvalidInputException("identifier", "last-identifier",
+                    "a subject keeps at least one identifier; bind another before removing this one");
+        }
+        Subject saved = save(current.withoutIdentifier(held), expectedVersion, "IDENTIFIER_REMOVED", actor);
+        subjects.release(held, id);
+        return saved;
     }
 
     /** Deregistration (entities) or death (persons), with its date; or back to active. */
@@ -160,7 +192,7 @@ public class SubjectService {
         return new Subject(UUID.randomUUID().toString(), request.kind(), request.identifiers(), request.name(),
                 request.latinName() == null ? "" : request.latinName(), SubjectStatus.ACTIVE, null,
                 request.registrationRegion() == null ? "" : request.registrationRegion(), request.needsReview(), 0,
-                clock.instant());
+                clock.instant(), request.effectiveBirthDate());
     }
 
     public record RegisterOutcome(Subject subject, boolean created) {

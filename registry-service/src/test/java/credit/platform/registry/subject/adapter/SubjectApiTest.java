@@ -207,6 +207,53 @@ class SubjectApiTest {
     }
 
     @Test
+    void aPersonsBirthDateComesFromTheResidentIdOrIsGivenWithAPassportAndMustAgree() {
+        JsonNode byId = JSON.readTree(http.post("/api/v1/subjects", registrar(), personJson(PERSON_ID)).body());
+        assertThat(byId.get("birthDate").asString()).isEqualTo("1949-12-31");
+
+        String passportHolder = """
+                {"kind":"PERSON","identifiers":[{"scheme":"PASSPORT","value":"E99887766","issuingCountry":"CHN"}],
+                 "name":"李四","birthDate":"2010-05-01"}""";
+        JsonNode byPassport = JSON.readTree(http.post("/api/v1/subjects", registrar(), passportHolder).body());
+        assertThat(byPassport.get("birthDate").asString()).isEqualTo("2010-05-01");
+
+        String contradicting = """
+                {"kind":"PERSON","identifiers":[{"scheme":"RESIDENT_ID","value":"110105194912310038"}],
+                 "name":"王五","birthDate":"1950-01-01"}""";
+        TestHttp.Response refused = http.post("/api/v1/subjects", registrar(), contradicting);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"field\":\"birthDate\"", "matches-identifier");
+        assertThat(mongo.getCollection("subjects").countDocuments()).isEqualTo(2);
+    }
+
+    @Test
+    void anIdentifierCanBeUnboundAndThenResolvesToNobodyButTheLastOneStays() {
+        JsonNode person = JSON.readTree(http.post("/api/v1/subjects", registrar(), personJson(PERSON_ID)).body());
+        String id = person.get("id").asString();
+        JsonNode bound = JSON.readTree(http.post("/api/v1/subjects/" + id + "/identifiers", registrar(), """
+                {"scheme":"PASSPORT","value":"E12345678","issuingCountry":"CHN","expectedVersion":1}""").body());
+        assertThat(bound.get("identifiers")).hasSize(2);
+
+        TestHttp.Response removed = http.post("/api/v1/subjects/" + id + "/identifiers/removal", registrar(), """
+                {"scheme":"PASSPORT","value":"e1234 5678","issuingCountry":"chn","expectedVersion":2}""");
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(removed.body()).get("identifiers")).hasSize(1);
+        assertThat(http.get("/api/v1/subjects/lookup?scheme=PASSPORT&value=E12345678&issuingCountry=CHN", registrar())
+                .status()).isEqualTo(404);
+        assertThat(JSON.readTree(http.get("/api/v1/subjects/" + id + "/history", registrar()).body()).findValuesAsString("change"))
+                .contains("IDENTIFIER_REMOVED");
+
+        TestHttp.Response last = http.post("/api/v1/subjects/" + id + "/identifiers/removal", registrar(), """
+                {"scheme":"RESIDENT_ID","value":"%s","expectedVersion":3}""".formatted(PERSON_ID));
+        assertThat(last.status()).isEqualTo(400);
+        assertThat(last.body()).contains("last-identifier");
+        // Another person may now hold the passport.
+        String other = """
+                {"kind":"PERSON","identifiers":[{"scheme":"PASSPORT","value":"E12345678","issuingCountry":"CHN"}],"name":"赵六"}""";
+        assertThat(http.post("/api/v1/subjects", registrar(), other).status()).isEqualTo(201);
+    }
+
+    @Test
     void grpcInvalidIdentifierIsInvalidArgumentAndWritesNothing() {
         var stub = RegistryServiceGrpc.newBlockingStub(channel).withCallCredentials(GrpcTestCalls.bearer(service()));
         var request = RegisterSubjectRequest.newBuilder()

@@ -19,10 +19,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * exact 64-bit keys in a primitive {@link LongIntMap} (text keys only for identifiers without an
  * exact encoding, e.g. USCC); records live in parallel primitive arrays — record id as two longs
  * (UUIDs), list and authority as indexes into interned tables, the window as int seconds since
- * 2020-01-01 — chained per subject. About 12 B/key/0.7 + 4 B/subject + 36 B/record.
+ * 2020-01-01 — chained per subject. About 12 B/key/0.7 + 8 B/subject + 36 B/record.
  *
  * <p><b>No false DENY from a collision:</b> keys are injective encodings compared in full (see
  * {@link SubjectKey}), not hashes, so a probe that hits found exactly the identifier asked for.
+ *
+ * <p><b>Subjects do not merge.</b> Each subject slot carries a 32-bit fingerprint of the registry
+ * subject it belongs to ({@link #owner}); an entry is put into a slot one of its keys maps to only when
+ * the fingerprints agree, and every key of the entry is then mapped to that slot — so an identifier the
+ * registry moved from one person to another moves with it, and no stale key can join two people.
+ * {@link #forget} unmaps an identifier whose slot holds no records any more (an unbound passport).
  *
  * <p>One writer (the feed), many readers: a read-write lock; reads copy out the few records.
  */
@@ -37,6 +43,8 @@ public final class EnforcementIndex {
     private final Map<String, Integer> textKeys = new HashMap<>();
     /** Per subject slot: first record slot, or NONE. */
     private int[] head;
+    /** Per subject slot: the fingerprint of its registry subject ({@link #owner}), 0 when not known. */
+    private int[] owners;
     private int subjects;
 
     // Records, in parallel arrays.
@@ -70,6 +78,7 @@ public final class EnforcementIndex {
         int n = Math.max(16, expectedSubjects);
         exactKeys = new LongIntMap(n);
         head = new int[n];
+        owners = new int[n];
         idHigh = new long[n];
         idLow = new long[n];
         list = new short[n];
@@ -79,17 +88,30 @@ public final class EnforcementIndex {
         next = new int[n];
     }
 
+    /** The fingerprint of a registry subject id (never 0 for a known id; 0 for an unknown one). */
+    public static int owner(String subjectId) {
+        return subjectId == null || subjectId.isEmpty() ? 0 : subjectId.hashCode() | 1;
+    }
+
     /**
      * Puts a record under the subject that holds any of the keys (a new subject when none does) and
      * maps every key to that subject. Replaces the subject's record with the same id and binding.
      */
     public void put(RestrictionRecord record, Collection<SubjectKey> keys) {
+        put(record, keys, 0);
+    }
+
+    /**
+     * Puts a record under the slot of registry subject {@code owner} ({@link #owner}) that one of the
+     * keys maps to — a new slot when none does — and maps every key to that slot.
+     */
+    public void put(RestrictionRecord record, Collection<SubjectKey> keys, int owner) {
         if (keys.isEmpty()) {
             return;
         }
         lock.writeLock().lock();
         try {
-            int subject = subjectFor(keys, true);
+            int subject = subjectFor(keys, owner);
             for (SubjectKey key : keys) {
                 map(key, subject);
             }
@@ -108,13 +130,42 @@ public final class EnforcementIndex {
 
     /** Removes the record from the subject named by the key, and every person bound through it. */
     public void remove(String recordId, SubjectKey namedKey) {
+        remove(recordId, List.of(namedKey));
+    }
+
+    /** Removes the record from the subjects of all the keys, and every person bound through it. */
+    public void remove(String recordId, Collection<SubjectKey> keys) {
         lock.writeLock().lock();
         try {
-            int subject = slotOf(namedKey);
-            if (subject != NONE) {
-                removeFromSubject(subject, recordId, false);
+            for (SubjectKey key : keys) {
+                int subject = slotOf(key);
+                if (subject != NONE) {
+                    removeFromSubject(subject, recordId, false);
+                }
             }
             removeBindings(recordId);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Unmaps an identifier whose subject holds no records any more (so it identifies nobody); an
+     * identifier whose subject still has records is kept.
+     */
+    public void forget(SubjectKey key) {
+        lock.writeLock().lock();
+        try {
+            int subject = slotOf(key);
+            if (subject == NONE || head[subject] != NONE) {
+                return;
+            }
+            long exact = key.exact();
+            if (exact != 0L) {
+                exactKeys.remove(exact);
+            } else {
+                textKeys.remove(key.text());
+            }
         } finally {
             lock.writeLock().unlock();
         }
@@ -174,6 +225,7 @@ public final class EnforcementIndex {
         lock.writeLock().lock();
         try {
             Arrays.fill(head, 0, subjects, NONE);
+            Arrays.fill(owners, 0, subjects, 0);
             subjects = 0;
             records = 0;
             liveRecords = 0;
@@ -199,22 +251,24 @@ public final class EnforcementIndex {
         return s == null ? NONE : s;
     }
 
-    private int subjectFor(Collection<SubjectKey> keys, boolean create) {
+    private int subjectFor(Collection<SubjectKey> keys, int owner) {
         for (SubjectKey key : keys) {
             int s = slotOf(key);
-            if (s != NONE) {
+            if (s != NONE && (owner == 0 || owners[s] == 0 || owners[s] == owner)) {
+                if (owners[s] == 0) {
+                    owners[s] = owner;
+                }
                 return s;
             }
-        }
-        if (!create) {
-            return NONE;
         }
         if (subjects == head.length) {
             int[] grown = Arrays.copyOf(head, head.length + (head.length >> 1) + 16);
             Arrays.fill(grown, head.length, grown.length, NONE);
             head = grown;
+            owners = Arrays.copyOf(owners, grown.length);
         }
         head[subjects] = NONE;
+        owners[subjects] = owner;
         return subjects++;
     }
 

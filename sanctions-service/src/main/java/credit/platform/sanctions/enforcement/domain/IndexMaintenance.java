@@ -3,24 +3,34 @@ package credit.platform.sanctions.enforcement.domain;
 import credit.platform.identifiers.IdentifierScheme;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Use case: keep the enforcement index equal to the lists feed. Start-up restores the index from
- * this service's own store and resumes the feed after the stored sequence (or takes a snapshot
- * when there is none); every change is applied to the index, the store and the sequence, in that
- * order, so a crash replays at most the last change (applying twice is harmless).
+ * Use case: keep the enforcement index equal to the lists feed, the registry and the grade feed.
+ * Start-up restores the index from this service's own store and resumes the feed after the stored
+ * sequence (or takes a snapshot when there is none); every change is applied to the index, the store
+ * and the sequence, in that order, so a crash replays at most the last change (applying twice is
+ * harmless).
  *
- * <p>What a change does: a record on a list no rule enforces is skipped; a record that no longer
+ * <p>What a lists change does: a record on a list no rule enforces is skipped; a record that no longer
  * binds (REMOVED, EXPIRED) leaves the index; a binding one (ACTIVE, EXTENDED, DISPUTED — see
  * {@link RecordState#DISPUTED}) is put under its named identifier at once (DENY from this moment),
- * then under every identifier the registry knows for the subject (passports bound to the resident
- * ID), and for a company also under its legal representative, principal and actual controller.
- * Expiry needs no change at all: every check compares the record's window with the travel date.
+ * then under every identifier the registry binds to the subject now, and for a company also under
+ * every person its listing binds in any period (past, current and future role holders, each with the
+ * period of the role — see {@link SubjectDirectory#personsBoundBy}).
+ *
+ * <p>What a registry change of subject S does: every entry naming S (its records, its grades) and
+ * every company entry binding S is derived again from the registry's current answers — an identifier
+ * bound to S later is enforced from then on, an unbound one identifies S no longer
+ * ({@link EnforcementIndex#forget}), a role recorded or ended is re-read with its period.
+ *
+ * <p>Time needs no event at all: every check compares the record's window, the rule's cap and the
+ * role's period with the travel date.
  */
 public class IndexMaintenance {
 
@@ -29,8 +39,6 @@ public class IndexMaintenance {
     private final IndexStore store;
 
     private EnforcementIndex building;
-    /** Company records by the company's subject id: their persons follow the registry's changes. */
-    private final Map<String, Map<String, IndexEntry>> companies = new HashMap<>();
 
     public IndexMaintenance(Enforcement enforcement, SubjectDirectory directory, IndexStore store) {
         this.enforcement = enforcement;
@@ -49,11 +57,7 @@ public class IndexMaintenance {
             return -1;
         }
         EnforcementIndex index = new EnforcementIndex();
-        companies.clear();
-        store.forEach(entry -> {
-            entry.applyTo(index);
-            track(entry);
-        });
+        store.forEach(entry -> entry.applyTo(index));
         long registrySequence = store.lastRegistrySequence();
         if (registrySequence >= 0) {
             enforcement.registryApplied(registrySequence);
@@ -71,12 +75,11 @@ public class IndexMaintenance {
         store.saveSequence(-1); // a crash mid-snapshot leads to a new snapshot, never a partial index
         store.deleteAll();
         building = new EnforcementIndex();
-        companies.clear();
         store.forEachGrade(entry -> entry.applyTo(building));
     }
 
     public synchronized void snapshotRecord(FeedRecord record) {
-        applyRecord(building, record);
+        applyRecord(building, record, true);
     }
 
     public synchronized void finishSnapshot(long atSequence) {
@@ -91,73 +94,97 @@ public class IndexMaintenance {
         if (change.sequence() <= enforcement.sequence()) {
             return;
         }
-        applyRecord(enforcement.index(), change.record());
+        applyRecord(enforcement.index(), change.record(), false);
         store.saveSequence(change.sequence());
         enforcement.applied(change.sequence(), change.occurredAt());
     }
 
-    private void applyRecord(EnforcementIndex index, FeedRecord r) {
+    /**
+     * @param fresh the store holds no entry of this record yet (a snapshot, which starts from an empty
+     *              store and names each record once): no need to read the previous entry
+     */
+    private void applyRecord(EnforcementIndex index, FeedRecord r, boolean fresh) {
         if (!enforcement.catalogue().enforces(r.listId(), r.listKind())) {
             return;
         }
+        Optional<IndexEntry> previous = fresh ? Optional.empty() : store.find(r.recordId());
         if (!r.state().binds()) {
-            index.remove(r.recordId(), r.named());
-            store.delete(r.recordId());
-            Map<String, IndexEntry> ofCompany = companies.get(r.subjectId());
-            if (ofCompany != null) {
-                ofCompany.remove(r.recordId());
+            if (previous.isPresent()) {
+                replace(index, List.of(previous.get()), List.of());
+            } else {
+                index.remove(r.recordId(), r.named());
             }
+            store.delete(r.recordId());
             return;
         }
         RestrictionRecord restriction = r.restriction();
-        index.put(restriction, List.of(r.named()));
-        Set<SubjectKey> keys = new LinkedHashSet<>();
-        keys.add(r.named());
-        keys.addAll(directory.identifiersOf(r.subjectId()));
-        List<BoundPerson> bound = new ArrayList<>();
-        String uscc = "";
-        if (r.named().scheme() == IdentifierScheme.USCC) {
-            uscc = r.named().value();
-            bound.addAll(directory.personsBoundBy(r.subjectId()));
-        }
-        IndexEntry entry = new IndexEntry(restriction, List.copyOf(keys), uscc, bound, r.subjectId());
-        entry.applyTo(index);
+        // DENY under the named identifier from this moment, before the registry is asked.
+        index.put(restriction, List.of(r.named()), EnforcementIndex.owner(r.subjectId()));
+        IndexEntry entry = derive(restriction, r.named(), r.subjectId(), r.named().scheme() == IdentifierScheme.USCC
+                ? r.named().value() : "");
+        replace(index, previous.map(List::of).orElse(List.of()), List.of(entry));
         store.save(entry);
-        track(entry);
     }
 
-    private void track(IndexEntry entry) {
-        if (entry.bindsPersons()) {
-            companies.computeIfAbsent(entry.subjectId(), k -> new HashMap<>()).put(entry.record().recordId(), entry);
+    /** The entry of a record as the registry answers now: the subject's identifiers and, for a company, its persons. */
+    private IndexEntry derive(RestrictionRecord record, SubjectKey named, String subjectId, String companyUscc) {
+        Set<SubjectKey> keys = new LinkedHashSet<>();
+        if (named != null) {
+            keys.add(named);
         }
+        keys.addAll(directory.identifiersOf(subjectId));
+        List<BoundPerson> bound = companyUscc.isEmpty() || subjectId.isEmpty() ? List.of()
+                : directory.personsBoundBy(subjectId);
+        return new IndexEntry(record, List.copyOf(keys), companyUscc, bound, subjectId);
+    }
+
+    /** The entry derived again from the registry (its named identifier, if it has one, stays first). */
+    private IndexEntry rederive(IndexEntry e) {
+        boolean grade = GradeChange.isGradeRecord(e.record().recordId());
+        SubjectKey named = grade || e.keys().isEmpty() ? null : e.keys().getFirst();
+        return derive(e.record(), named, e.subjectId(), e.companyUscc());
+    }
+
+    /**
+     * Replaces entries in the index: the old ones out, every identifier only they held forgotten (when
+     * its subject holds no records any more), the new ones in.
+     */
+    private static void replace(EnforcementIndex index, List<IndexEntry> olds, List<IndexEntry> news) {
+        olds.forEach(e -> e.removeFrom(index));
+        Set<SubjectKey> gone = new LinkedHashSet<>();
+        olds.forEach(e -> gone.addAll(e.allKeys()));
+        news.forEach(e -> gone.removeAll(e.allKeys()));
+        gone.forEach(index::forget);
+        news.forEach(e -> e.applyTo(index));
     }
 
     /**
      * Applies one registry change (followed on its own thread); one at or below the applied registry
-     * sequence is ignored. For a company with records in the index, its legal representative,
-     * principal and actual controller are asked again (as of the change and now) and every record
-     * of the company re-keyed: a holder no longer named keeps the role until the change (a trip
-     * before it is still judged with them), a new holder is bound from their role's start. Changes
-     * of other subjects only move the sequence on.
+     * sequence is ignored. Every entry naming the subject and every company entry binding it is derived
+     * again from the registry's current answers; changes of subjects the index does not hold only move
+     * the sequence on.
      */
     public synchronized void applyRegistryChange(RegistryChange change) {
         if (change.sequence() <= enforcement.registrySequence()) {
             return;
         }
-        Map<String, IndexEntry> ofCompany = companies.get(change.subjectId());
-        if (ofCompany != null && !ofCompany.isEmpty()) {
-            List<BoundPerson> atChange = change.occurredAt() == null ? List.of()
-                    : directory.personsBoundBy(change.subjectId(), change.occurredAt());
-            List<BoundPerson> now = directory.personsBoundBy(change.subjectId());
-            EnforcementIndex index = building != null ? building : enforcement.index();
-            for (IndexEntry entry : List.copyOf(ofCompany.values())) {
-                IndexEntry followed = entry.withBound(RegistryChange.follow(entry.bound(), atChange, now,
-                        change.occurredAt()));
-                if (!followed.equals(entry)) {
-                    followed.applyTo(index);
-                    store.save(followed);
-                    ofCompany.put(entry.record().recordId(), followed);
+        String subjectId = change.subjectId();
+        if (subjectId != null && !subjectId.isBlank()) {
+            Map<String, IndexEntry> affected = new LinkedHashMap<>();
+            store.entriesOf(subjectId).forEach(e -> affected.put(e.record().recordId(), e));
+            store.entriesBinding(subjectId).forEach(e -> affected.put(e.record().recordId(), e));
+            if (!affected.isEmpty()) {
+                List<IndexEntry> olds = List.copyOf(affected.values());
+                List<IndexEntry> news = new ArrayList<>();
+                for (IndexEntry e : olds) {
+                    news.add(rederive(e));
                 }
+                List<EnforcementIndex> indexes = building == null ? List.of(enforcement.index())
+                        : List.of(building);
+                for (EnforcementIndex index : indexes) {
+                    replace(index, olds, news);
+                }
+                news.forEach(store::save);
             }
         }
         store.saveRegistrySequence(change.sequence());
@@ -167,8 +194,8 @@ public class IndexMaintenance {
     /**
      * Applies one grade change (the scoring service's feed, followed on its own thread); one at or
      * below the applied grade sequence is ignored. Grades of models no rule names only move the
-     * sequence on. A grade is put under every identifier the registry knows for the subject,
-     * replacing the subject's previous grade under the model; an empty grade removes it.
+     * sequence on. A grade is put under every identifier the registry binds to the subject, replacing
+     * the subject's previous grade under the model; an empty grade removes it.
      */
     public synchronized void applyGrade(GradeChange change) {
         if (change.sequence() <= enforcement.gradeSequence()) {
@@ -214,20 +241,19 @@ public class IndexMaintenance {
     private void putGrade(GradeChange change) {
         if (enforcement.catalogue().followsModel(change.modelId())) {
             RestrictionRecord record = change.record();
-            List<SubjectKey> keys = directory.identifiersOf(change.subjectId());
+            List<IndexEntry> previous = store.find(record.recordId()).map(List::of).orElse(List.of());
+            List<SubjectKey> keys = change.grade().isEmpty() ? List.of() : directory.identifiersOf(change.subjectId());
+            List<IndexEntry> next = keys.isEmpty() ? List.of()
+                    : List.of(new IndexEntry(record, keys, "", List.of(), change.subjectId()));
             List<EnforcementIndex> indexes = building == null ? List.of(enforcement.index())
                     : List.of(enforcement.index(), building);
             for (EnforcementIndex index : indexes) {
-                if (change.grade().isEmpty()) {
-                    keys.forEach(key -> index.remove(record.recordId(), key));
-                } else {
-                    index.put(record, keys); // replaces the subject's previous grade under the model
-                }
+                replace(index, previous, next);
             }
-            if (change.grade().isEmpty() || keys.isEmpty()) {
+            if (next.isEmpty()) {
                 store.delete(record.recordId());
             } else {
-                store.save(new IndexEntry(record, keys, "", List.of()));
+                store.save(next.getFirst());
             }
         }
     }

@@ -1,5 +1,7 @@
 package credit.platform.sanctions.enforcement.domain;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -35,4 +37,13 @@ public interface IndexStore {
 
     /** The grade entries only. */
     void forEachGrade(Consumer<IndexEntry> entry);
+
+    /** The entry of a record, if it is indexed. */
+    Optional<IndexEntry> find(String recordId);
+
+    /** Every entry whose listed subject is this registry subject (its records and grades). */
+    List<IndexEntry> entriesOf(String subjectId);
+
+    /** Every company entry that binds this registry subject as a role holder. */
+    List<IndexEntry> entriesBinding(String personSubjectId);
 }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Open-addressing long → int map (linear probing, no boxing): 12 bytes per slot, load factor at
  * most 0.7. Keys are exact identifier encodings ({@link SubjectKey#exact()}), compared in full, so
- * a hit is a hit for that identifier and no other. Values are non-negative; no removal (an
- * identifier once restricted keeps its subject slot, which may hold no records).
+ * a hit is a hit for that identifier and no other. Values are non-negative. {@link #remove} uses
+ * backward-shift deletion (no tombstones), so probes stay as short as before.
  */
 final class LongIntMap {
 
@@ -49,6 +49,36 @@ final class LongIntMap {
         }
         keys[i] = key;
         values[i] = value + 1;
+    }
+
+    /** Removes the key, if present. */
+    void remove(long key) {
+        int i = index(key);
+        while (true) {
+            if (values[i] == 0) {
+                return;
+            }
+            if (keys[i] == key) {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        int j = i;
+        while (true) {
+            j = (j + 1) & mask;
+            if (values[j] == 0) {
+                break;
+            }
+            int home = index(keys[j]);
+            boolean stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+            if (!stays) {
+                keys[i] = keys[j];
+                values[i] = values[j];
+                i = j;
+            }
+        }
+        values[i] = 0;
+        size--;
     }
 
     int size() {

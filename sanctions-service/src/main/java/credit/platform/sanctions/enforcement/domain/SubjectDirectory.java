@@ -2,11 +2,14 @@ package credit.platform.sanctions.enforcement.domain;
 
 import java.util.List;
 
-/** Port to the registry, asked when a record is indexed (never when a check is answered). */
+/**
+ * Port to the registry, asked when a record is indexed and when the registry announces a change of a
+ * subject the index holds (never when a check is answered).
+ */
 public interface SubjectDirectory {
 
     /**
-     * Every identifier the subject holds (a passport bound to a resident ID resolves to the same
+     * Every identifier the subject holds now (a passport bound to a resident ID resolves to the same
      * subject, so it is among them); empty when the registry does not know the subject.
      *
      * @throws DirectoryUnavailableException when the registry cannot answer
@@ -14,19 +17,12 @@ public interface SubjectDirectory {
     List<SubjectKey> identifiersOf(String subjectId);
 
     /**
-     * The legal representative, principal and actual controller of a company, each with the period
-     * they hold the role and their identifiers.
+     * Every person who holds, held or will hold a role a company's listing binds (legal representative,
+     * principal, directly responsible person, actual controller), each with the period of the role and
+     * their identifiers — past and future holders included, so a trip is judged with the holder of its
+     * day and a role that starts later binds from its first day with no further event.
      *
      * @throws DirectoryUnavailableException when the registry cannot answer
      */
     List<BoundPerson> personsBoundBy(String companySubjectId);
-
-    /**
-     * The persons holding those roles at an instant (a role ended before it is not among them).
-     *
-     * @throws DirectoryUnavailableException when the registry cannot answer
-     */
-    default List<BoundPerson> personsBoundBy(String companySubjectId, java.time.Instant asOf) {
-        return personsBoundBy(companySubjectId);
-    }
 }

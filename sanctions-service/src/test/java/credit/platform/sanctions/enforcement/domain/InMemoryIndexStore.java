@@ -66,4 +66,20 @@ public class InMemoryIndexStore implements IndexStore {
     public void forEach(Consumer<IndexEntry> consumer) {
         entries.values().forEach(consumer);
     }
+
+    @Override
+    public java.util.Optional<IndexEntry> find(String recordId) {
+        return java.util.Optional.ofNullable(entries.get(recordId));
+    }
+
+    @Override
+    public java.util.List<IndexEntry> entriesOf(String subjectId) {
+        return entries.values().stream().filter(e -> e.subjectId().equals(subjectId)).toList();
+    }
+
+    @Override
+    public java.util.List<IndexEntry> entriesBinding(String personSubjectId) {
+        return entries.values().stream()
+                .filter(e -> e.bound().stream().anyMatch(p -> p.subjectId().equals(personSubjectId))).toList();
+    }
 }

@@ -50,8 +50,8 @@ class FakeRegistryService extends RegistryServiceGrpc.RegistryServiceImplBase {
         long at = request.hasAsOf() ? request.getAsOf().getSeconds() : java.time.Instant.now().getEpochSecond();
         response.onNext(ListRelationshipsResponse.newBuilder()
                 .addAllRelationships(relationships.getOrDefault(request.getSubjectId(), new ArrayList<>()).stream()
-                        .filter(r -> (!r.hasValidFrom() || r.getValidFrom().getSeconds() <= at)
-                                && (!r.hasValidUntil() || r.getValidUntil().getSeconds() > at))
+                        .filter(r -> request.getAllPeriods() || ((!r.hasValidFrom() || r.getValidFrom().getSeconds() <= at)
+                                && (!r.hasValidUntil() || r.getValidUntil().getSeconds() > at)))
                         .toList()).build());
         response.onCompleted();
     }

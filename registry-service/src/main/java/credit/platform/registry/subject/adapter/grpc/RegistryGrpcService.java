@@ -147,8 +147,16 @@ class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
                 throw GrpcStatuses.invalidArgument(List.of(new FieldViolation("name", "required", "the name is required")));
             }
             Identifier identifier = identifier(request.getIdentifier(), "identifier");
-            var outcome = subjects.registerOrGet(new NewSubject(kind, List.of(identifier), request.getName().strip(), "", ""),
-                    "grpc");
+            NewSubject draft = new NewSubject(kind, List.of(identifier), request.getName().strip(), "", "",
+                    request.hasBirthDate() ? Instant.ofEpochSecond(request.getBirthDate().getSeconds())
+                            .atZone(RelationshipService.ZONE).toLocalDate() : null);
+            List<credit.platform.registry.subject.domain.Violation> birth =
+                    draft.birthDateProblems(credit.platform.identifiers.ChinaTime.today(clock));
+            if (!birth.isEmpty()) {
+                throw GrpcStatuses.invalidArgument(birth.stream()
+                        .map(v -> new FieldViolation("birth_date", v.rule(), v.message())).toList());
+            }
+            var outcome = subjects.registerOrGet(draft, "grpc");
             return RegisterSubjectResponse.newBuilder()
                     .setSubject(toProto(outcome.subject()))
                     .setCreated(outcome.created())
@@ -182,7 +190,9 @@ class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
                             .atZone(RelationshipService.ZONE).toLocalDate()
                     : null;
             ListRelationshipsResponse.Builder b = ListRelationshipsResponse.newBuilder();
-            relationships.list(request.getSubjectId(), direction, types, asOf).forEach(r -> b.addRelationships(toProto(r)));
+            (request.getAllPeriods() ? relationships.allPeriods(request.getSubjectId(), direction, types)
+                    : relationships.list(request.getSubjectId(), direction, types, asOf))
+                    .forEach(r -> b.addRelationships(toProto(r)));
             return b.build();
         });
     }
@@ -276,6 +286,9 @@ class RegistryGrpcService extends RegistryServiceGrpc.RegistryServiceImplBase {
                 .setVersion(s.version())
                 .setCreatedAt(timestamp(s.createdAt()));
         s.identifiers().forEach(i -> b.addIdentifiers(toProto(i)));
+        if (s.birthDate() != null) {
+            b.setBirthDate(timestamp(s.birthDate().atStartOfDay(RelationshipService.ZONE).toInstant()));
+        }
         return b.build();
     }
 

@@ -65,7 +65,10 @@ public class MongoSubjectRepository implements SubjectRepository {
     @Override
     public Optional<Subject> findByIdentifier(Identifier identifier) {
         Document claim = mongo.findById(identifier.key(), Document.class, CLAIMS);
-        return claim == null ? Optional.empty() : findById(claim.getString("subjectId"));
+        // A claim whose subject no longer holds the identifier (removed, release pending) resolves to nobody.
+        return claim == null ? Optional.empty()
+                : findById(claim.getString("subjectId"))
+                        .filter(s -> s.identifiers().stream().anyMatch(i -> i.key().equals(identifier.key())));
     }
 
     @Override
@@ -219,7 +222,8 @@ public class MongoSubjectRepository implements SubjectRepository {
                 .append("registrationRegion", s.registrationRegion())
                 .append("flaggedForReview", s.flaggedForReview())
                 .append("version", s.version())
-                .append("createdAt", Date.from(s.createdAt()));
+                .append("createdAt", Date.from(s.createdAt()))
+                .append("birthDate", s.birthDate() == null ? null : s.birthDate().toString());
     }
 
     static Subject toSubject(Document d) {
@@ -228,10 +232,12 @@ public class MongoSubjectRepository implements SubjectRepository {
                         i.getString("issuingCountry"), i.getBoolean("checkCharacterOverridden", false)))
                 .toList();
         String statusDate = d.getString("statusDate");
+        String birthDate = d.getString("birthDate");
         return new Subject(d.getString("_id"), SubjectKind.valueOf(d.getString("kind")), identifiers,
                 d.getString("name"), d.getString("latinName"), SubjectStatus.valueOf(d.getString("status")),
                 statusDate == null ? null : LocalDate.parse(statusDate),
                 d.getString("registrationRegion"), d.getBoolean("flaggedForReview", false),
-                ((Number) d.get("version")).longValue(), d.getDate("createdAt").toInstant());
+                ((Number) d.get("version")).longValue(), d.getDate("createdAt").toInstant(),
+                birthDate == null ? null : LocalDate.parse(birthDate));
     }
 }

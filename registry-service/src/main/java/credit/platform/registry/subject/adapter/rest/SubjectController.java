@@ -76,8 +76,7 @@ class SubjectController {
         try {
             return SubjectView.of(subjects.resolve(Identifiers.parse(parsed, value, issuingCountry, today())));
         } catch (InvalidIdentifierException e) {
-            throw new InvalidRequestException("issuing-country".equals(e.rule()) ? "issuingCountry" : "value", e.rule(),
-                    e.getMessage());
+            throw new InvalidRequestException(e.field(), e.rule(), e.getMessage());
         }
     }
 
@@ -94,6 +93,20 @@ class SubjectController {
             throw new InvalidInputException(violations);
         }
         return SubjectView.of(subjects.addIdentifier(id, expected, identifier, client));
+    }
+
+    /** Unbinds an identifier from the subject (at least one stays). */
+    @PostMapping("/{id}/identifiers/removal")
+    SubjectView removeIdentifier(@PathVariable String id, @RequestBody SubjectJson.RemoveIdentifierRequest request,
+            Authentication caller) {
+        List<Violation> violations = new ArrayList<>();
+        long expected = expectedVersion(request.expectedVersion(), violations);
+        Identifier identifier = SubjectDraft.identifier(new SubjectDraft.IdentifierDraft(request.scheme(), request.value(),
+                request.issuingCountry(), false), "identifier", today(), false, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return SubjectView.of(subjects.removeIdentifier(id, expected, identifier, Callers.clientId(caller)));
     }
 
     @PostMapping("/{id}/status")

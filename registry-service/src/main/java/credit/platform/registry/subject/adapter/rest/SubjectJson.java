@@ -29,13 +29,18 @@ final class SubjectJson {
         }
     }
 
+    /** @param birthDate a person's birth date (yyyy-MM-dd), for persons whose identifiers carry none (passports) */
     record CreateSubjectRequest(String kind, List<IdentifierDto> identifiers, String name, String latinName,
-            String registrationRegion) {
+            String registrationRegion, String birthDate) {
         SubjectDraft draft() {
             return new SubjectDraft(kind, identifiers == null ? null
                     : identifiers.stream().map(i -> i == null ? null : i.draft()).toList(), name, latinName,
-                    registrationRegion);
+                    registrationRegion, birthDate);
         }
+    }
+
+    /** Unbinds an identifier from the subject. */
+    record RemoveIdentifierRequest(String scheme, String value, String issuingCountry, Long expectedVersion) {
     }
 
     record AddIdentifierRequest(String scheme, String value, String issuingCountry, Boolean override,
@@ -50,11 +55,11 @@ final class SubjectJson {
 
     record SubjectView(String id, String kind, List<IdentifierDto> identifiers, String name, String latinName,
             String status, LocalDate statusDate, String registrationRegion, boolean flaggedForReview, long version,
-            Instant createdAt) {
+            Instant createdAt, LocalDate birthDate) {
         static SubjectView of(Subject s) {
             return new SubjectView(s.id(), s.kind().name(), s.identifiers().stream().map(IdentifierDto::of).toList(),
                     s.name(), s.latinName(), s.status().name(), s.statusDate(), s.registrationRegion(),
-                    s.flaggedForReview(), s.version(), s.createdAt());
+                    s.flaggedForReview(), s.version(), s.createdAt(), s.birthDate());
         }
     }
 

@@ -14,7 +14,9 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +62,9 @@ class MongoIndexStore implements IndexStore {
         }
         this.entries = ENTRIES + suffix;
         this.state = STATE + suffix;
+        // A registry change looks up the entries of its subject (as listed subject or bound person).
+        mongo.getCollection(entries).createIndex(com.mongodb.client.model.Indexes.ascending("subjectId"));
+        mongo.getCollection(entries).createIndex(com.mongodb.client.model.Indexes.ascending("bound.subjectId"));
     }
 
     MongoIndexStore(MongoTemplate mongo) {
@@ -115,6 +120,7 @@ class MongoIndexStore implements IndexStore {
                 .append("uscc", e.companyUscc())
                 .append("subjectId", e.subjectId())
                 .append("bound", e.bound().stream().map(p -> new Document("role", p.role().name())
+                        .append("subjectId", p.subjectId())
                         .append("keys", keys(p.keys()))
                         .append("from", date(p.from()))
                         .append("until", date(p.until()))).toList());
@@ -141,14 +147,35 @@ class MongoIndexStore implements IndexStore {
         read(mongo.getCollection(entries).find(Filters.regex("_id", GRADE_ID)), consumer);
     }
 
+    @Override
+    public Optional<IndexEntry> find(String recordId) {
+        List<IndexEntry> found = new ArrayList<>(1);
+        read(mongo.getCollection(entries).find(Filters.eq("_id", recordId)), found::add);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<IndexEntry> entriesOf(String subjectId) {
+        List<IndexEntry> found = new ArrayList<>();
+        read(mongo.getCollection(entries).find(Filters.eq("subjectId", subjectId)), found::add);
+        return found;
+    }
+
+    @Override
+    public List<IndexEntry> entriesBinding(String personSubjectId) {
+        List<IndexEntry> found = new ArrayList<>();
+        read(mongo.getCollection(entries).find(Filters.eq("bound.subjectId", personSubjectId)), found::add);
+        return found;
+    }
+
     private static void read(Iterable<Document> found, Consumer<IndexEntry> consumer) {
         for (Document d : found) {
             RestrictionRecord r = new RestrictionRecord(d.getString("_id"), d.getString("listId"),
                     d.getString("listKind"), d.getString("authority"), instant(d.getDate("from")),
                     instant(d.getDate("until")), null);
             List<BoundPerson> bound = d.getList("bound", Document.class, List.of()).stream()
-                    .map(p -> new BoundPerson(Role.valueOf(p.getString("role")), keys(p), instant(p.getDate("from")),
-                            instant(p.getDate("until"))))
+                    .map(p -> new BoundPerson(Role.valueOf(p.getString("role")), p.getString("subjectId"), keys(p),
+                            instant(p.getDate("from")), instant(p.getDate("until"))))
                     .toList();
             consumer.accept(new IndexEntry(r, keys(d), d.getString("uscc"), bound, d.getString("subjectId")));
         }

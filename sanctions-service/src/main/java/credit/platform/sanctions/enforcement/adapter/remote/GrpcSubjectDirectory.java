@@ -22,10 +22,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The registry over gRPC, asked when a record is indexed: {@code GetSubject} for every identifier of
- * the listed subject (passports bound to the resident ID are among them) and
- * {@code ListRelationships(company, INCOMING, legal representative / principal / actual controller)}
- * for the persons a company's record binds (from_subject_id holds the role in to_subject_id).
+ * The registry over gRPC, asked when a record is indexed and when a subject it holds changes:
+ * {@code GetSubject} for every identifier of the listed subject (passports bound to the resident ID are
+ * among them) and {@code ListRelationships(company, INCOMING, legal representative / principal /
+ * directly responsible person / actual controller, all periods)} for the persons a company's record
+ * binds (from_subject_id holds the role in to_subject_id), past, current and future.
  */
 @Component
 class GrpcSubjectDirectory implements SubjectDirectory {
@@ -62,23 +63,14 @@ class GrpcSubjectDirectory implements SubjectDirectory {
 
     @Override
     public List<BoundPerson> personsBoundBy(String companySubjectId) {
-        return personsBoundBy(companySubjectId, null);
-    }
-
-    /** As of an instant (relationships valid then), or now when {@code asOf} is null. */
-    @Override
-    public List<BoundPerson> personsBoundBy(String companySubjectId, java.time.Instant asOf) {
-        ListRelationshipsRequest.Builder builder = ListRelationshipsRequest.newBuilder();
-        if (asOf != null) {
-            builder.setAsOf(com.google.protobuf.Timestamp.newBuilder().setSeconds(asOf.getEpochSecond())
-                    .setNanos(asOf.getNano()));
-        }
-        ListRelationshipsRequest request = builder
+        ListRelationshipsRequest request = ListRelationshipsRequest.newBuilder()
                 .setSubjectId(companySubjectId)
                 .setDirection(RelationshipDirection.RELATIONSHIP_DIRECTION_INCOMING)
                 .addTypes(RelationshipType.RELATIONSHIP_TYPE_LEGAL_REPRESENTATIVE)
                 .addTypes(RelationshipType.RELATIONSHIP_TYPE_PRINCIPAL)
+                .addTypes(RelationshipType.RELATIONSHIP_TYPE_DIRECTLY_RESPONSIBLE_PERSON)
                 .addTypes(RelationshipType.RELATIONSHIP_TYPE_ACTUAL_CONTROLLER)
+                .setAllPeriods(true)
                 .build();
         List<Relationship> relationships;
         try {
@@ -103,6 +95,7 @@ class GrpcSubjectDirectory implements SubjectDirectory {
             Role role = switch (r.getType()) {
                 case RELATIONSHIP_TYPE_LEGAL_REPRESENTATIVE -> Role.LEGAL_REPRESENTATIVE;
                 case RELATIONSHIP_TYPE_PRINCIPAL -> Role.PRINCIPAL;
+                case RELATIONSHIP_TYPE_DIRECTLY_RESPONSIBLE_PERSON -> Role.DIRECTLY_RESPONSIBLE_PERSON;
                 case RELATIONSHIP_TYPE_ACTUAL_CONTROLLER -> Role.ACTUAL_CONTROLLER;
                 default -> null;
             };
@@ -111,7 +104,7 @@ class GrpcSubjectDirectory implements SubjectDirectory {
             }
             List<SubjectKey> keys = identifiersOf(r.getFromSubjectId());
             if (!keys.isEmpty()) {
-                persons.add(new BoundPerson(role, keys,
+                persons.add(new BoundPerson(role, r.getFromSubjectId(), keys,
                         r.hasValidFrom() ? ProtoMapping.instant(r.getValidFrom()) : null,
                         r.hasValidUntil() ? ProtoMapping.instant(r.getValidUntil()) : null));
             }
