@@ -38,6 +38,7 @@ public final class FakeRegistry extends RegistryServiceGrpc.RegistryServiceImplB
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     private final Map<String, String> subjectIds = new ConcurrentHashMap<>();
+    private final Map<String, com.google.protobuf.Timestamp> birthDates = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile String lastAuthorization;
     private volatile Status failure;
@@ -100,20 +101,58 @@ public final class FakeRegistry extends RegistryServiceGrpc.RegistryServiceImplB
                     new FieldViolation("identifier.value", "check-character", "check character is 1, expected X"))));
             return;
         }
-        String key = request.getIdentifier().getScheme() + ":" + value;
+        String key = key(request.getIdentifier().getScheme(), value, request.getIdentifier().getIssuingCountry());
         boolean[] created = {false};
         String id = subjectIds.computeIfAbsent(key, k -> {
             created[0] = true;
+            if (request.hasBirthDate()) {
+                birthDates.put(k, request.getBirthDate());
+            }
             return UUID.randomUUID().toString();
         });
-        response.onNext(RegisterSubjectResponse.newBuilder()
-                .setSubject(Subject.newBuilder()
-                        .setSubjectId(id)
-                        .setKind(request.getKind())
-                        .setName(request.getName())
-                        .addIdentifiers(Identifier.newBuilder(request.getIdentifier()).setValue(value)))
-                .setCreated(created[0])
-                .build());
+        Subject.Builder subject = Subject.newBuilder().setSubjectId(id).setKind(request.getKind())
+                .setName(request.getName()).addIdentifiers(Identifier.newBuilder(request.getIdentifier()).setValue(value));
+        if (birthDates.containsKey(key)) {
+            subject.setBirthDate(birthDates.get(key));
+        }
+        response.onNext(RegisterSubjectResponse.newBuilder().setSubject(subject).setCreated(created[0]).build());
+        response.onCompleted();
+    }
+
+    private static String key(credit.common.v1.IdentifierScheme scheme, String value, String country) {
+        return scheme + ":" + country.toUpperCase() + ":" + value;
+    }
+
+    /** A person the registry already holds, with the birth date it holds for them. */
+    public FakeRegistry holds(credit.common.v1.IdentifierScheme scheme, String value, String country,
+            java.time.LocalDate birthDate) {
+        String key = key(scheme, value, country);
+        subjectIds.put(key, UUID.randomUUID().toString());
+        birthDates.put(key, com.google.protobuf.Timestamp.newBuilder()
+                .setSeconds(birthDate.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toEpochSecond()).build());
+        return this;
+    }
+
+    @Override
+    public void resolveIdentifier(credit.registry.v1.ResolveIdentifierRequest request,
+            StreamObserver<credit.registry.v1.ResolveIdentifierResponse> response) {
+        calls.incrementAndGet();
+        if (failure != null) {
+            response.onError(failure.asRuntimeException());
+            return;
+        }
+        String key = key(request.getIdentifier().getScheme(), request.getIdentifier().getValue(),
+                request.getIdentifier().getIssuingCountry());
+        String id = subjectIds.get(key);
+        if (id == null) {
+            response.onError(Status.NOT_FOUND.withDescription("nobody holds this identifier").asRuntimeException());
+            return;
+        }
+        Subject.Builder subject = Subject.newBuilder().setSubjectId(id).addIdentifiers(request.getIdentifier());
+        if (birthDates.containsKey(key)) {
+            subject.setBirthDate(birthDates.get(key));
+        }
+        response.onNext(credit.registry.v1.ResolveIdentifierResponse.newBuilder().setSubject(subject).build());
         response.onCompleted();
     }
 

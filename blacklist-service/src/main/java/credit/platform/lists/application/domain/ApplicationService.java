@@ -5,6 +5,7 @@ import credit.platform.lists.definition.domain.ListDefinition;
 import credit.platform.lists.definition.domain.RepairPolicy;
 import credit.platform.lists.definition.domain.RuleViolationException;
 import credit.platform.lists.definition.domain.TimeLimit;
+import credit.platform.lists.definition.domain.CalendarYearMissingException;
 import credit.platform.lists.definition.domain.WorkingCalendar;
 import credit.platform.lists.record.domain.Actor;
 import credit.platform.lists.record.domain.ListOwnedElsewhereException;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Objections and credit-repair applications: filed by the subject or an agency, acknowledged and
- * decided by the authority that made the record within the list's deadline (REFERENCE.md §2, §4, §5),
+ * decided by the authority that made the record within the list's deadline (docs/domain.md, "Deadlines"),
  * counted in calendar or working days by the {@link WorkingCalendar}.
  *
  * <p>No multi-document transactions: filing is (1) the application's insert, then (2) the record's
@@ -86,9 +87,19 @@ public class ApplicationService {
             case DELETION -> checkDeletion(list, record, ground);
         };
         Instant now = clock.instant();
+        LocalDate decideBy = null;
+        String pending = null;
+        try {
+            decideBy = decision.lastDayAfter(today, calendar);
+        } catch (CalendarYearMissingException e) {
+            // Accepted and flagged: never a deadline counted on weekends alone (see resolvePendingDeadlines).
+            pending = e.getMessage();
+            log.warn("{} on record {} filed with its deadline pending: {}", kind, record.id(), pending);
+        }
         Application filed = new Application(UUID.randomUUID().toString(), kind, record.id(), list.id(),
-                record.issuingAuthority(), actor.clientId(), reason, now, decision.lastDayAfter(today, calendar),
-                ApplicationStatus.FILED, null, null, null, null, kind == ApplicationKind.DELETION ? ground : null, 1);
+                record.issuingAuthority(), actor.clientId(), reason, now, decideBy,
+                ApplicationStatus.FILED, null, null, null, null, kind == ApplicationKind.DELETION ? ground : null, 1,
+                pending);
         applications.insert(filed);
         if (kind == ApplicationKind.OBJECTION) {
             try {
@@ -247,6 +258,40 @@ public class ApplicationService {
                 .toList();
     }
 
+    /** Open applications whose deadline could not be computed yet (a year without a holiday notice). */
+    public List<Application> deadlinesPending() {
+        return applications.findOpen(null).stream().filter(a -> a.decideBy() == null).toList();
+    }
+
+    /**
+     * Computes the deadlines that were pending, now that the calendar knows their years (a holiday file
+     * added): each is stored with its deadline. Those still unknown stay pending.
+     *
+     * @return how many stay pending
+     */
+    public int resolvePendingDeadlines() {
+        int still = 0;
+        for (Application a : deadlinesPending()) {
+            ListDefinition list = lists.get(a.listId());
+            TimeLimit limit = switch (a.kind()) {
+                case OBJECTION -> list.objectionDecisionOrDefault();
+                case REPAIR -> list.repair() == null ? null : list.repair().decision();
+                case DELETION -> list.removalDeadlineOrDefault();
+            };
+            try {
+                LocalDate filed = LocalDate.ofInstant(a.filedAt(), ListRecord.CALENDAR);
+                if (limit != null && applications.replace(a.withDeadline(limit.lastDayAfter(filed, calendar)), a.version())) {
+                    log.info("{} {}: deadline computed now that the calendar knows its year", a.kind(), a.id());
+                    continue;
+                }
+            } catch (CalendarYearMissingException e) {
+                // still pending
+            }
+            still++;
+        }
+        return still;
+    }
+
     /** How many applications each authority has overdue (authorities with none are absent). */
     public Map<String, Long> overdueCounts() {
         return overdue(null).stream()
@@ -256,8 +301,14 @@ public class ApplicationService {
     private TimeLimit checkObjection(ListDefinition list, ListRecord record, LocalDate today) {
         if (list.objectionWindow() != null) {
             LocalDate published = LocalDate.ofInstant(record.createdAt(), ListRecord.CALENDAR);
-            LocalDate last = list.objectionWindow().lastDayAfter(published, calendar);
-            if (today.isAfter(last)) {
+            LocalDate last;
+            try {
+                last = list.objectionWindow().lastDayAfter(published, calendar);
+            } catch (CalendarYearMissingException e) {
+                // Whether the window has closed cannot be known: the subject gets the benefit of the doubt.
+                last = null;
+            }
+            if (last != null && today.isAfter(last)) {
                 throw new RuleViolationException("kind", "objection-window",
                         "objections to records on " + list.id() + " are filed within " + list.objectionWindow()
                                 + " of publication (" + published + "); the last day was " + last);

@@ -2,6 +2,7 @@ package credit.platform.lists.definition.adapter;
 
 import credit.platform.lists.definition.domain.ListDefinition;
 import credit.platform.lists.definition.domain.ListKind;
+import credit.platform.lists.definition.domain.ListingGround;
 import credit.platform.lists.definition.domain.Publicity;
 import credit.platform.lists.definition.domain.RepairPolicy;
 import credit.platform.lists.definition.domain.SubjectKind;
@@ -20,7 +21,21 @@ public record DefinitionJson(String id, String name, String kind, String issuing
         List<String> subjectKinds, String defaultDuration, String minDuration, String maxDuration,
         String minExtension, String maxExtension, Boolean untilDeletionGround, String publicity,
         Limit objectionWindow, Limit objectionDecision, Limit removalDeadline, Boolean excludesMinors,
-        Repair repair) {
+        Repair repair, List<Ground> grounds) {
+
+    public DefinitionJson(String id, String name, String kind, String issuingAuthority, String legalBasis,
+            List<String> subjectKinds, String defaultDuration, String minDuration, String maxDuration,
+            String minExtension, String maxExtension, Boolean untilDeletionGround, String publicity,
+            Limit objectionWindow, Limit objectionDecision, Limit removalDeadline, Boolean excludesMinors,
+            Repair repair) {
+        this(id, name, kind, issuingAuthority, legalBasis, subjectKinds, defaultDuration, minDuration, maxDuration,
+                minExtension, maxExtension, untilDeletionGround, publicity, objectionWindow, objectionDecision,
+                removalDeadline, excludesMinors, repair, null);
+    }
+
+    /** A numbered listing ground; {@code openEnded}: a record on it may last until a deletion ground arises. */
+    public record Ground(String code, String title, Boolean openEnded) {
+    }
 
     /** A time limit: {@code amount} DAYS or WORKING_DAYS. */
     public record Limit(int amount, String unit) {
@@ -51,7 +66,9 @@ public record DefinitionJson(String id, String name, String kind, String issuing
                 Publicity.valueOf(publicity), limit(objectionWindow), limit(objectionDecision),
                 limit(removalDeadline), Boolean.TRUE.equals(excludesMinors),
                 repair == null ? null : new RepairPolicy(Period.parse(repair.minimumPublicity()),
-                        repair.decision().toDomain()));
+                        repair.decision().toDomain()),
+                grounds == null ? List.of() : grounds.stream()
+                        .map(g -> new ListingGround(g.code(), g.title(), Boolean.TRUE.equals(g.openEnded()))).toList());
     }
 
     public static DefinitionJson of(ListDefinition d) {
@@ -62,7 +79,9 @@ public record DefinitionJson(String id, String name, String kind, String issuing
                 t.untilDeletionGround(), d.publicity().name(), Limit.of(d.objectionWindow()),
                 Limit.of(d.objectionDecision()), Limit.of(d.removalDeadline()), d.excludesMinors(),
                 d.repair() == null ? null
-                        : new Repair(d.repair().minimumPublicity().toString(), Limit.of(d.repair().decision())));
+                        : new Repair(d.repair().minimumPublicity().toString(), Limit.of(d.repair().decision())),
+                d.grounds().isEmpty() ? null
+                        : d.grounds().stream().map(g -> new Ground(g.code(), g.title(), g.openEnded())).toList());
     }
 
     private static String text(Period p) {

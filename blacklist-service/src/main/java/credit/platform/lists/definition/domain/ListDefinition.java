@@ -15,6 +15,8 @@ import java.util.Set;
  * @param removalDeadline   how soon after a deletion ground an entry must be removed
  * @param excludesMinors    minors are never named (SPC, 2017 art. 3)
  * @param repair            credit-repair rules; {@code null} when records on this list cannot be repaired
+ * @param grounds           the list's numbered listing grounds (empty when it has none); when a list has
+ *                          them, only an open-ended ground lets a record last until a deletion ground
  */
 public record ListDefinition(
         String id,
@@ -29,7 +31,20 @@ public record ListDefinition(
         TimeLimit objectionDecision,
         TimeLimit removalDeadline,
         boolean excludesMinors,
-        RepairPolicy repair) {
+        RepairPolicy repair,
+        java.util.List<ListingGround> grounds) {
+
+    public ListDefinition(String id, String name, ListKind kind, String issuingAuthority, String legalBasis,
+            Set<SubjectKind> subjectKinds, TermPolicy term, Publicity publicity, TimeLimit objectionWindow,
+            TimeLimit objectionDecision, TimeLimit removalDeadline, boolean excludesMinors, RepairPolicy repair) {
+        this(id, name, kind, issuingAuthority, legalBasis, subjectKinds, term, publicity, objectionWindow,
+                objectionDecision, removalDeadline, excludesMinors, repair, java.util.List.of());
+    }
+
+    /** The listing ground with this code, if the list has it. */
+    public java.util.Optional<ListingGround> ground(String code) {
+        return grounds.stream().filter(g -> g.code().equals(code)).findFirst();
+    }
 
     /** Objections are decided within this when the list names no limit of its own (platform default). */
     public static final TimeLimit DEFAULT_OBJECTION_DECISION = TimeLimit.days(15);
@@ -59,6 +74,10 @@ public record ListDefinition(
         Objects.requireNonNull(term, "term");
         Objects.requireNonNull(publicity, "publicity");
         subjectKinds = Set.copyOf(subjectKinds);
+        grounds = grounds == null ? java.util.List.of() : java.util.List.copyOf(grounds);
+        if (grounds.stream().anyMatch(ListingGround::openEnded) && !term.untilDeletionGround()) {
+            throw new IllegalArgumentException("list " + id + " has an open-ended ground but records with a fixed term only");
+        }
         if (subjectKinds.isEmpty()) {
             throw new IllegalArgumentException("list " + id + " names no subject kind");
         }

@@ -5,7 +5,7 @@ import java.time.Period;
 import java.util.Objects;
 
 /**
- * Credit repair on a list (NDRC Order 36, REFERENCE.md §4): possible once the minimum publicity
+ * Credit repair on a list (NDRC Order 36; docs/domain.md, "Credit repair"): possible once the minimum publicity
  * period has passed, decided by the authority that made the record within {@code decision}.
  *
  * @param minimumPublicity how long a record stays published before repair may be applied for
@@ -20,6 +20,6 @@ public record RepairPolicy(Period minimumPublicity, TimeLimit decision) {
 
     /** The first day an application for repair may be filed, for a record effective from {@code from}. */
     public LocalDate earliestApplication(LocalDate from) {
-        return from.plus(minimumPublicity);
+        return credit.platform.identifiers.ChinaTime.lastDay(from, minimumPublicity).plusDays(1);
     }
 }

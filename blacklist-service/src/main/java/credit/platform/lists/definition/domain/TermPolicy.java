@@ -1,13 +1,17 @@
 package credit.platform.lists.definition.domain;
 
+import credit.platform.identifiers.ChinaTime;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How long a list's records last (REFERENCE.md §2, §4, §5). All periods count whole days from the
- * first effective day: a 2-year record from 2026-11-01 is effective through 2028-10-31.
+ * How long a list's records last (docs/domain.md, "Terms"). All periods are calendar periods counted
+ * from the first effective day ({@link ChinaTime#lastDay}): a 2-year record from 2026-11-01 is
+ * effective through 2028-10-31, a 1-year record from 2023-03-01 through 2024-02-29 (366 days), one
+ * from 2024-02-29 through 2025-02-28. An extension continues the term by another calendar period
+ * from the day after its last day. The sanctions service caps measures with the same arithmetic.
  *
  * @param defaultDuration     the term when the authority names no end; {@code null} when the list has
  *                            no fixed term (its records last until a deletion or removal ground)
@@ -110,16 +114,16 @@ public record TermPolicy(
             throw new RuleViolationException("extension", "open-ended",
                     "the record lasts until a deletion ground; there is no end to extend");
         }
-        LocalDate until = term.until();
-        if (until.plus(extension).isBefore(until.plus(minExtension))) {
+        LocalDate next = term.until().plusDays(1);
+        LocalDate extended = lastDay(next, extension);
+        if (extended.isBefore(lastDay(next, minExtension))) {
             throw new RuleViolationException("extension", "min-extension",
                     "an extension is at least " + minExtension + ", not " + extension);
         }
-        if (until.plus(extension).isAfter(until.plus(maxExtension))) {
+        if (extended.isAfter(lastDay(next, maxExtension))) {
             throw new RuleViolationException("extension", "max-extension",
                     "an extension is at most " + maxExtension + ", not " + extension);
         }
-        LocalDate extended = until.plus(extension);
         LocalDate latest = lastDay(term.from(), maximum());
         if (extended.isAfter(latest)) {
             throw new RuleViolationException("extension", "max-duration",
@@ -129,8 +133,8 @@ public record TermPolicy(
         return new Term(term.from(), extended);
     }
 
-    /** The last effective day of a term of {@code length} starting on {@code from}. */
+    /** The last effective day of a term of {@code length} starting on {@code from} (the platform's one rule). */
     static LocalDate lastDay(LocalDate from, Period length) {
-        return from.plus(length).minusDays(1);
+        return ChinaTime.lastDay(from, length);
     }
 }

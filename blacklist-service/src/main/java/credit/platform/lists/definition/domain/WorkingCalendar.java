@@ -3,26 +3,47 @@ package credit.platform.lists.definition.domain;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Which days are working days: Monday to Friday, minus public holidays, plus the weekend days the
  * State Council's holiday notice makes working days (调休). Legal deadlines counted "in working
- * days" are computed with it.
+ * days" are computed with it. Only the years it has a notice for are known: a day of any other year
+ * is refused ({@link CalendarYearMissingException}), never guessed from weekends alone.
  *
+ * @param years           the years whose holiday notice it holds
  * @param holidays        days off that would otherwise be working days (and holiday weekends)
  * @param workingWeekends weekend days that are working days
  */
-public record WorkingCalendar(Set<LocalDate> holidays, Set<LocalDate> workingWeekends) {
-
-    /** Weekends only, no holidays. */
-    public static final WorkingCalendar WEEKENDS_ONLY = new WorkingCalendar(Set.of(), Set.of());
+public record WorkingCalendar(Set<Integer> years, Set<LocalDate> holidays, Set<LocalDate> workingWeekends) {
 
     public WorkingCalendar {
+        years = Set.copyOf(years);
         holidays = Set.copyOf(holidays);
         workingWeekends = Set.copyOf(workingWeekends);
     }
 
+    /** A calendar of the years the given days fall in. */
+    public WorkingCalendar(Set<LocalDate> holidays, Set<LocalDate> workingWeekends) {
+        this(holidays.stream().map(LocalDate::getYear).collect(Collectors.toSet()), holidays, workingWeekends);
+    }
+
+    /** Weekends only, for these years (tests: a year without public holidays). */
+    public static WorkingCalendar weekendsOnly(int... years) {
+        return new WorkingCalendar(java.util.Arrays.stream(years).boxed().collect(Collectors.toSet()), Set.of(),
+                Set.of());
+    }
+
+    public boolean covers(int year) {
+        return years.contains(year);
+    }
+
+    /** @throws CalendarYearMissingException when the day's year is not known */
     public boolean isWorkingDay(LocalDate day) {
+        if (!covers(day.getYear())) {
+            throw new CalendarYearMissingException(day.getYear());
+        }
         if (workingWeekends.contains(day)) {
             return true;
         }
@@ -36,6 +57,8 @@ public record WorkingCalendar(Set<LocalDate> holidays, Set<LocalDate> workingWee
     /**
      * The last day of a limit of {@code n} working days counted from the day after {@code start}:
      * "within 3 working days" of a Friday filing ends on Wednesday.
+     *
+     * @throws CalendarYearMissingException when the count reaches a year the calendar does not know
      */
     public LocalDate plusWorkingDays(LocalDate start, int n) {
         LocalDate day = start;
@@ -47,6 +70,23 @@ public record WorkingCalendar(Set<LocalDate> holidays, Set<LocalDate> workingWee
             }
         }
         return day;
+    }
+
+    /**
+     * The last day this calendar knows without a gap from {@code today}: 31 December of the last year of
+     * the run of known years that starts with today's; the day before {@code today} when today's year is
+     * not known.
+     */
+    public LocalDate coveredThrough(LocalDate today) {
+        int year = today.getYear();
+        if (!covers(year)) {
+            return today.minusDays(1);
+        }
+        TreeSet<Integer> known = new TreeSet<>(years);
+        while (known.contains(year + 1)) {
+            year++;
+        }
+        return LocalDate.of(year, 12, 31);
     }
 
     /**

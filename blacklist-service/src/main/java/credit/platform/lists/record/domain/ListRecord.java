@@ -14,6 +14,9 @@ import java.util.List;
  * @param issuingAuthority the agency that made the record ("whoever designated it repairs it")
  * @param status           the stored status; {@link #statusOn(LocalDate)} derives expiry
  * @param version          1 on creation, +1 on each change
+ * @param ground           the list's numbered listing ground the record was made on ({@code null} when
+ *                         not given); an open-ended record on a list with grounds names the ground that
+ *                         allows it (SPC ground 1)
  */
 public record ListRecord(
         String id,
@@ -30,7 +33,15 @@ public record ListRecord(
         Term term,
         long version,
         Instant createdAt,
-        List<RecordEvent> history) {
+        List<RecordEvent> history,
+        String ground) {
+
+    public ListRecord(String id, String listId, ListKind listKind, String subjectId, SubjectIdentifier identifier,
+            String issuingAuthority, String legalBasis, String caseNumber, String legalGround, String facts,
+            RecordStatus status, Term term, long version, Instant createdAt, List<RecordEvent> history) {
+        this(id, listId, listKind, subjectId, identifier, issuingAuthority, legalBasis, caseNumber, legalGround, facts,
+                status, term, version, createdAt, history, null);
+    }
 
     /** Terms are calendar days in China. */
     public static final ZoneId CALENDAR = ZoneId.of("Asia/Shanghai");
@@ -70,7 +81,7 @@ public record ListRecord(
         List<RecordEvent> after = new java.util.ArrayList<>(history);
         after.add(event);
         return new ListRecord(id, listId, listKind, subjectId, identifier, issuingAuthority, legalBasis, caseNumber,
-                legalGround, facts, newStatus, newTerm, version + 1, createdAt, after);
+                legalGround, facts, newStatus, newTerm, version + 1, createdAt, after, ground);
     }
 
     /**

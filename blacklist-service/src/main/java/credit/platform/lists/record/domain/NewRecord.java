@@ -7,6 +7,7 @@ import java.time.LocalDate;
  *
  * @param effectiveUntil      the last effective day, or {@code null} for the list's default
  * @param untilDeletionGround no fixed end: the record lasts until a deletion ground (SPC ground 1)
+ * @param ground              the list's numbered listing ground, e.g. {@code 1}; {@code null} when not given
  * @param idempotencyKey      the caller's key for retries, or {@code null}
  */
 public record NewRecord(
@@ -18,5 +19,12 @@ public record NewRecord(
         LocalDate effectiveFrom,
         LocalDate effectiveUntil,
         boolean untilDeletionGround,
-        String idempotencyKey) {
+        String idempotencyKey,
+        String ground) {
+
+    public NewRecord(String listId, NamedSubject subject, String caseNumber, String legalGround, String facts,
+            LocalDate effectiveFrom, LocalDate effectiveUntil, boolean untilDeletionGround, String idempotencyKey) {
+        this(listId, subject, caseNumber, legalGround, facts, effectiveFrom, effectiveUntil, untilDeletionGround,
+                idempotencyKey, null);
+    }
 }

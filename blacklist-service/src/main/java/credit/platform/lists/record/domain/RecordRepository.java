@@ -1,5 +1,6 @@
 package credit.platform.lists.record.domain;
 
+import credit.platform.identifiers.IdentifierScheme;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;

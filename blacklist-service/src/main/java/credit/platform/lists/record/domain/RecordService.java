@@ -1,7 +1,9 @@
 package credit.platform.lists.record.domain;
 
+import credit.platform.identifiers.IdentifierScheme;
 import credit.platform.lists.definition.domain.ListCatalog;
 import credit.platform.lists.definition.domain.ListDefinition;
+import credit.platform.lists.definition.domain.ListingGround;
 import credit.platform.lists.definition.domain.Publicity;
 import credit.platform.lists.definition.domain.RuleViolation;
 import credit.platform.lists.definition.domain.RuleViolationException;
@@ -9,7 +11,6 @@ import credit.platform.lists.definition.domain.SubjectKind;
 import credit.platform.lists.definition.domain.Term;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -62,9 +63,8 @@ public class RecordService {
      */
     public ListRecord create(NewRecord request, Actor actor) {
         ListDefinition list = writableList(request.listId(), actor);
-        checkSubject(list, request);
-        Term term = list.term().resolve(request.effectiveFrom(), request.effectiveUntil(),
-                request.untilDeletionGround());
+        NamedSubject named = checkSubject(list, request);
+        Term term = list.term().resolve(request.effectiveFrom(), request.effectiveUntil(), openEnded(list, request));
 
         String id = request.idempotencyKey() == null
                 ? UUID.randomUUID().toString()
@@ -76,7 +76,7 @@ public class RecordService {
             }
         }
 
-        RegisteredSubject subject = subjects.registerOrGet(request.subject());
+        RegisteredSubject subject = subjects.registerOrGet(named);
         Instant now = clock.instant();
         RecordEvent created = new RecordEvent(UUID.randomUUID().toString(), ChangeType.CREATED, actor.clientId(), now,
                 "listed in case " + request.caseNumber());
@@ -85,7 +85,7 @@ public class RecordService {
                 : list.issuingAuthority();
         ListRecord record = new ListRecord(id, list.id(), list.kind(), subject.subjectId(), subject.identifier(),
                 authority, list.legalBasis(), request.caseNumber(), request.legalGround(), request.facts(),
-                RecordStatus.ACTIVE, term, 1, now, List.of(created));
+                RecordStatus.ACTIVE, term, 1, now, List.of(created), request.ground());
         if (!records.insert(record)) {
             // A concurrent retry with the same idempotency key won the insert.
             return replay(records.findById(id).orElseThrow(RecordNotFoundException::new));
@@ -412,39 +412,92 @@ public class RecordService {
         }
     }
 
-    private void checkSubject(ListDefinition list, NewRecord request) {
+    /**
+     * Whether the record lasts until a deletion ground arises. On a list with numbered grounds only an
+     * open-ended ground allows it (SPC: ground 1 alone), and that ground is open-ended unless the
+     * authority gives an end; a ground the list does not have is refused.
+     *
+     * @throws RuleViolationException naming {@code ground}
+     */
+    static boolean openEnded(ListDefinition list, NewRecord request) {
+        ListingGround ground = null;
+        if (request.ground() != null) {
+            ground = list.ground(request.ground()).orElseThrow(() -> new RuleViolationException("ground", "listing-ground",
+                    list.grounds().isEmpty() ? "list " + list.id() + " has no numbered listing grounds"
+                            : "list " + list.id() + " has the grounds " + list.grounds().stream()
+                                    .map(ListingGround::code).toList() + ", not " + request.ground()));
+        }
+        if (list.grounds().isEmpty()) {
+            return request.untilDeletionGround();
+        }
+        if (request.untilDeletionGround() && (ground == null || !ground.openEnded())) {
+            throw new RuleViolationException("ground", "open-ended-ground", "on " + list.id()
+                    + " only ground " + list.grounds().stream().filter(ListingGround::openEnded).map(ListingGround::code)
+                            .toList() + " lasts until a deletion ground arises; name it in ground, or give the term");
+        }
+        return request.untilDeletionGround() || (ground != null && ground.openEnded() && request.effectiveUntil() == null);
+    }
+
+    /**
+     * The subject's kind fits the list, and a list that never names minors does not name one: the
+     * person's birth date is the one the identifier carries, else the one the registry holds, else the
+     * one the authority gives — whatever document names the person. A person of unknown birth date is
+     * not listed on such a list.
+     *
+     * @return the subject to register, with the birth date used
+     */
+    private NamedSubject checkSubject(ListDefinition list, NewRecord request) {
         List<RuleViolation> violations = new ArrayList<>();
         NamedSubject subject = request.subject();
         if (!list.subjectKinds().contains(subject.kind())) {
             violations.add(new RuleViolation("subject.kind", "subject-kind",
                     "list " + list.id() + " names only " + list.subjectKinds().stream().map(Enum::name).sorted().toList()));
         }
-        if (list.excludesMinors() && subject.kind() == SubjectKind.PERSON && isMinorOn(subject.identifier(),
-                request.effectiveFrom())) {
-            violations.add(new RuleViolation("subject.value", "minor",
-                    "minors are never listed on " + list.id() + "; the resident ID gives an age under 18"));
+        LocalDate born = subject.birthDate();
+        if (subject.kind() == SubjectKind.PERSON) {
+            LocalDate carried = subject.identifier().birthDate().orElse(null);
+            if (carried != null) {
+                if (born != null && !born.equals(carried)) {
+                    violations.add(new RuleViolation("subject.birthDate", "matches-identifier",
+                            "the birth date " + born + " contradicts the " + subject.identifier().scheme() + " given"));
+                }
+                born = carried;
+            } else if (list.excludesMinors()) {
+                LocalDate held = subjects.find(subject.identifier()).map(RegisteredSubject::birthDate).orElse(null);
+                if (held != null) {
+                    if (born != null && !born.equals(held)) {
+                        violations.add(new RuleViolation("subject.birthDate", "matches-registry",
+                                "the birth date " + born + " contradicts the one the registry holds for this person"));
+                    }
+                    born = held;
+                }
+            }
+            if (list.excludesMinors()) {
+                if (born == null) {
+                    violations.add(new RuleViolation("subject.birthDate", "required",
+                            "minors are never listed on " + list.id() + ": a person named by a "
+                                    + subject.identifier().scheme() + " needs subject.birthDate (the registry holds none)"));
+                } else if (isMinorOn(born, request.effectiveFrom())) {
+                    violations.add(new RuleViolation("subject.value", "minor",
+                            "minors are never listed on " + list.id() + "; the person is under 18 on "
+                                    + request.effectiveFrom()));
+                }
+            }
         }
         if (!violations.isEmpty()) {
             throw new RuleViolationException(violations);
         }
+        return subject.kind() == SubjectKind.PERSON
+                ? new NamedSubject(subject.kind(), subject.identifier(), subject.name(), born) : subject;
     }
 
-    /** From a resident ID's birth date (positions 7–14); false when it cannot be read (the registry judges it). */
-    static boolean isMinorOn(SubjectIdentifier id, LocalDate day) {
-        if (id.scheme() != IdentifierScheme.RESIDENT_ID || id.value().length() != 18) {
-            return false;
-        }
-        String birth = id.value().substring(6, 14);
-        if (!birth.chars().allMatch(Character::isDigit)) {
-            return false;
-        }
-        try {
-            LocalDate born = LocalDate.of(Integer.parseInt(birth.substring(0, 4)),
-                    Integer.parseInt(birth.substring(4, 6)), Integer.parseInt(birth.substring(6, 8)));
-            return born.plusYears(18).isAfter(day);
-        } catch (DateTimeException e) {
-            return false;
-        }
+    /**
+     * Under 18 on {@code day}: the day falls within the 18 years from the birth date, counted as every
+     * legal period is ({@code ChinaTime.lastDay}) — adult on the 18th birthday; born 29 February, adult on
+     * 1 March of a year without one.
+     */
+    static boolean isMinorOn(LocalDate born, LocalDate day) {
+        return !day.isAfter(credit.platform.identifiers.ChinaTime.lastDay(born, java.time.Period.ofYears(18)));
     }
 
     /** The record id a request with this idempotency key gets: the same for every retry. */

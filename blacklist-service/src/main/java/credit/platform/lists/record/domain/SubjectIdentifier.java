@@ -1,5 +1,6 @@
 package credit.platform.lists.record.domain;
 
+import credit.platform.identifiers.IdentifierScheme;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,12 @@ public record SubjectIdentifier(IdentifierScheme scheme, String value, String is
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(value, "value");
         issuingCountry = issuingCountry == null ? "" : issuingCountry;
+    }
+
+    /** The birth date the identifier carries (resident ID, residence permit, 18-digit permanent resident ID). */
+    public java.util.Optional<java.time.LocalDate> birthDate() {
+        return credit.platform.identifiers.Identifiers.birthDate(
+                new credit.platform.identifiers.Identifier(scheme, value, issuingCountry));
     }
 
     /** Never log the value itself: this short hash identifies it in logs. */

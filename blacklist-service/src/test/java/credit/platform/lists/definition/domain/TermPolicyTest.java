@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import org.junit.jupiter.api.Test;
 
-/** Terms of the lists in REFERENCE.md §2, §4: defaults, maxima, minima, extensions. */
+/** Terms of the lists (docs/domain.md, "Terms"): defaults, maxima, minima, extensions, counted in calendar periods. */
 class TermPolicyTest {
 
     static final LocalDate NOV_1 = LocalDate.of(2026, 11, 1);
@@ -92,5 +92,19 @@ class TermPolicyTest {
             return e.violations().getFirst().rule();
         }
         throw new AssertionError("expected a rule violation");
+    }
+
+    @Test
+    void aOneYearTermThatSpans29FebruaryHas366DaysAndOneFrom29FebruaryEndsOn28February() {
+        TermPolicy oneYear = new TermPolicy(Period.ofYears(1), null, null, null, null, false);
+        assertThat(oneYear.resolve(LocalDate.of(2027, 3, 1), null, false).until()).isEqualTo(LocalDate.of(2028, 2, 29));
+        assertThat(oneYear.resolve(LocalDate.of(2024, 2, 29), null, false).until()).isEqualTo(LocalDate.of(2025, 2, 28));
+    }
+
+    @Test
+    void anExtensionContinuesTheTermByACalendarPeriodFromTheDayAfterItsEnd() {
+        Term term = SPC.resolve(LocalDate.of(2025, 3, 1), null, false);
+        assertThat(term.until()).isEqualTo(LocalDate.of(2027, 2, 28));
+        assertThat(SPC.extend(term, Period.ofYears(1)).until()).isEqualTo(LocalDate.of(2028, 2, 29));
     }
 }

@@ -17,8 +17,25 @@ class WorkingCalendarTest {
 
     @Test
     void threeWorkingDaysFromAFridaySkipTheWeekend() {
-        assertThat(WorkingCalendar.WEEKENDS_ONLY.plusWorkingDays(LocalDate.of(2026, 10, 16), 3))
+        assertThat(WorkingCalendar.weekendsOnly(2026).plusWorkingDays(LocalDate.of(2026, 10, 16), 3))
                 .isEqualTo(LocalDate.of(2026, 10, 21));
+    }
+
+    @Test
+    void aDeadlineReachingIntoAYearWithoutAHolidayNoticeIsRefusedNotCountedOnWeekends() {
+        // 2026-12-28 + 5 working days would be 2027-01-04 on weekends alone; 1 January 2027 is a holiday.
+        var e = org.assertj.core.api.Assertions.catchThrowableOfType(CalendarYearMissingException.class,
+                () -> CHINA_2026_OCTOBER.plusWorkingDays(LocalDate.of(2026, 12, 28), 5));
+        assertThat(e.year()).isEqualTo(2027);
+        assertThat(e).hasMessageContaining("no working-day calendar for 2027");
+        assertThat(CHINA_2026_OCTOBER.plusWorkingDays(LocalDate.of(2026, 12, 28), 3)).isEqualTo(LocalDate.of(2026, 12, 31));
+    }
+
+    @Test
+    void coverageEndsWithTheLastYearOfTheRunOfKnownYears() {
+        var calendar = WorkingCalendar.weekendsOnly(2026, 2027, 2029);
+        assertThat(calendar.coveredThrough(LocalDate.of(2026, 6, 1))).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(calendar.coveredThrough(LocalDate.of(2028, 6, 1))).isEqualTo(LocalDate.of(2028, 5, 31));
     }
 
     @Test

@@ -7,7 +7,7 @@ import credit.lists.v1.WatchRequest;
 import credit.lists.v1.WatchResponse;
 import credit.platform.lists.definition.domain.SubjectKind;
 import credit.platform.lists.record.domain.Actor;
-import credit.platform.lists.record.domain.IdentifierScheme;
+import credit.platform.identifiers.IdentifierScheme;
 import credit.platform.lists.record.domain.NamedSubject;
 import credit.platform.lists.record.domain.NewRecord;
 import credit.platform.lists.record.domain.RecordService;

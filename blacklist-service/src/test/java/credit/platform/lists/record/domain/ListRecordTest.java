@@ -1,5 +1,6 @@
 package credit.platform.lists.record.domain;
 
+import credit.platform.identifiers.IdentifierScheme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import credit.platform.lists.definition.domain.ListKind;
@@ -36,8 +37,18 @@ class ListRecordTest {
     @Test
     void minorIsRecognisedFromTheResidentIdBirthDate() {
         SubjectIdentifier bornIn2010 = new SubjectIdentifier(IdentifierScheme.RESIDENT_ID, "110105201001010011", "");
-        assertThat(RecordService.isMinorOn(bornIn2010, LocalDate.of(2026, 11, 1))).isTrue();
-        assertThat(RecordService.isMinorOn(bornIn2010, LocalDate.of(2028, 1, 1))).isFalse();
+        LocalDate born = bornIn2010.birthDate().orElseThrow();
+        assertThat(RecordService.isMinorOn(born, LocalDate.of(2026, 11, 1))).isTrue();
+        assertThat(RecordService.isMinorOn(born, LocalDate.of(2028, 1, 1))).isFalse();
+        assertThat(RecordService.isMinorOn(born, LocalDate.of(2027, 12, 31))).isTrue();
+        assertThat(RecordService.isMinorOn(born, LocalDate.of(2028, 1, 1))).isFalse();
+    }
+
+    @Test
+    void bornOn29FebruaryIsAdultOn1MarchOfAYearWithoutOne() {
+        LocalDate born = LocalDate.of(2008, 2, 29);
+        assertThat(RecordService.isMinorOn(born, LocalDate.of(2026, 2, 28))).isTrue();
+        assertThat(RecordService.isMinorOn(born, LocalDate.of(2026, 3, 1))).isFalse();
     }
 
     @Test

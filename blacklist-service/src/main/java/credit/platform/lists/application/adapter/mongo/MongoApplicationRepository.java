@@ -87,7 +87,8 @@ class MongoApplicationRepository implements ApplicationRepository {
                 .append("filedBy", a.filedBy())
                 .append("reason", a.reason())
                 .append("filedAt", date(a.filedAt()))
-                .append("decideBy", a.decideBy().toString())
+                .append("decideBy", a.decideBy() == null ? null : a.decideBy().toString())
+                .append("deadlinePending", a.deadlinePending())
                 .append("status", a.status().name())
                 .append("acknowledgedAt", date(a.acknowledgedAt()))
                 .append("decidedAt", date(a.decidedAt()))
@@ -100,11 +101,11 @@ class MongoApplicationRepository implements ApplicationRepository {
     private static Application toApplication(Document d) {
         return new Application(d.getString("_id"), ApplicationKind.valueOf(d.getString("kind")), d.getString("recordId"),
                 d.getString("listId"), d.getString("authority"), d.getString("filedBy"), d.getString("reason"),
-                instant(d.getDate("filedAt")), LocalDate.parse(d.getString("decideBy")),
+                instant(d.getDate("filedAt")), d.getString("decideBy") == null ? null : LocalDate.parse(d.getString("decideBy")),
                 ApplicationStatus.valueOf(d.getString("status")), instant(d.getDate("acknowledgedAt")),
                 instant(d.getDate("decidedAt")), d.getString("decidedBy"), d.getString("decisionReason"),
                 d.getString("ground") == null ? null : RemovalGround.valueOf(d.getString("ground")),
-                ((Number) d.get("version")).longValue());
+                ((Number) d.get("version")).longValue(), d.getString("deadlinePending"));
     }
 
     private static Date date(Instant instant) {

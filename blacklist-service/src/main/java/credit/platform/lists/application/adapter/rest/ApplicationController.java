@@ -62,13 +62,15 @@ class ApplicationController {
     record DecisionRequest(String outcome, String reason) {
     }
 
+    /** @param deadlinePending why {@code decideBy} is not known yet (a year without a holiday notice); absent otherwise */
     record ApplicationView(String id, String kind, String recordId, String listId, String authority, String filedBy,
             String reason, String ground, Instant filedAt, LocalDate decideBy, boolean overdue, String status,
-            Instant acknowledgedAt, Instant decidedAt, String decidedBy, String decisionReason, long version) {
+            Instant acknowledgedAt, Instant decidedAt, String decidedBy, String decisionReason, long version,
+            String deadlinePending) {
         static ApplicationView of(Application a, LocalDate today) {
             return new ApplicationView(a.id(), a.kind().name(), a.recordId(), a.listId(), a.authority(), a.filedBy(),
                     a.reason(), a.ground() == null ? null : a.ground().name(), a.filedAt(), a.decideBy(), a.isOverdueOn(today), a.status().name(), a.acknowledgedAt(),
-                    a.decidedAt(), a.decidedBy(), a.decisionReason(), a.version());
+                    a.decidedAt(), a.decidedBy(), a.decisionReason(), a.version(), a.deadlinePending());
         }
     }
 

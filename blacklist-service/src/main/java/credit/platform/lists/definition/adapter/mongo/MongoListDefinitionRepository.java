@@ -115,7 +115,9 @@ class MongoListDefinitionRepository implements ListDefinitionRepository {
                 .append("excludesMinors", d.excludesMinors())
                 .append("repair", d.repair() == null ? null
                         : new Document("minimumPublicity", d.repair().minimumPublicity().toString())
-                                .append("decision", limit(d.repair().decision())));
+                                .append("decision", limit(d.repair().decision())))
+                .append("grounds", d.grounds().stream().map(g -> new Document("code", g.code())
+                        .append("title", g.title()).append("openEnded", g.openEnded())).toList());
     }
 
     private static ListDefinition toDefinition(Document d) {
@@ -127,7 +129,11 @@ class MongoListDefinitionRepository implements ListDefinitionRepository {
                 d.getList("subjectKinds", String.class).stream().map(SubjectKind::valueOf).collect(Collectors.toSet()),
                 term, Publicity.valueOf(d.getString("publicity")), limit(d.get("objectionWindow", Document.class)),
                 limit(d.get("objectionDecision", Document.class)), limit(d.get("removalDeadline", Document.class)),
-                d.getBoolean("excludesMinors", false), repair(d.get("repair", Document.class)));
+                d.getBoolean("excludesMinors", false), repair(d.get("repair", Document.class)),
+                d.getList("grounds", Document.class, List.of()).stream()
+                        .map(g -> new credit.platform.lists.definition.domain.ListingGround(g.getString("code"),
+                                g.getString("title"), g.getBoolean("openEnded", false)))
+                        .toList());
     }
 
     private static RepairPolicy repair(Document d) {

@@ -72,7 +72,7 @@ class ListDefinitionController {
                     rules.subjectKinds(), rules.defaultDuration(), rules.minDuration(), rules.maxDuration(),
                     rules.minExtension(), rules.maxExtension(), rules.untilDeletionGround(), rules.publicity(),
                     rules.objectionWindow(), rules.objectionDecision(), rules.removalDeadline(), rules.excludesMinors(),
-                    rules.repair()).toDomain();
+                    rules.repair(), rules.grounds()).toDomain();
         } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
             throw new InvalidRequestException(List.of(new FieldViolation("rules", "invalid",
                     "the rules are not a valid list definition: " + e.getMessage())));

@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The working-day calendar legal deadlines are counted in: weekends, plus the public holidays and
  * working weekends of each year file named in {@code credit.lists.holidays} (data, e.g.
- * {@code lists/holidays-cn-2026.json}). A year without a file counts weekends only.
+ * {@code lists/holidays-cn-2026.json}, each naming its {@code year} and its {@code source}, the State
+ * Council General Office's notice). A year without a file is not known: a deadline that reaches into
+ * it is refused and flagged, never counted on weekends alone (see {@code WorkingCalendar}).
  */
 @Configuration(proxyBeanMethods = false)
 class HolidayCalendars {
@@ -30,20 +32,26 @@ class HolidayCalendars {
     }
 
     static WorkingCalendar read(List<Resource> years) {
+        Set<Integer> known = new HashSet<>();
         Set<LocalDate> holidays = new HashSet<>();
         Set<LocalDate> workingWeekends = new HashSet<>();
         for (Resource year : years) {
             try (InputStream in = year.getInputStream()) {
                 Year data = JSON.readValue(in, Year.class);
+                if (data.year() == null || data.source() == null || data.source().isBlank()) {
+                    throw new IllegalStateException("the holiday calendar " + year + " needs its year and its source");
+                }
+                known.add(data.year());
                 data.holidays().forEach(d -> holidays.add(LocalDate.parse(d)));
                 data.workingWeekends().forEach(d -> workingWeekends.add(LocalDate.parse(d)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the holiday calendar " + year, e);
             }
         }
-        return new WorkingCalendar(holidays, workingWeekends);
+        return new WorkingCalendar(known, holidays, workingWeekends);
     }
 
-    record Year(String source, List<String> holidays, List<String> workingWeekends) {
+    /** One year's file: the year, the notice it is copied from, its days off and its working weekends. */
+    record Year(Integer year, String source, List<String> holidays, List<String> workingWeekends) {
     }
 }

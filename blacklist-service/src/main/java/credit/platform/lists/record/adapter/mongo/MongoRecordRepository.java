@@ -1,7 +1,7 @@
 package credit.platform.lists.record.adapter.mongo;
 
 import com.mongodb.client.model.Indexes;
-import credit.platform.lists.record.domain.IdentifierScheme;
+import credit.platform.identifiers.IdentifierScheme;
 import credit.platform.lists.record.domain.ListRecord;
 import credit.platform.lists.record.domain.RecordFilter;
 import credit.platform.lists.record.domain.RecordRepository;

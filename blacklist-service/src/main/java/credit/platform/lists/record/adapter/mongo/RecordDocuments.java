@@ -3,7 +3,7 @@ package credit.platform.lists.record.adapter.mongo;
 import credit.platform.lists.definition.domain.ListKind;
 import credit.platform.lists.definition.domain.Term;
 import credit.platform.lists.record.domain.ChangeType;
-import credit.platform.lists.record.domain.IdentifierScheme;
+import credit.platform.identifiers.IdentifierScheme;
 import credit.platform.lists.record.domain.ListRecord;
 import credit.platform.lists.record.domain.RecordEvent;
 import credit.platform.lists.record.domain.RecordStatus;
@@ -42,7 +42,8 @@ public final class RecordDocuments {
                 .append("effectiveUntil", term.until() == null ? null : term.until().toString())
                 .append("version", r.version())
                 .append("createdAt", Date.from(r.createdAt()))
-                .append("history", r.history().stream().map(RecordDocuments::event).toList());
+                .append("history", r.history().stream().map(RecordDocuments::event).toList())
+                .append("ground", r.ground());
     }
 
     public static ListRecord toRecord(Document d) {
@@ -60,7 +61,8 @@ public final class RecordDocuments {
                 d.getString("issuingAuthority"), d.getString("legalBasis"), d.getString("caseNumber"),
                 d.getString("legalGround"), d.getString("facts"), RecordStatus.valueOf(d.getString("status")),
                 new Term(LocalDate.parse(d.getString("effectiveFrom")), until == null ? null : LocalDate.parse(until)),
-                ((Number) d.get("version")).longValue(), d.getDate("createdAt").toInstant(), history);
+                ((Number) d.get("version")).longValue(), d.getDate("createdAt").toInstant(), history,
+                d.getString("ground"));
     }
 
     private static Document event(RecordEvent e) {

@@ -13,6 +13,7 @@ import credit.common.v1.Identifier;
 import credit.registry.v1.RegisterSubjectRequest;
 import credit.registry.v1.RegisterSubjectResponse;
 import credit.registry.v1.RegistryServiceGrpc;
+import credit.registry.v1.ResolveIdentifierRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.List;
@@ -30,6 +31,7 @@ class RegistrySubjectDirectory implements SubjectDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrySubjectDirectory.class);
     static final String CALL = "registry-register";
+    static final String FIND = "registry-resolve";
 
     private final RemoteCalls calls;
     private final RegistryServiceGrpc.RegistryServiceBlockingStub registry;
@@ -40,12 +42,42 @@ class RegistrySubjectDirectory implements SubjectDirectory {
     }
 
     @Override
+    public java.util.Optional<RegisteredSubject> find(SubjectIdentifier identifier) {
+        ResolveIdentifierRequest request = ResolveIdentifierRequest.newBuilder().setIdentifier(toProto(identifier)).build();
+        try {
+            var subject = calls.idempotent(FIND, deadline -> registry.withDeadline(deadline).resolveIdentifier(request))
+                    .getSubject();
+            return java.util.Optional.of(new RegisteredSubject(subject.getSubjectId(),
+                    normalised(subject.getIdentifiersList(), identifier), birthDate(subject)));
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                return java.util.Optional.empty();
+            }
+            log.warn("registry call {} failed: {} (identifier hash {})", FIND, e.getStatus().getCode(),
+                    identifier.logHash());
+            throw new RegistryUnavailableException("registry unavailable: " + e.getStatus().getCode(), e);
+        } catch (RuntimeException e) {
+            log.warn("registry call {} failed before reaching the registry: {}", FIND, e.getClass().getName());
+            throw new RegistryUnavailableException("registry unavailable", e);
+        }
+    }
+
+    private static java.time.LocalDate birthDate(credit.registry.v1.Subject subject) {
+        return subject.hasBirthDate() ? java.time.Instant.ofEpochSecond(subject.getBirthDate().getSeconds())
+                .atZone(credit.platform.identifiers.ChinaTime.ZONE).toLocalDate() : null;
+    }
+
+    @Override
     public RegisteredSubject registerOrGet(NamedSubject subject) {
-        RegisterSubjectRequest request = RegisterSubjectRequest.newBuilder()
+        RegisterSubjectRequest.Builder builder = RegisterSubjectRequest.newBuilder()
                 .setKind(credit.common.v1.SubjectKind.valueOf("SUBJECT_KIND_" + subject.kind().name()))
                 .setIdentifier(toProto(subject.identifier()))
-                .setName(subject.name())
-                .build();
+                .setName(subject.name());
+        if (subject.birthDate() != null) {
+            builder.setBirthDate(com.google.protobuf.Timestamp.newBuilder()
+                    .setSeconds(credit.platform.identifiers.ChinaTime.startOf(subject.birthDate()).getEpochSecond()));
+        }
+        RegisterSubjectRequest request = builder.build();
         RegisterSubjectResponse response;
         try {
             response = calls.idempotent(CALL, deadline -> registry.withDeadline(deadline).registerSubject(request));
@@ -67,37 +99,20 @@ class RegistrySubjectDirectory implements SubjectDirectory {
             throw new RegistryUnavailableException("registry unavailable", e);
         }
         return new RegisteredSubject(response.getSubject().getSubjectId(),
-                normalised(response.getSubject().getIdentifiersList(), subject.identifier()));
+                normalised(response.getSubject().getIdentifiersList(), subject.identifier()),
+                birthDate(response.getSubject()));
     }
-
-    static final String RESOLVE = "registry-resolve";
 
     @Override
     public java.util.Optional<String> holderOf(SubjectIdentifier identifier) {
-        credit.registry.v1.ResolveIdentifierRequest request = credit.registry.v1.ResolveIdentifierRequest.newBuilder()
-                .setIdentifier(toProto(identifier)).build();
-        try {
-            return java.util.Optional.of(calls.idempotent(RESOLVE,
-                    deadline -> registry.withDeadline(deadline).resolveIdentifier(request)).getSubject().getSubjectId())
-                    .filter(id -> !id.isEmpty());
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                return java.util.Optional.empty();
-            }
-            log.warn("registry call {} failed: {} (identifier hash {})", RESOLVE, e.getStatus().getCode(),
-                    identifier.logHash());
-            throw new RegistryUnavailableException("registry unavailable: " + e.getStatus().getCode(), e);
-        } catch (RuntimeException e) {
-            log.warn("registry call {} failed before reaching the registry: {}", RESOLVE, e.getClass().getName());
-            throw new RegistryUnavailableException("registry unavailable", e);
-        }
+        return find(identifier).map(RegisteredSubject::subjectId).filter(id -> !id.isEmpty());
     }
 
     /** The registry's field names ({@code identifier.value}) as the REST caller wrote them ({@code subject.value}). */
     static String subjectField(String registryField) {
         String field = registryField.startsWith("identifier.") ? registryField.substring("identifier.".length())
                 : registryField;
-        field = field.equals("issuing_country") ? "issuingCountry" : field;
+        field = field.equals("issuing_country") ? "issuingCountry" : field.equals("birth_date") ? "birthDate" : field;
         return field.isEmpty() ? "subject" : "subject." + field;
     }
 

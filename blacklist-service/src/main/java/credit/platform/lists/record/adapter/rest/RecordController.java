@@ -19,7 +19,10 @@ import credit.platform.lists.record.domain.Actor;
 import credit.platform.lists.record.domain.ConcurrentChangeException;
 import credit.platform.lists.record.domain.RecordStateException;
 import credit.platform.lists.record.domain.RemovalGround;
-import credit.platform.lists.record.domain.IdentifierScheme;
+import credit.platform.identifiers.Identifier;
+import credit.platform.identifiers.IdentifierScheme;
+import credit.platform.identifiers.Identifiers;
+import credit.platform.identifiers.InvalidIdentifierException;
 import credit.platform.lists.record.domain.ListOwnedElsewhereException;
 import credit.platform.lists.record.domain.RecordOwnedElsewhereException;
 import credit.platform.lists.record.domain.ListRecord;
@@ -192,7 +195,7 @@ class RecordController {
         return new Actor(clientId != null ? clientId : token.getName(), token.getToken().getClaimAsString("agency"), admin);
     }
 
-    private static NewRecord validate(String listId, CreateRecordRequest body, String idempotencyKey) {
+    private NewRecord validate(String listId, CreateRecordRequest body, String idempotencyKey) {
         List<FieldViolation> violations = new ArrayList<>();
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_SHORT)) {
             violations.add(new FieldViolation(IDEMPOTENCY_KEY, "length",
@@ -211,11 +214,12 @@ class RecordController {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
+        String ground = body.ground() == null || body.ground().isBlank() ? null : body.ground().strip();
         return new NewRecord(listId, subject, caseNumber, legalGround, facts, from, until,
-                Boolean.TRUE.equals(body.untilDeletionGround()), idempotencyKey);
+                Boolean.TRUE.equals(body.untilDeletionGround()), idempotencyKey, ground);
     }
 
-    private static NamedSubject subject(SubjectDto dto, List<FieldViolation> violations) {
+    private NamedSubject subject(SubjectDto dto, List<FieldViolation> violations) {
         if (dto == null) {
             violations.add(new FieldViolation("subject", "required", "the subject is required"));
             return null;
@@ -224,10 +228,20 @@ class RecordController {
         IdentifierScheme scheme = enumValue(IdentifierScheme.class, dto.scheme(), "subject.scheme", violations);
         String value = text(dto.value(), "subject.value", MAX_SHORT, violations);
         String name = text(dto.name(), "subject.name", MAX_SHORT, violations);
+        LocalDate birthDate = date(dto.birthDate(), "subject.birthDate", false, violations);
         if (kind == null || scheme == null || value == null || name == null) {
             return null;
         }
-        return new NamedSubject(kind, new SubjectIdentifier(scheme, value, blankToEmpty(dto.issuingCountry())), name);
+        // One parse for the whole platform: width, case, separators, legacy 15-digit numbers, divisions.
+        Identifier parsed;
+        try {
+            parsed = Identifiers.parse(scheme, value, dto.issuingCountry(), records.today());
+        } catch (InvalidIdentifierException e) {
+            violations.add(new FieldViolation("subject." + e.field(), e.rule(), e.getMessage()));
+            return null;
+        }
+        return new NamedSubject(kind, new SubjectIdentifier(parsed.scheme(), parsed.value(), parsed.issuingCountry()),
+                name, birthDate);
     }
 
     private static String text(String raw, String field, int max, List<FieldViolation> violations) {
@@ -256,10 +270,6 @@ class RecordController {
             violations.add(new FieldViolation(field, "date", field + " must be a date written yyyy-MM-dd"));
             return null;
         }
-    }
-
-    private static String blankToEmpty(String s) {
-        return s == null ? "" : s.strip().toUpperCase();
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String raw, String field, List<FieldViolation> violations) {

@@ -13,18 +13,25 @@ final class RecordJson {
     private RecordJson() {
     }
 
-    /** Names the subject by one identifier; the registry resolves or registers it. */
-    record SubjectDto(String kind, String scheme, String value, String issuingCountry, String name) {
+    /**
+     * Names the subject by one identifier (parsed by the identifier kernel); the registry resolves or
+     * registers it. {@code birthDate} (yyyy-MM-dd): a person's, when the document carries none (a
+     * passport) and the registry holds none — lists that never name minors need one.
+     */
+    record SubjectDto(String kind, String scheme, String value, String issuingCountry, String name, String birthDate) {
     }
 
     /**
      * Dates are ISO {@code yyyy-MM-dd} strings, parsed here so a bad one is reported by field.
      *
      * @param effectiveUntil      the last effective day; the list's default term when absent
-     * @param untilDeletionGround no fixed end (SPC ground 1); only on lists that allow it
+     * @param untilDeletionGround no fixed end; only on lists that allow it, and on a list with numbered
+     *                            grounds only for an open-ended one (SPC ground 1)
+     * @param ground              the list's numbered listing ground (SPC: 1 to 6); ground 1 of the SPC list
+     *                            lasts until a deletion ground arises unless an end is given
      */
     record CreateRecordRequest(SubjectDto subject, String caseNumber, String legalGround, String facts,
-            String effectiveFrom, String effectiveUntil, Boolean untilDeletionGround) {
+            String effectiveFrom, String effectiveUntil, Boolean untilDeletionGround, String ground) {
     }
 
     record IdentifierDto(String scheme, String value, String issuingCountry) {
@@ -40,16 +47,20 @@ final class RecordJson {
         }
     }
 
-    /** A record; {@code status} is as of today (EXPIRED once the last effective day has passed). */
+    /**
+     * A record; {@code status} is as of today (EXPIRED once the last effective day has passed).
+     * {@code ground}: the numbered listing ground, when given; {@code untilDeletionGround}: true when the
+     * record has no fixed end (it lasts until a deletion ground arises).
+     */
     record RecordView(String id, String listId, String listKind, String subjectId, IdentifierDto identifier,
             String issuingAuthority, String legalBasis, String caseNumber, String legalGround, String facts,
             String status, LocalDate effectiveFrom, LocalDate effectiveUntil, long version, Instant createdAt,
-            List<EventView> history) {
+            List<EventView> history, String ground, boolean untilDeletionGround) {
         static RecordView of(ListRecord r, LocalDate today) {
             return new RecordView(r.id(), r.listId(), r.listKind().name(), r.subjectId(), IdentifierDto.of(r.identifier()),
                     r.issuingAuthority(), r.legalBasis(), r.caseNumber(), r.legalGround(), r.facts(),
                     r.statusOn(today).name(), r.term().from(), r.term().until(), r.version(), r.createdAt(),
-                    r.history().stream().map(EventView::of).toList());
+                    r.history().stream().map(EventView::of).toList(), r.ground(), r.term().isOpenEnded());
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
-/** The list definitions kept in the repository carry the rules of REFERENCE.md. */
+/** The list definitions kept in the repository carry the rules of docs/domain.md. */
 class ListDefinitionSeedsTest {
 
     static final Map<String, ListDefinition> LISTS = ListDefinitionSeeds.read(new ClassPathResource("lists/list-definitions.json"))
@@ -52,6 +52,25 @@ class ListDefinitionSeedsTest {
         assertThat(List.of(LISTS.get("sta-grade-a-taxpayers").kind(), LISTS.get("customs-advanced-certified").kind()))
                 .containsOnly(ListKind.RED);
         assertThat(LISTS.get("customs-advanced-certified").issuingAuthority()).isEqualTo("GACC");
+    }
+
+    @Test
+    void samrSeriousListRepairIsDecidedWithinThreeWorkingDaysNotTheWindowsTen() {
+        assertThat(LISTS.get("samr-serious-illegal-dishonest").repair().decision()).isEqualTo(TimeLimit.workingDays(3));
+        assertThat(LISTS.values()).allSatisfy(l -> {
+            if (l.repair() != null) {
+                assertThat(l.repair().decision()).as(l.id()).isEqualTo(TimeLimit.workingDays(3));
+            }
+        });
+    }
+
+    @Test
+    void spcGroundOneIsTheOnlyOpenEndedGroundOfTheSixGrounds() {
+        var grounds = LISTS.get("spc-dishonest-debtors").grounds();
+        assertThat(grounds).extracting(g -> g.code()).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(grounds).filteredOn(g -> g.openEnded()).extracting(g -> g.code()).containsExactly("1");
+        assertThat(LISTS.values()).filteredOn(l -> l != LISTS.get("spc-dishonest-debtors"))
+                .allSatisfy(l -> assertThat(l.grounds()).as(l.id()).isEmpty());
     }
 
     @Test
