@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The contract rules of STYLE.md, checked over every .proto of the platform. */
+/** The contract rules of docs/architecture.md ("House shape"), checked over every .proto of the platform. */
 class ContractRulesTest {
 
     static final List<FileDescriptor> FILES = List.of(

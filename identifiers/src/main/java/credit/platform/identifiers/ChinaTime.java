@@ -22,7 +22,7 @@ public final class ChinaTime {
 
     /** Today in China by this clock (not today in UTC: 00:00–08:00 in China is still yesterday in UTC). */
     public static LocalDate today(Clock clock) {
-        return LocalDate.now(clock.withZone(ZONE));
+        return LocalDate.ofInstant(clock.instant(), ZONE);
     }
 
     /** The day in China an instant falls on. */

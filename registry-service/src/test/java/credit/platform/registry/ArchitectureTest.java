@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The house shape (STYLE.md): plain-Java domain, adapters apart, no other service's code. */
+/** The house shape (docs/architecture.md, "House shape"): plain-Java domain, adapters apart, no other service's code. */
 @AnalyzeClasses(packages = "credit.platform.registry", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 

@@ -7,7 +7,7 @@ public enum ApplicationKind {
     /** Credit repair (NDRC Order 36): possible after the minimum publicity period; granted removes the record. */
     REPAIR,
     /**
-     * A deletion ground arose (performed, settled, creditor consent, …; REFERENCE.md §2, §5): the
+     * A deletion ground arose (performed, settled, creditor consent, …; docs/domain.md, "SPC list", "SAMR lists"): the
      * authority removes the record within the list's removal deadline; accepted removes it on that ground.
      */
     DELETION

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * The ordered change feed of the lists service: record changes in the sequenced log, Snapshot as at a
- * sequence, compaction (DESIGN.md, "Sequenced change feeds need care").
+ * sequence, compaction (docs/architecture.md, the change-feed decision record).
  *
  * <p><b>Why readers never see a gap, with any number of replicas.</b> The log is the platform's
  * change-feed component: a sequence is taken by inserting it (the unique sequence decides between

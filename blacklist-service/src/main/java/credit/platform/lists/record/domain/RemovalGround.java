@@ -1,7 +1,7 @@
 package credit.platform.lists.record.domain;
 
 /**
- * Why a record was taken off its list before its end (REFERENCE.md §2 deletion grounds, §4 repair,
+ * Why a record was taken off its list before its end (docs/domain.md: SPC deletion grounds, credit repair,
  * §5 cure).
  */
 public enum RemovalGround {

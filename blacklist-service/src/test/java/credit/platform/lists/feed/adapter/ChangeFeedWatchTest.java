@@ -41,7 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * DESIGN.md's test for a sequenced feed: concurrent writers, a consumer killed and resumed
+ * The test docs/architecture.md asks of a sequenced feed: concurrent writers, a consumer killed and resumed
  * mid-stream, and the consumer's set equal to the log's — in order, nothing missed, nothing twice.
  */
 class ChangeFeedWatchTest extends ListsServiceTest {

@@ -25,6 +25,9 @@ class ListingAtTheEdgesTest extends ListsServiceTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    credit.platform.lists.application.adapter.OverdueMetrics overdue;
     static final String SPC = "/api/v1/lists/spc-dishonest-debtors/records";
 
     static String residentId(String address, String birth, String sequence) {
@@ -158,6 +161,8 @@ class ListingAtTheEdgesTest extends ListsServiceTest {
         assertThat(readiness.get("components").get("workingCalendar").get("details").get("warning").asString())
                 .contains("no public-holiday file for 2027");
         assertThat(meters.get("lists.calendar.covered.days").gauge().value()).isEqualTo(2.0);
+        overdue.refresh();
+        assertThat(meters.get("lists.applications.deadline.pending").gauge().value()).isEqualTo(1.0);
     }
 
     @Test

@@ -95,7 +95,10 @@ public final class EnforcementIndex {
 
     /**
      * Puts a record under the subject that holds any of the keys (a new subject when none does) and
-     * maps every key to that subject. Replaces the subject's record with the same id and binding.
+     * maps every key to that subject. A record of the subject itself replaces the one with the same id;
+     * a binding (a person bound through a company record) is added beside the others of that record —
+     * one person may hold two roles, or the same role in two periods ({@link #removeBindings} clears
+     * them before a company's persons are put again).
      */
     public void put(RestrictionRecord record, Collection<SubjectKey> keys) {
         put(record, keys, 0);
@@ -115,7 +118,9 @@ public final class EnforcementIndex {
             for (SubjectKey key : keys) {
                 map(key, subject);
             }
-            removeFromSubject(subject, record.recordId(), record.binding() != null);
+            if (record.binding() == null) {
+                removeFromSubject(subject, record.recordId(), false);
+            }
             int slot = newRecord(record);
             next[slot] = head[subject];
             head[subject] = slot;

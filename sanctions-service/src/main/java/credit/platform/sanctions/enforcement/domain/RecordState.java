@@ -5,7 +5,7 @@ public enum RecordState {
     ACTIVE, EXTENDED,
     /**
      * Objected to, not yet decided. <b>A disputed record still binds</b>: an objection does not
-     * suspend the listing (SPC provisions on the list, REFERENCE.md §2: the court reviews within 15
+     * suspend the listing (SPC provisions on the list, docs/domain.md, "SPC list": the court reviews within 15
      * days and corrects within 3 working days; the measure stands until it does). A decided
      * objection arrives as REINSTATED (binds) or REMOVED (does not).
      */
