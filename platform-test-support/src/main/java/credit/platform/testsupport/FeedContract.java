@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
- * The consumer side of every feed's contract test (DESIGN.md: "concurrent writers, a consumer killed
+ * The consumer side of every feed's contract test (docs/architecture.md, DR-7: "concurrent writers, a consumer killed
  * and resumed mid-stream, and the consumer's set equal to the source's"): a consumer that watches a
  * feed, is killed at random points (its stream cancelled; whatever arrived after the kill is never
  * processed) and resumes after the last change it processed, until the writers are done and it has

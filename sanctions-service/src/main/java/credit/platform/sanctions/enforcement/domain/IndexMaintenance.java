@@ -168,27 +168,35 @@ public class IndexMaintenance {
         if (change.sequence() <= enforcement.registrySequence()) {
             return;
         }
-        String subjectId = change.subjectId();
-        if (subjectId != null && !subjectId.isBlank()) {
-            Map<String, IndexEntry> affected = new LinkedHashMap<>();
-            store.entriesOf(subjectId).forEach(e -> affected.put(e.record().recordId(), e));
-            store.entriesBinding(subjectId).forEach(e -> affected.put(e.record().recordId(), e));
-            if (!affected.isEmpty()) {
-                List<IndexEntry> olds = List.copyOf(affected.values());
-                List<IndexEntry> news = new ArrayList<>();
-                for (IndexEntry e : olds) {
-                    news.add(rederive(e));
-                }
-                List<EnforcementIndex> indexes = building == null ? List.of(enforcement.index())
-                        : List.of(building);
-                for (EnforcementIndex index : indexes) {
-                    replace(index, olds, news);
-                }
-                news.forEach(store::save);
-            }
-        }
+        rederiveSubject(change.subjectId());
         store.saveRegistrySequence(change.sequence());
         enforcement.registryApplied(change.sequence());
+    }
+
+    /**
+     * Every entry naming the subject and every company entry binding it, derived again from the
+     * registry's current answers and replaced together (so an identifier only they held is forgotten).
+     */
+    private void rederiveSubject(String subjectId) {
+        if (subjectId == null || subjectId.isBlank()) {
+            return;
+        }
+        Map<String, IndexEntry> affected = new LinkedHashMap<>();
+        store.entriesOf(subjectId).forEach(e -> affected.put(e.record().recordId(), e));
+        store.entriesBinding(subjectId).forEach(e -> affected.put(e.record().recordId(), e));
+        if (affected.isEmpty()) {
+            return;
+        }
+        List<IndexEntry> olds = List.copyOf(affected.values());
+        List<IndexEntry> news = new ArrayList<>();
+        for (IndexEntry e : olds) {
+            news.add(rederive(e));
+        }
+        if (news.equals(olds)) {
+            return;
+        }
+        replace(building != null ? building : enforcement.index(), olds, news);
+        news.forEach(store::save);
     }
 
     /**
@@ -217,23 +225,18 @@ public class IndexMaintenance {
     }
 
     /**
-     * The registry's feed no longer reaches the applied position: every company with records in the
-     * index has its persons asked again (as of now) and re-keyed, and the position becomes
-     * {@code position} (the watch continues after it).
+     * The registry's feed no longer reaches the applied position (changes were missed): every subject
+     * the index holds — listed subjects and persons bound through companies — is derived again from the
+     * registry's current answers, and the position becomes {@code position} (the watch continues after
+     * it). Rare, and as costly as asking the registry once per subject held.
      */
     public synchronized void resyncRegistry(long position, Instant now) {
-        EnforcementIndex index = building != null ? building : enforcement.index();
-        for (Map.Entry<String, Map<String, IndexEntry>> company : companies.entrySet()) {
-            List<BoundPerson> named = directory.personsBoundBy(company.getKey());
-            for (IndexEntry entry : List.copyOf(company.getValue().values())) {
-                IndexEntry followed = entry.withBound(RegistryChange.follow(entry.bound(), named, named, now));
-                if (!followed.equals(entry)) {
-                    followed.applyTo(index);
-                    store.save(followed);
-                    company.getValue().put(entry.record().recordId(), followed);
-                }
-            }
-        }
+        Set<String> subjects = new LinkedHashSet<>();
+        store.forEach(e -> {
+            subjects.add(e.subjectId());
+            e.bound().forEach(p -> subjects.add(p.subjectId()));
+        });
+        subjects.forEach(this::rederiveSubject);
         store.saveRegistrySequence(position);
         enforcement.registryApplied(position);
     }

@@ -14,11 +14,11 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Follows the registry's change feed ({@code WatchSubjectChanges}) with the platform's feed follower,
- * so the persons a company's record binds (legal representative, principal, actual controller) follow
+ * so the identifiers of every subject the index holds and the persons a company's record binds follow
  * the registry: after the last applied registry sequence (stored with the index, so a restart
  * resumes), each change applied ({@link IndexMaintenance#applyRegistryChange}). Permit changes are
- * skipped. When the registry's log no longer reaches the position, every company in the index is
- * asked again ({@link IndexMaintenance#resyncRegistry}) and the watch continues from the oldest
+ * skipped. When the registry's log no longer reaches the position, every subject in the index is
+ * derived again ({@link IndexMaintenance#resyncRegistry}) and the watch continues from the oldest
  * retained change.
  */
 public class RegistryFeedSubscriber extends FeedFollower<WatchSubjectChangesResponse> implements SmartLifecycle {
