@@ -297,7 +297,7 @@ class RegistryFlowsTest {
         relate(responsible, company, "DIRECTLY_RESPONSIBLE_PERSON", "2020-01-01", null, 201);
 
         var stub = credit.registry.v1.RegistryServiceGrpc.newBlockingStub(channel)
-                .withCallCredentials(credit.platform.testsupport.GrpcTestCalls.bearer(registrar()));
+                .withCallCredentials(credit.platform.testsupport.GrpcTestCalls.bearer(service()));
         var request = credit.registry.v1.ListRelationshipsRequest.newBuilder().setSubjectId(company)
                 .setDirection(credit.registry.v1.RelationshipDirection.RELATIONSHIP_DIRECTION_INCOMING);
         assertThat(stub.listRelationships(request.build()).getRelationshipsList())
