@@ -141,38 +141,19 @@ public final class FakeRegistry extends RegistryServiceGrpc.RegistryServiceImplB
             response.onError(failure.asRuntimeException());
             return;
         }
-        String key = key(request.getIdentifier().getScheme(), request.getIdentifier().getValue(),
-                request.getIdentifier().getIssuingCountry());
+        String value = request.getIdentifier().getValue().replace("-", "").strip().toUpperCase();
+        String key = key(request.getIdentifier().getScheme(), value, request.getIdentifier().getIssuingCountry());
         String id = subjectIds.get(key);
         if (id == null) {
             response.onError(Status.NOT_FOUND.withDescription("nobody holds this identifier").asRuntimeException());
             return;
         }
-        Subject.Builder subject = Subject.newBuilder().setSubjectId(id).addIdentifiers(request.getIdentifier());
+        Subject.Builder subject = Subject.newBuilder().setSubjectId(id)
+                .addIdentifiers(Identifier.newBuilder(request.getIdentifier()).setValue(value));
         if (birthDates.containsKey(key)) {
             subject.setBirthDate(birthDates.get(key));
         }
         response.onNext(credit.registry.v1.ResolveIdentifierResponse.newBuilder().setSubject(subject).build());
-        response.onCompleted();
-    }
-
-    @Override
-    public void resolveIdentifier(credit.registry.v1.ResolveIdentifierRequest request,
-            StreamObserver<credit.registry.v1.ResolveIdentifierResponse> response) {
-        if (failure != null) {
-            response.onError(failure.asRuntimeException());
-            return;
-        }
-        String value = request.getIdentifier().getValue().replace("-", "").strip().toUpperCase();
-        String id = subjectIds.get(request.getIdentifier().getScheme() + ":" + value);
-        if (id == null) {
-            response.onError(Status.NOT_FOUND.withDescription("no subject holds this identifier").asRuntimeException());
-            return;
-        }
-        response.onNext(credit.registry.v1.ResolveIdentifierResponse.newBuilder()
-                .setSubject(Subject.newBuilder().setSubjectId(id).addIdentifiers(Identifier.newBuilder(request.getIdentifier())
-                        .setValue(value)))
-                .build());
         response.onCompleted();
     }
 }

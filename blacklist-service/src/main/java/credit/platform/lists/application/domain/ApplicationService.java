@@ -146,18 +146,30 @@ public class ApplicationService {
     public List<Pending> pendingFor(String authority) {
         LocalDate today = records.today();
         return applications.findOpen(authority).stream()
-                .sorted(Comparator.comparing(Application::decideBy).thenComparing(Application::filedAt))
-                .map(a -> new Pending(a, calendar.workingDaysLeft(today, a.decideBy()), a.isOverdueOn(today)))
+                .sorted(Comparator.comparing(Application::decideBy, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(Application::filedAt))
+                .map(a -> new Pending(a, workingDaysLeft(today, a.decideBy()), a.isOverdueOn(today)))
                 .toList();
     }
 
-    /** An open application with the working days left until its last day (negative: overdue by so many). */
-    public record Pending(Application application, int workingDaysLeft, boolean overdue) {
+    /**
+     * An open application with the working days left until its last day (negative: overdue by so many;
+     * {@code null} while the deadline is pending, see {@link Application#deadlinePending}).
+     */
+    public record Pending(Application application, Integer workingDaysLeft, boolean overdue) {
     }
 
-    /** The working days from today to a last day (see {@link WorkingCalendar#workingDaysLeft}). */
-    public int workingDaysLeft(LocalDate lastDay) {
-        return calendar.workingDaysLeft(records.today(), lastDay);
+    /**
+     * The working days from today to a last day (see {@link WorkingCalendar#workingDaysLeft}); {@code null}
+     * when the last day is not known yet or the count runs through a year without a holiday file.
+     */
+    public Integer workingDaysLeft(LocalDate lastDay) {
+        return workingDaysLeft(records.today(), lastDay);
+    }
+
+    private Integer workingDaysLeft(LocalDate today, LocalDate lastDay) {
+        var left = calendar.workingDaysLeftIfKnown(today, lastDay);
+        return left.isPresent() ? left.getAsInt() : null;
     }
 
     /** The application, if the actor's agency is the authority that decides it (else forbidden). */

@@ -95,6 +95,29 @@ public record WorkingCalendar(Set<Integer> years, Set<LocalDate> holidays, Set<L
      * working days since, once it has passed.
      */
     public int workingDaysLeft(LocalDate today, LocalDate lastDay) {
+        return workingDaysLeftIfKnown(today, lastDay).orElseThrow(() -> new CalendarYearMissingException(
+                (lastDay.isAfter(today) ? lastDay : today).getYear()));
+    }
+
+    /**
+     * {@link #workingDaysLeft}, or empty when it is not known: the last day is not known yet
+     * ({@code null}, a pending deadline) or the count runs through a year without a holiday file.
+     */
+    public java.util.OptionalInt workingDaysLeftIfKnown(LocalDate today, LocalDate lastDay) {
+        if (lastDay == null) {
+            return java.util.OptionalInt.empty();
+        }
+        LocalDate first = lastDay.isAfter(today) ? today : lastDay;
+        LocalDate last = lastDay.isAfter(today) ? lastDay : today;
+        for (int y = first.getYear(); y <= last.getYear(); y++) {
+            if (!covers(y)) {
+                return java.util.OptionalInt.empty();
+            }
+        }
+        return java.util.OptionalInt.of(count(today, lastDay));
+    }
+
+    private int count(LocalDate today, LocalDate lastDay) {
         int n = 0;
         if (lastDay.isAfter(today)) {
             for (LocalDate d = today.plusDays(1); !d.isAfter(lastDay); d = d.plusDays(1)) {

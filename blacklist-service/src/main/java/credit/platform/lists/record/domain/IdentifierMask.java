@@ -1,5 +1,7 @@
 package credit.platform.lists.record.domain;
 
+import credit.platform.identifiers.IdentifierScheme;
+
 /**
  * How a person's identifier appears on a public list (docs/portal.md, "What the public sees"): as the
  * source systems publish it, the first four and the last four characters of an 18-character resident

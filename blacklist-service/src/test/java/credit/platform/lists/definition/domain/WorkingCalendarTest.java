@@ -52,4 +52,15 @@ class WorkingCalendarTest {
         assertThat(TimeLimit.workingDays(5).lastDayAfter(LocalDate.of(2026, 9, 30), CHINA_2026_OCTOBER))
                 .isEqualTo(LocalDate.of(2026, 10, 13));
     }
+
+    @Test
+    void workingDaysLeftAreUnknownForAPendingDeadlineOrAYearWithoutAFile() {
+        assertThat(CHINA_2026_OCTOBER.workingDaysLeftIfKnown(LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 10)))
+                .as("8, 9 and the worked Saturday 10 October").hasValue(3);
+        assertThat(CHINA_2026_OCTOBER.workingDaysLeftIfKnown(LocalDate.of(2026, 10, 12), LocalDate.of(2026, 10, 9)))
+                .as("the worked Saturday 10 and Monday 12 October since").hasValue(-2);
+        assertThat(CHINA_2026_OCTOBER.workingDaysLeftIfKnown(LocalDate.of(2026, 12, 30), LocalDate.of(2027, 1, 4)))
+                .isEmpty();
+        assertThat(CHINA_2026_OCTOBER.workingDaysLeftIfKnown(LocalDate.of(2026, 12, 30), null)).isEmpty();
+    }
 }

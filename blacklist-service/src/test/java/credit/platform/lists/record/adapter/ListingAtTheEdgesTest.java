@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +39,14 @@ class ListingAtTheEdgesTest extends ListsServiceTest {
     static List<String> errors(TestHttp.Response r) {
         return StreamSupport.stream(JSON.readTree(r.body()).get("errors").spliterator(), false)
                 .map(e -> e.get("field").asString() + ":" + e.get("rule").asString()).toList();
+    }
+
+    @LocalManagementPort
+    int managementPort;
+
+    /** The actuator is on its own port. */
+    TestHttp management() {
+        return new TestHttp("http://localhost:" + managementPort);
     }
 
     static String byPassport(String number, String birthDate) {
@@ -156,7 +165,7 @@ class ListingAtTheEdgesTest extends ListsServiceTest {
         assertThat(application.get("deadlinePending").asString()).contains("no working-day calendar for 2027");
         assertThat(application.get("overdue").asBoolean()).isFalse();
 
-        JsonNode readiness = JSON.readTree(http.get("/actuator/health/readiness", null).body());
+        JsonNode readiness = JSON.readTree(management().get("/actuator/health/readiness", null).body());
         assertThat(readiness.get("status").asString()).isEqualTo("WARNING");
         assertThat(readiness.get("components").get("workingCalendar").get("details").get("warning").asString())
                 .contains("no public-holiday file for 2027");
@@ -167,7 +176,7 @@ class ListingAtTheEdgesTest extends ListsServiceTest {
 
     @Test
     void wellBeforeTheYearTurnsReadinessIsUp() {
-        JsonNode readiness = JSON.readTree(http.get("/actuator/health/readiness", null).body());
+        JsonNode readiness = JSON.readTree(management().get("/actuator/health/readiness", null).body());
         assertThat(readiness.get("status").asString()).isEqualTo("UP");
         assertThat(readiness.get("components").get("workingCalendar").get("details").get("coveredThrough").asString())
                 .isEqualTo("2026-12-31");

@@ -63,7 +63,7 @@ class DeskController {
     DeskItem one(@PathVariable String applicationId, JwtAuthenticationToken token) {
         Application a = applications.forDecider(applicationId, officer(token));
         LocalDate today = records.today();
-        return new DeskItem(ApplicationView.of(a, calendar.workingDaysLeft(today, a.decideBy()), today),
+        return new DeskItem(ApplicationView.of(a, calendar, today),
                 recordView(records.get(a.recordId()), today));
     }
 
@@ -88,7 +88,7 @@ class DeskController {
         Application a = applications.forDecider(applicationId, officer);
         Application decided = applications.decide(a.listId(), a.recordId(), a.id(), accepted, reason, officer);
         LocalDate today = records.today();
-        return new DeskItem(ApplicationView.of(decided, calendar.workingDaysLeft(today, decided.decideBy()), today),
+        return new DeskItem(ApplicationView.of(decided, calendar, today),
                 recordView(records.get(decided.recordId()), today));
     }
 

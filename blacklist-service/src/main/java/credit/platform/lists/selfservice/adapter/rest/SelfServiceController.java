@@ -3,12 +3,12 @@ package credit.platform.lists.selfservice.adapter.rest;
 import credit.platform.common.security.SubjectClaims;
 import credit.platform.common.web.FieldViolation;
 import credit.platform.common.web.InvalidRequestException;
+import credit.platform.identifiers.IdentifierScheme;
 import credit.platform.lists.application.domain.Application;
 import credit.platform.lists.application.domain.ApplicationKind;
 import credit.platform.lists.application.domain.ApplicationService;
 import credit.platform.lists.definition.domain.ListCatalog;
 import credit.platform.lists.definition.domain.WorkingCalendar;
-import credit.platform.lists.record.domain.IdentifierScheme;
 import credit.platform.lists.record.domain.ListRecord;
 import credit.platform.lists.record.domain.RecordService;
 import credit.platform.lists.record.domain.RemovalGround;
@@ -136,7 +136,8 @@ class SelfServiceController {
         boolean company = request.getRequestURI().startsWith("/api/v1/me/company/");
         String value = (company ? SubjectClaims.uscc(token.getToken()) : SubjectClaims.residentId(token.getToken()))
                 .orElseThrow(() -> new IllegalStateException("the route's security lets only tokens with the claim through"));
-        return new SubjectIdentifier(company ? IdentifierScheme.USCC : IdentifierScheme.RESIDENT_ID, value, "");
+        return new SubjectIdentifier(company ? IdentifierScheme.USCC : IdentifierScheme.RESIDENT_ID,
+                credit.platform.identifiers.Identifiers.normalise(value), "");
     }
 
     /** Recorded as the filer: the subject themselves, through the client they signed in with. */
@@ -150,7 +151,7 @@ class SelfServiceController {
     }
 
     private ApplicationView applicationView(Application a, LocalDate today) {
-        return ApplicationView.of(a, calendar.workingDaysLeft(today, a.decideBy()), today);
+        return ApplicationView.of(a, calendar, today);
     }
 
     static String text(String raw, List<FieldViolation> violations) {

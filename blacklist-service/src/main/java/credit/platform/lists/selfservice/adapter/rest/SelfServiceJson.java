@@ -34,12 +34,24 @@ final class SelfServiceJson {
         static Remedies of(ListRecord r, ListDefinition list, WorkingCalendar calendar) {
             LocalDate published = LocalDate.ofInstant(r.createdAt(), ListRecord.CALENDAR);
             return new Remedies(
-                    list.objectionWindow() == null ? null : list.objectionWindow().lastDayAfter(published, calendar),
+                    lastDayToObject(list, published, calendar),
                     list.objectionDecisionOrDefault().toString(),
                     list.repair() != null,
                     list.repair() == null ? null : list.repair().earliestApplication(r.term().from()),
                     list.repair() == null ? null : list.repair().decision().toString(),
                     list.removalDeadlineOrDefault().toString());
+        }
+    }
+
+    /**
+     * The last day to object; null when the list sets no window, or while the window runs into a year
+     * without a holiday file (not counted on weekends alone).
+     */
+    private static LocalDate lastDayToObject(ListDefinition list, LocalDate published, WorkingCalendar calendar) {
+        try {
+            return list.objectionWindow() == null ? null : list.objectionWindow().lastDayAfter(published, calendar);
+        } catch (credit.platform.lists.definition.domain.CalendarYearMissingException e) {
+            return null;
         }
     }
 
@@ -56,15 +68,24 @@ final class SelfServiceJson {
         }
     }
 
-    /** An application as its filer or its decider sees it; {@code workingDaysLeft} negative = overdue by so many. */
+    /**
+     * An application as its filer or its decider sees it; {@code workingDaysLeft} negative = overdue by so
+     * many; {@code decideBy} and {@code workingDaysLeft} null while {@code deadlinePending} says why the
+     * deadline cannot be counted yet (a year without a holiday file).
+     */
     record ApplicationView(String id, String kind, String recordId, String listId, String authority, String filedBy,
-            String reason, String ground, Instant filedAt, LocalDate decideBy, int workingDaysLeft, boolean overdue,
-            String status, Instant decidedAt, String decidedBy, String decisionReason) {
-        static ApplicationView of(Application a, int workingDaysLeft, LocalDate today) {
+            String reason, String ground, Instant filedAt, LocalDate decideBy, Integer workingDaysLeft, boolean overdue,
+            String status, Instant decidedAt, String decidedBy, String decisionReason, String deadlinePending) {
+        static ApplicationView of(Application a, WorkingCalendar calendar, LocalDate today) {
+            var left = calendar.workingDaysLeftIfKnown(today, a.decideBy());
+            return of(a, left.isPresent() ? left.getAsInt() : null, today);
+        }
+
+        static ApplicationView of(Application a, Integer workingDaysLeft, LocalDate today) {
             return new ApplicationView(a.id(), a.kind().name(), a.recordId(), a.listId(), a.authority(), a.filedBy(),
                     a.reason(), a.ground() == null ? null : a.ground().name(), a.filedAt(), a.decideBy(),
                     workingDaysLeft, a.isOverdueOn(today), a.status().name(), a.decidedAt(), a.decidedBy(),
-                    a.decisionReason());
+                    a.decisionReason(), a.deadlinePending());
         }
     }
 
@@ -99,7 +120,7 @@ final class SelfServiceJson {
             String facts, LocalDate effectiveFrom, LocalDate effectiveUntil, boolean untilDeletionGround,
             Remedies remedies) {
         static PublicEntryView of(ListRecord r, ListDefinition list, WorkingCalendar calendar) {
-            String kind = r.identifier().scheme() == credit.platform.lists.record.domain.IdentifierScheme.USCC
+            String kind = r.identifier().scheme() == credit.platform.identifiers.IdentifierScheme.USCC
                     ? "LEGAL_ENTITY" : "PERSON";
             return new PublicEntryView(r.listId(), list.name(), r.listKind().name(), kind,
                     IdentifierMask.publicForm(r.identifier()), r.issuingAuthority(), r.legalBasis(), r.caseNumber(),
