@@ -30,6 +30,10 @@ import org.springframework.test.context.DynamicPropertySource;
 class PublicPagesTest {
 
     static final Map<String, String> ANSWERS = new ConcurrentHashMap<>();
+    /** What each API call carried: path → "Authorization | X-Portal-Visitor". */
+    static final Map<String, String> SEEN = new ConcurrentHashMap<>();
+    static final java.util.concurrent.atomic.AtomicInteger TOKENS_ISSUED = new java.util.concurrent.atomic.AtomicInteger();
+    static volatile boolean tokenEndpointDown;
     static final HttpServer GATEWAY = start();
     static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -39,7 +43,22 @@ class PublicPagesTest {
     static HttpServer start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            // plays Keycloak's token endpoint for the portal's own client-credentials token
+            server.createContext("/realms/credit/protocol/openid-connect/token", exchange -> {
+                String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                boolean ok = !tokenEndpointDown && form.contains("grant_type=client_credentials");
+                byte[] body = (ok ? "{\"access_token\":\"portal-token-" + TOKENS_ISSUED.incrementAndGet()
+                        + "\",\"token_type\":\"Bearer\",\"expires_in\":300}" : "{\"error\":\"unavailable\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(ok ? 200 : 503, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
             server.createContext("/", exchange -> {
+                SEEN.put(exchange.getRequestURI().getPath(),
+                        exchange.getRequestHeaders().getFirst("Authorization") + " | "
+                                + exchange.getRequestHeaders().getFirst("X-Portal-Visitor"));
                 String answer = ANSWERS.get(exchange.getRequestURI().getPath());
                 byte[] body = (answer == null ? "{\"type\":\"x\",\"status\":404,\"detail\":\"no such thing\"}" : answer)
                         .getBytes(StandardCharsets.UTF_8);
@@ -59,6 +78,8 @@ class PublicPagesTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("credit.portal.gateway-uri", () -> "http://127.0.0.1:" + GATEWAY.getAddress().getPort());
+        registry.add("credit.security.issuer-uri",
+                () -> "http://127.0.0.1:" + GATEWAY.getAddress().getPort() + "/realms/credit");
     }
 
     @AfterAll
@@ -69,6 +90,8 @@ class PublicPagesTest {
     @BeforeEach
     void answers() {
         ANSWERS.clear();
+        SEEN.clear();
+        tokenEndpointDown = false;
         ANSWERS.put("/api/v1/public/lists", """
                 [{"id":"spc-dishonest-debtors","name":"失信被执行人名单 (List of dishonest judgment debtors)","kind":"BLACK",
                   "issuingAuthority":"SPC","legalBasis":"法释〔2013〕17号",
@@ -129,4 +152,32 @@ class PublicPagesTest {
             assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/authorization/keycloak");
         }
     }
+
+    @Test
+    void publicPagesAskTheApiWithThePortalsOwnTokenNamingTheVisitorSoEachVisitorHasTheirOwnBudget() throws Exception {
+        assertThat(get("/companies/91350200776049653A?lang=en").statusCode()).isEqualTo(200);
+        // this test's client is the visitor, from the loopback address
+        assertThat(SEEN.get("/api/v1/public/companies/91350200776049653A"))
+                .matches("Bearer portal-token-\\d+ \\| (127\\.0\\.0\\.1|0:0:0:0:0:0:0:1)");
+        int issued = TOKENS_ISSUED.get();
+        assertThat(get("/lists?lang=en").statusCode()).isEqualTo(200);
+        assertThat(SEEN.get("/api/v1/public/lists")).startsWith("Bearer portal-token-");
+        assertThat(TOKENS_ISSUED.get()).as("the token is kept, not fetched per page").isEqualTo(issued);
+    }
+
+    @Test
+    void withoutThePortalsTokenThePublicPagesStillWorkAnonymously() throws Exception {
+        tokenEndpointDown = true;
+        relay.forget();
+        try {
+            assertThat(get("/lists?lang=en").statusCode()).isEqualTo(200);
+            assertThat(SEEN.get("/api/v1/public/lists")).isEqualTo("null | null");
+        } finally {
+            tokenEndpointDown = false;
+            relay.forget();
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    credit.platform.portal.api.VisitorRelay relay;
 }

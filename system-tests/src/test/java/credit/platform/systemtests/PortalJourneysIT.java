@@ -127,6 +127,29 @@ class PortalJourneysIT {
             assertThat(browser.axe()).isEmpty();
             browser.screenshot("01-public-company");
         }
+        // the portal asks for these pages with its own token naming the visitor (each visitor their own
+        // budget): the realm issues that token, and the gateway honours the visitor header from it only
+        String portalToken = platform.clientCredentialsToken("credit-portal");
+        assertThat(visitorCall(platform, portalToken, "203.0.113.7").statusCode()).isEqualTo(200);
+        assertThat(visitorCall(platform, portalToken, "not-an-address").statusCode()).isEqualTo(400);
+        assertThat(visitorCall(platform, null, "not-an-address").statusCode()).isEqualTo(200);
+    }
+
+    static HttpResponse<String> visitorCall(TestPlatform platform, String token, String visitor) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(platform.gatewayUrl() + "/api/v1/public/companies/" + COMPANY))
+                .timeout(Duration.ofSeconds(20)).header("X-Portal-Visitor", visitor);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -228,6 +251,16 @@ class PortalJourneysIT {
             assertThat(citizen.text()).contains("You have been put on a list").contains("AIR_TRAVEL_BAN");
             assertThat(citizen.axe()).isEmpty();
             citizen.screenshot("12-citizen-notices");
+            // who looked: the SPC officer's desk reads (audited with their purpose), and the citizen's own
+            // reads through the portal, audited like any other and shown apart
+            citizen.go(portal + "/me/access-log");
+            String log = citizen.driver.findElement(By.id("access-log")).getText();
+            assertThat(log).contains("credit-portal").contains("Supreme People's Court")
+                    .contains("reviewing an objection or repair");
+            assertThat(citizen.driver.findElement(By.id("own-reads")).getText())
+                    .startsWith("You read your own data through the portal");
+            assertThat(citizen.axe()).isEmpty();
+            citizen.screenshot("13-citizen-access-log");
         }
         // and e-mailed through the stack's SMTP server to the citizen's verified account address
         await("the notices by e-mail").atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))

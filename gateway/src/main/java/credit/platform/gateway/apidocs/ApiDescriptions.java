@@ -201,7 +201,8 @@ public final class ApiDescriptions {
         AccessKind kind = RouteScopes.match(method, sample(path)).map(RouteScopes.RouteScope::access)
                 .orElse(AccessKind.NONE);
         boolean purposeNeeded = kind == AccessKind.PERSON_READ;
-        if (kind != AccessKind.NONE && !kind.travelCheck()) {
+        // a self-read is recorded under the caller; no purpose is asked of a person reading their own data
+        if (kind != AccessKind.NONE && !kind.travelCheck() && kind != AccessKind.SELF_READ) {
             op.addParametersItem(new Parameter().in("header").name("X-Purpose").required(purposeNeeded)
                     .description(purposeNeeded
                             ? "Why person data is read; missing or unknown is 400 purpose-required. Recorded in the audit chain."

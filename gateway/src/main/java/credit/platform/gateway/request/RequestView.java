@@ -1,5 +1,6 @@
 package credit.platform.gateway.request;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Optional;
 
 import credit.platform.gateway.security.Callers;
 import credit.platform.gateway.security.RouteScopes;
+import credit.platform.gateway.security.SecurityConfiguration;
 
 import org.springframework.web.server.ServerWebExchange;
 
@@ -30,7 +32,8 @@ import org.springframework.web.server.ServerWebExchange;
  * @param route         the line of {@link RouteScopes} the request falls under; empty: denied
  * @param pathVariables the route line's path variables ({@code subjectId}, {@code recordId}, …)
  * @param purpose       the {@code X-Purpose} header, parsed once
- * @param address       the client's address as the gateway's socket sees it (no forwarded headers are trusted)
+ * @param address       the client's address as the gateway's socket sees it (no forwarded headers are
+ *                      trusted), or the visitor's the portal names on an open route ({@link PortalVisitors})
  * @param caller        who is calling, once the token is validated ({@link CallerFilter}); empty before
  *                      that and for anonymous requests
  * @param subjects      the subjects the request names in its route and query (path variables
@@ -104,6 +107,41 @@ public record RequestView(
     /** This view once the caller is known. */
     public RequestView withCaller(Callers.Caller known) {
         return new RequestView(method, path, query, route, pathVariables, purpose, address, Optional.of(known),
+                subjects);
+    }
+
+    /**
+     * This view with the caller's own identifier among its subjects when the request is a self-read
+     * ({@link AccessKind#SELF_READ}): the token's {@code resident_id} on a person's line, its {@code uscc}
+     * on a company's line. Otherwise this view unchanged.
+     */
+    public RequestView withOwnSubject(LocalDate today) {
+        if (access() != AccessKind.SELF_READ || caller.isEmpty()) {
+            return this;
+        }
+        String scope = route.map(RouteScopes.RouteScope::scope).orElse("");
+        Optional<SubjectRef.IdentifierKey> own = switch (scope) {
+            case RouteScopes.CITIZEN -> CanonicalIdentifiers.key("RESIDENT_ID",
+                    caller.get().jwt().getClaimAsString(Callers.CITIZEN_CLAIM), null, today);
+            case RouteScopes.COMPANY -> CanonicalIdentifiers.key("USCC",
+                    caller.get().jwt().getClaimAsString(SecurityConfiguration.COMPANY_CLAIM), null, today);
+            default -> Optional.empty();
+        };
+        if (own.isEmpty() || subjects.contains(own.get())) {
+            return this;
+        }
+        List<SubjectRef> named = new ArrayList<>(subjects);
+        named.addFirst(own.get());
+        return new RequestView(method, path, query, route, pathVariables, purpose, address, caller, named);
+    }
+
+    /**
+     * This view as the request of the anonymous visitor the portal calls an open route for
+     * ({@link PortalVisitors}): the visitor's address and no caller, so it draws on that visitor's own
+     * anonymous budget.
+     */
+    public RequestView asPortalVisitor(String visitorAddress) {
+        return new RequestView(method, path, query, route, pathVariables, purpose, visitorAddress, Optional.empty(),
                 subjects);
     }
 

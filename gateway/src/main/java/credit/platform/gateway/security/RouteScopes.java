@@ -118,6 +118,7 @@ public final class RouteScopes {
     private static final AccessKind READ = AccessKind.PERSON_READ;
     private static final AccessKind WRITE = AccessKind.PERSON_WRITE;
     private static final AccessKind NONE = AccessKind.NONE;
+    private static final AccessKind SELF = AccessKind.SELF_READ;
 
     /** The table, most specific lines first (the first match wins). */
     public static final List<RouteScope> ALL = List.of(
@@ -156,26 +157,27 @@ public final class RouteScopes {
             post("/api/v1/eligibility-checks", "eligibility.check", "eligibility", AccessKind.PERSON_CHECK),
             // the gateway's own endpoints
             get("/api/v1/audit/**", "audit.read", GATEWAY, NONE),
-            get("/api/v1/me/access-log", CITIZEN, GATEWAY, NONE),
+            get("/api/v1/me/access-log", CITIZEN, GATEWAY, SELF),
             // self-service (docs/portal.md): the caller's own data, identity from the token, never a
-            // parameter; a person reading their own data is not audited as an access, a filing is
-            get("/api/v1/me/company/records", COMPANY, "lists", NONE),
-            get("/api/v1/me/company/records/{recordId}", COMPANY, "lists", NONE),
-            get("/api/v1/me/company/applications", COMPANY, "lists", NONE),
+            // parameter; a person's (company's) reads of their own data are audited like any other read,
+            // under their own identifier (no purpose asked), a filing as a write
+            get("/api/v1/me/company/records", COMPANY, "lists", SELF),
+            get("/api/v1/me/company/records/{recordId}", COMPANY, "lists", SELF),
+            get("/api/v1/me/company/applications", COMPANY, "lists", SELF),
             post("/api/v1/me/company/records/{recordId}/**", COMPANY, "lists", WRITE),
-            get("/api/v1/me/company/score", COMPANY, "scoring", NONE),
-            get("/api/v1/me/company/score/**", COMPANY, "scoring", NONE),
-            get("/api/v1/me/company/notices", COMPANY, "sanctions", NONE),
+            get("/api/v1/me/company/score", COMPANY, "scoring", SELF),
+            get("/api/v1/me/company/score/**", COMPANY, "scoring", SELF),
+            get("/api/v1/me/company/notices", COMPANY, "sanctions", SELF),
             post("/api/v1/me/company/notices/address", COMPANY, "sanctions", NONE),
-            get("/api/v1/me/records", CITIZEN, "lists", NONE),
-            get("/api/v1/me/records/{recordId}", CITIZEN, "lists", NONE),
-            get("/api/v1/me/applications", CITIZEN, "lists", NONE),
+            get("/api/v1/me/records", CITIZEN, "lists", SELF),
+            get("/api/v1/me/records/{recordId}", CITIZEN, "lists", SELF),
+            get("/api/v1/me/applications", CITIZEN, "lists", SELF),
             post("/api/v1/me/records/{recordId}/**", CITIZEN, "lists", WRITE),
-            get("/api/v1/me/score", CITIZEN, "scoring", NONE),
-            get("/api/v1/me/score/**", CITIZEN, "scoring", NONE),
-            get("/api/v1/me/notices", CITIZEN, "sanctions", NONE),
+            get("/api/v1/me/score", CITIZEN, "scoring", SELF),
+            get("/api/v1/me/score/**", CITIZEN, "scoring", SELF),
+            get("/api/v1/me/notices", CITIZEN, "sanctions", SELF),
             post("/api/v1/me/notices/address", CITIZEN, "sanctions", NONE),
-            get("/api/v1/me/travel-denials", CITIZEN, "sanctions", NONE),
+            get("/api/v1/me/travel-denials", CITIZEN, "sanctions", SELF),
             // the officer's desk at the portal: reads need a purpose and are audited (subjects from the answer)
             get("/api/v1/desk/applications", DESK, "lists", READ),
             get("/api/v1/desk/applications/{applicationId}", DESK, "lists", READ),

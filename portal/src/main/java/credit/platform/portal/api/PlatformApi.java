@@ -2,16 +2,19 @@ package credit.platform.portal.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The platform's REST API through the gateway — the portal's only source of data. Public pages call
- * it without a token (the open public routes); signed-in pages with the user's own access token, so
+ * the open public routes with the portal's own token for the visitor ({@link VisitorRelay}); signed-in pages with the user's own access token, so
  * every read is authorised, carries its purpose ({@code X-Purpose}, where the gateway audits it) and is
  * audited like any other. Answers are kept as parsed JSON (maps and lists) for the templates; a failure
  * to reach the gateway is an answer with status 503.
@@ -23,8 +26,10 @@ public class PlatformApi {
     private static final Logger log = LoggerFactory.getLogger(PlatformApi.class);
 
     private final RestClient http;
+    private final VisitorRelay relay;
 
-    PlatformApi(RestClient.Builder builder, PortalProperties properties) {
+    PlatformApi(RestClient.Builder builder, PortalProperties properties, VisitorRelay relay) {
+        this.relay = relay;
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory();
         factory.setReadTimeout(properties.apiTimeout());
         this.http = builder.baseUrl(properties.gatewayUri()).requestFactory(factory).build();
@@ -61,22 +66,46 @@ public class PlatformApi {
         }
     }
 
-    /** A public read, no token. */
+    /**
+     * A public read (an open route) for the visitor of the current page: with the portal's own token
+     * and the visitor's address ({@link VisitorRelay}), so the gateway counts it in that visitor's own
+     * budget; without a token when the portal's cannot be had.
+     */
     public Answer getPublic(String path, Object... uriVariables) {
-        return call("GET", path, null, null, null, uriVariables);
+        Optional<String> visitor = visitorAddress();
+        Optional<String> token = visitor.isPresent() ? relay.token() : Optional.empty();
+        if (token.isEmpty()) {
+            return call("GET", path, null, null, null, null, uriVariables);
+        }
+        Answer answer = call("GET", path, token.get(), null, visitor.get(), null, uriVariables);
+        if (answer.status() == 401) {
+            // the gateway did not accept the portal's token (expired early, keys rotated): ask anonymously
+            relay.forget();
+            return call("GET", path, null, null, null, null, uriVariables);
+        }
+        return answer;
+    }
+
+    /** The address of the visitor whose page is being built (behind the edge: server.forward-headers-strategy). */
+    private static Optional<String> visitorAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return Optional.ofNullable(attributes.getRequest().getRemoteAddr()).filter(a -> !a.isBlank());
+        }
+        return Optional.empty();
     }
 
     /** A signed-in read with the user's token; {@code purpose} where the gateway audits the route (else null). */
     public Answer get(String token, String purpose, String path, Object... uriVariables) {
-        return call("GET", path, token, purpose, null, uriVariables);
+        return call("GET", path, token, purpose, null, null, uriVariables);
     }
 
     /** A signed-in write with the user's token. */
     public Answer post(String token, String purpose, Object body, String path, Object... uriVariables) {
-        return call("POST", path, token, purpose, body, uriVariables);
+        return call("POST", path, token, purpose, null, body, uriVariables);
     }
 
-    private Answer call(String method, String path, String token, String purpose, Object body, Object... vars) {
+    private Answer call(String method, String path, String token, String purpose, String visitor, Object body,
+            Object... vars) {
         try {
             RestClient.RequestBodySpec spec = http.method(org.springframework.http.HttpMethod.valueOf(method))
                     .uri(path, vars)
@@ -87,6 +116,9 @@ public class PlatformApi {
                         }
                         if (purpose != null) {
                             h.set(PURPOSE, purpose);
+                        }
+                        if (visitor != null) {
+                            h.set(VisitorRelay.HEADER, visitor);
                         }
                     });
             if (body != null) {

@@ -155,6 +155,19 @@ class SelfPages {
         PublicPages.require(log);
         side(request).addTo(model);
         model.addAttribute("log", log.map());
+        // the person's own reads (through this portal, audited like any other) apart from everyone else's,
+        // so an agency's access is never lost among them on the page
+        List<Object> others = new java.util.ArrayList<>();
+        List<Object> own = new java.util.ArrayList<>();
+        Object entries = log.map().get("entries");
+        if (entries instanceof List<?> all) {
+            for (Object e : all) {
+                Object route = e instanceof Map<?, ?> m ? m.get("route") : null;
+                (route != null && route.toString().startsWith("GET /api/v1/me/") ? own : others).add(e);
+            }
+        }
+        model.addAttribute("others", others);
+        model.addAttribute("own", own);
         return "access-log";
     }
 
