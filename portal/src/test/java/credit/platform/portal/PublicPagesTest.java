@@ -100,6 +100,15 @@ class PublicPagesTest {
         ANSWERS.put("/api/v1/public/models", """
                 [{"id":"corporate-compliance","version":3,"subjectKind":"LEGAL_ENTITY","defaultForKind":true,
                   "definition":{"basePoints":1000,"bands":[{"grade":"A","minPoints":950},{"grade":"D"}]}}]""");
+        ANSWERS.put("/api/v1/public/measures", """
+                {"version":"2026-1","rules":[
+                  {"id":"r1","listId":"spc-dishonest-debtors","listKind":null,"modelId":null,"grades":null,
+                   "reasonCode":"SPC","maxDuration":null,"measures":[{"code":"AIR_TRAVEL_BAN","kind":"TRAVEL",
+                   "description":"No air travel","legalBasis":"法释〔2013〕17号"}],"signatories":["SPC"],
+                   "appeal":"objection to the court","legalBasis":"法释〔2013〕17号"},
+                  {"id":"r2","listId":null,"listKind":null,"modelId":"corporate-compliance","grades":["D"],
+                   "reasonCode":"GRADE_D","maxDuration":"P1Y","measures":[],"signatories":[],"appeal":"repair",
+                   "legalBasis":"x"}]}""");
         ANSWERS.put("/api/v1/public/companies/91350200776049653A", """
                 {"uscc":"91350200776049653A","name":"厦门鹭岛示例贸易有限公司","status":"ACTIVE","statusDate":null,
                  "registrationRegion":null}""");
@@ -123,6 +132,9 @@ class PublicPagesTest {
         assertThat(en.statusCode()).isEqualTo(200);
         assertThat(en.body()).contains("<html lang=\"en\"", "失信被执行人名单", "decided within 15 days", "corporate-compliance",
                 "950");
+        // the joint measures, each rule named by its list or else its model; and the page to its end
+        assertThat(en.body()).contains("AIR_TRAVEL_BAN", "No air travel", "objection to the court", "</html>");
+        assertThat(en.body()).containsPattern("<h3>\\s*corporate-compliance\\s*</h3>");
         HttpResponse<String> zh = get("/how-it-works?lang=zh-CN");
         assertThat(zh.body()).contains("<html lang=\"zh-CN\"", "平台说明", "等级划分");
     }
