@@ -89,26 +89,6 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("h1")).getText();
     }
 
-    /**
-     * Clicks {@code element} (a link or a form's button) and waits, bounded, until the page it leads to
-     * has replaced this one and finished loading: a click returns before the navigation it starts
-     * ends, and on a loaded machine the next look would otherwise still see the old page.
-     */
-    Browser clickAndWait(org.openqa.selenium.WebElement element) {
-        org.openqa.selenium.WebElement page = driver.findElement(By.tagName("html"));
-        element.click();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-        wait.until(ExpectedConditions.stalenessOf(page));
-        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
-                .executeScript("return document.readyState")));
-        return this;
-    }
-
-    /** {@link #clickAndWait(org.openqa.selenium.WebElement)} on the element {@code by} finds. */
-    Browser clickAndWait(By by) {
-        return clickAndWait(driver.findElement(by));
-    }
-
     /** Signs in on Keycloak's login page (the portal sent the browser there) and waits to be back on the portal. */
     Browser signIn(String portalUrl, String user) {
         driver.get(portalUrl + "/signin");
@@ -119,6 +99,22 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("kc-login")).click();
         wait.until(d -> d.getCurrentUrl().startsWith(portalUrl));
         return this;
+    }
+
+    /**
+     * Clicks what leads to another page (a link, a form's button) and waits, bounded, until that page
+     * has replaced this one: without the wait, the next look-up can still see (or go stale on) the old page.
+     */
+    void clickToNextPage(By what) {
+        clickToNextPage(driver.findElement(what));
+    }
+
+    void clickToNextPage(org.openqa.selenium.WebElement what) {
+        org.openqa.selenium.WebElement page = driver.findElement(By.tagName("html"));
+        what.click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     void screenshot(String name) {

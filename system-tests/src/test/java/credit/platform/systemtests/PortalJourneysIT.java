@@ -101,8 +101,8 @@ class PortalJourneysIT {
         try (Browser browser = Browser.phone()) {
             browser.go(platform.portalUrl() + "/?lang=en");
             browser.driver.findElement(By.id("q")).sendKeys("鹭岛示例");
-            browser.clickAndWait(By.cssSelector("form.search button"));
-            browser.clickAndWait(By.linkText(COMPANY_NAME));
+            browser.clickToNextPage(By.cssSelector("form.search button"));
+            browser.clickToNextPage(By.linkText(COMPANY_NAME));
             assertThat(browser.h1()).isEqualTo(company.path("name").asString());
             List<WebElement> shown = browser.driver.findElements(By.cssSelector("article.record"));
             assertThat(shown).hasSize(records.size());
@@ -161,7 +161,7 @@ class PortalJourneysIT {
             assertThat(browser.source()).doesNotContain(CITIZEN_ID);
             // "is this person listed?": the full number asked for finds the entry, still shown masked
             browser.driver.findElement(By.id("identifier")).sendKeys(CITIZEN_ID);
-            browser.clickAndWait(By.cssSelector("form.search button"));
+            browser.clickToNextPage(By.cssSelector("form.search button"));
             assertThat(browser.driver.findElement(By.tagName("tbody")).getText())
                     .contains("1101**********002X").doesNotContain(CITIZEN_ID);
             assertThat(browser.axe()).isEmpty();
@@ -218,7 +218,7 @@ class PortalJourneysIT {
             citizen.go(portal + "/?lang=en").signIn(portal, "citizen-demo");
             citizen.go(portal + "/me/records/" + citizenRecordId);
             citizen.driver.findElement(By.id("objection-reason")).sendKeys("The judgment was paid in full on 1 May.");
-            citizen.clickAndWait(By.cssSelector("#objection-form button"));
+            citizen.clickToNextPage(By.cssSelector("#objection-form button"));
             assertThat(citizen.driver.findElement(By.id("filed")).getText()).contains("Objection filed");
             assertThat(citizen.driver.findElement(By.id("record-status")).getText()).contains("disputed");
             assertThat(citizen.axe()).isEmpty();
@@ -227,13 +227,13 @@ class PortalJourneysIT {
         try (Browser desk = Browser.desktop()) {
             desk.go(portal + "/?lang=en").signIn(portal, "spc-officer-demo");
             assertThat(desk.driver.findElement(By.id("pending")).getText()).contains("Objection");
-            desk.clickAndWait(desk.driver.findElements(By.cssSelector("#pending a")).stream()
+            desk.clickToNextPage(desk.driver.findElements(By.cssSelector("#pending a")).stream()
                     .filter(a -> a.getText().equals("Objection")).reduce((a, b) -> b).orElseThrow());
             assertThat(desk.text()).contains("The judgment was paid in full on 1 May.");
             desk.driver.findElement(By.id("outcome-accepted")).click();
             desk.driver.findElement(By.id("decision-reason")).sendKeys("Payment confirmed by the creditor.");
             desk.screenshot("08-desk-deciding");
-            desk.clickAndWait(By.cssSelector("#decision-form button"));
+            desk.clickToNextPage(By.cssSelector("#decision-form button"));
             assertThat(desk.driver.findElement(By.id("application-status")).getText()).isEqualTo("accepted");
             assertThat(desk.axe()).isEmpty();
             desk.screenshot("09-desk-decided");
