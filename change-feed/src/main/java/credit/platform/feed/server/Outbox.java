@@ -106,8 +106,10 @@ public final class Outbox {
         long last = -1;
         for (PendingEvent event : pendingOf(aggregate)) {
             last = feedLog.append(event);
-            collection.updateOne(Filters.and(Filters.eq("_id", aggregate.get("_id")),
-                            Filters.eq(PENDING + ".eventId", event.eventId())),
+            // One flat filter document, not Filters.and (which renders as $and): the embedded
+            // Mongo-protocol server uses its _id index only for a top-level _id, and scanned the
+            // whole collection for every published event otherwise (quadratic on a large import).
+            collection.updateOne(new Document("_id", aggregate.get("_id")).append(PENDING + ".eventId", event.eventId()),
                     Updates.combine(Updates.pullByFilter(new Document(PENDING, new Document("eventId", event.eventId()))),
                             Updates.max(SEQUENCE, last)));
         }
