@@ -120,6 +120,32 @@ class DomainDocTest {
                 s.append("\n");
             }
         }
+        s.append("\n**Train numbers** — every category (`TrainCategory`), a number of it as a ticketing system may write it, "
+                + "as the service reads it (`TrainNumber`), and the rail classes barred on it to a person on each list "
+                + "(every class = the train itself is restricted):\n\n| prefix | kind | written | read as |");
+        travelRules.forEach(r -> s.append(" `").append(r.listId()).append("` |"));
+        s.append("\n|---|---|---|---|").append("---|".repeat(travelRules.size())).append("\n");
+        for (TrainCategory t : TrainCategory.values()) {
+            String written = Case.spellTrain(t, Step.Spelling.FULL_WIDTH).toLowerCase(java.util.Locale.ROOT);
+            s.append("| ").append(t == TrainCategory.ORDINARY ? "none (digits only)" : t.prefix()).append(" | ")
+                    .append(t.words()).append(" | `").append(written).append("` | `")
+                    .append(credit.platform.sanctions.travel.domain.TrainNumber.parse(written).value()).append("` |");
+            for (JointSanctionRule r : travelRules) {
+                List<String> barred = new ArrayList<>();
+                int railClasses = 0;
+                for (ServiceClass c : ServiceClass.values()) {
+                    if (c.mode() == TravelMode.RAIL) {
+                        railClasses++;
+                        if (!cell(world, index, person.get(r.listId()), c, t, numbered).equals("—")) {
+                            barred.add(c.seatClass());
+                        }
+                    }
+                }
+                s.append(" ").append(barred.isEmpty() ? "—" : barred.size() == railClasses ? "every class"
+                        : String.join(", ", barred)).append(" |");
+            }
+            s.append("\n");
+        }
         for (JointSanctionRule r : travelRules) {
             s.append("\n**RAIL, `").append(r.listId()).append("`** — class × train category\n\n| class |");
             for (TrainCategory t : TrainCategory.values()) {

@@ -5,13 +5,22 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * The differential property with many more histories, for the {@code nightly} Maven profile
  * ({@code ./mvnw -Pnightly -pl sanctions-service test}); excluded from the default build: 60 000
- * histories of up to 120 steps, several million cases.
+ * histories of up to 120 steps (the count of cases is printed at the end).
  */
 class TravelDifferentialNightlyTest {
+
+    static long before;
+
+    @BeforeContainer
+    static void count() {
+        before = Histories.CASES.get();
+    }
 
     @Provide
     Arbitrary<List<Step>> histories() {
@@ -27,5 +36,10 @@ class TravelDifferentialNightlyTest {
     void theIndexDecidesEveryCaseAsTheReferenceOverManyMoreHistories(@ForAll("starts") long start,
             @ForAll("histories") List<Step> steps) {
         Histories.run(start, steps);
+    }
+
+    @AfterContainer
+    static void report() {
+        System.out.println("TravelDifferentialNightlyTest compared " + (Histories.CASES.get() - before) + " cases");
     }
 }

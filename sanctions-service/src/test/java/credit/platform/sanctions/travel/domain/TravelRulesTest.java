@@ -134,6 +134,29 @@ class TravelRulesTest {
     }
 
     @Test
+    void aOneYearCapFrom29FebruaryEndsOn28FebruaryOfTheNextYear() {
+        // Civil Code art. 202: no 29 February in 2029, so the month's last day is the period's last day.
+        String person = "110105194912310054";
+        f.feed(aRecord().on(NDRC_SERIOUS).about("subj-3", SubjectKey.residentId(person)).from(day(2028, 2, 29))
+                .until(day(2031, 1, 1)).build());
+
+        assertThat(f.check(person, AIR, AIR_ECONOMY, null, day(2029, 2, 28)).decision()).isEqualTo(DENY);
+        assertThat(f.check(person, RAIL, RAIL_SOFT_SLEEPER, "K1", day(2029, 2, 28)).decision()).isEqualTo(DENY);
+        assertThat(f.check(person, AIR, AIR_ECONOMY, null, day(2029, 3, 1)).decision()).isEqualTo(ALLOW);
+    }
+
+    @Test
+    void everyTrainCategoryIsReadAndOnlyGTrainsAreRestrictedWhateverTheSeat() {
+        for (TrainCategory t : TrainCategory.values()) {
+            String number = t.prefix() + "12";
+            assertThat(f.decide(DEBTOR, RAIL, RAIL_HARD_SLEEPER, number)).as(number)
+                    .isEqualTo(t == TrainCategory.G ? DENY : ALLOW);
+            assertThat(f.decide(DEBTOR, RAIL, RAIL_FIRST, number)).as(number).isEqualTo(DENY);
+            assertThat(f.decide(DEBTOR, RAIL, RAIL_SOFT_SLEEPER, number)).as(number).isEqualTo(DENY);
+        }
+    }
+
+    @Test
     void trainNumbersWrittenInFullWidthOrLowerCaseAreTheSameTrains() {
         assertThat(f.decide(DEBTOR, RAIL, RAIL_SECOND, "Ｇ１２３４")).isEqualTo(DENY);
         assertThat(f.decide(DEBTOR, RAIL, RAIL_NO_SEAT, "g 1234")).isEqualTo(DENY);
