@@ -7,7 +7,9 @@ import credit.platform.client.PlatformClients;
 import credit.platform.client.lists.CreateRecordRequest;
 import credit.platform.client.lists.RecordView;
 import credit.platform.client.lists.SubjectNameDto;
+import credit.platform.client.registry.AddIdentifierRequest;
 import credit.platform.client.registry.CreateSubjectRequest;
+import credit.platform.client.registry.SubjectView;
 import credit.platform.client.scoring.ScoreHistoryView;
 import credit.platform.client.travel.TravelCheck;
 import credit.platform.client.travel.TravelDocument;
@@ -34,7 +36,10 @@ import java.util.SplittableRandom;
  *       interval);</li>
  *   <li><b>record → grade</b>: from the record's {@code createdAt} to the {@code computedAt} of the
  *       first score-history entry whose explanation names the record (both stamped by the servers
- *       on this host, no polling bias).</li>
+ *       on this host, no polling bias);</li>
+ *   <li><b>passport bound → DENY</b> (issue 11): after the listing, the registrar binds a passport to
+ *       the listed person; from the registry's 200 to the first DENY by that passport (polled like the
+ *       first).</li>
  * </ul>
  * The first {@code warmup} persons are not counted. One person at a time: this is latency, not load.
  *
@@ -73,10 +78,11 @@ public final class ChangePropagationRun {
         LocalDate today = LocalDate.now(CHINA);
         List<Long> denyMicros = new ArrayList<>();
         List<Long> gradeMicros = new ArrayList<>();
+        List<Long> passportMicros = new ArrayList<>();
         int missingGrade = 0;
         for (int i = 0; i < warmup + n; i++) {
             String residentId = SyntheticIdentifiers.residentId(random, LocalDate.of(2000, 1, 1));
-            registrar.registry().createSubject(new CreateSubjectRequest("PERSON",
+            SubjectView subject = registrar.registry().createSubject(new CreateSubjectRequest("PERSON",
                     List.of(new IdentifierDto("RESIDENT_ID", residentId, null)), "测试" + i, null, null));
             RecordView record = court.lists().createRecord("spc-dishonest-debtors", new CreateRecordRequest(
                     new SubjectNameDto("PERSON", "RESIDENT_ID", residentId, null, "测试" + i),
@@ -93,6 +99,19 @@ public final class ChangePropagationRun {
                 sleep(pollMillis);
             }
             long denied = System.nanoTime();
+            String passport = "E" + (10_000_000 + random.nextInt(89_999_999));
+            registrar.registry().addIdentifier(subject.id(),
+                    new AddIdentifierRequest("PASSPORT", passport, "CHN", subject.version()));
+            long bound = System.nanoTime();
+            TravelCheck byPassport = TravelCheck.train("Q" + i, TravelDocument.passport("CHN", passport), "G1",
+                    "SECOND_CLASS", today.plusDays(1));
+            while (!rail.travel().checkTravel(byPassport).denied()) {
+                if (System.nanoTime() > bound + Duration.ofSeconds(30).toNanos()) {
+                    throw new IllegalStateException("no DENY by the bound passport within 30 s for person " + i);
+                }
+                sleep(pollMillis);
+            }
+            long passportDenied = System.nanoTime();
             Optional<ScoreHistoryView.Entry> graded = Optional.empty();
             while (graded.isEmpty() && System.nanoTime() < denied + Duration.ofSeconds(30).toNanos()) {
                 graded = admin.scoring().history(record.subjectId(), "", PURPOSE).entries().stream()
@@ -107,6 +126,7 @@ public final class ChangePropagationRun {
                 continue;
             }
             denyMicros.add((denied - created) / 1_000);
+            passportMicros.add((passportDenied - bound) / 1_000);
             if (graded.isPresent()) {
                 gradeMicros.add(Duration.between(record.createdAt(), graded.get().computedAt()).toNanos() / 1_000);
             } else {
@@ -115,6 +135,8 @@ public final class ChangePropagationRun {
         }
         report("record -> DENY at the travel check (client-measured, poll " + pollMillis + " ms)", denyMicros);
         report("record -> score history entry naming it (server stamps)", gradeMicros);
+        report("passport bound after the listing -> DENY by passport (client-measured, poll " + pollMillis + " ms)",
+                passportMicros);
         if (missingGrade > 0) {
             System.out.println("persons without a graded history entry within 30 s: " + missingGrade);
         }
