@@ -74,6 +74,9 @@ class AuditTest {
     @Autowired
     credit.platform.gateway.audit.domain.SubjectRefs subjectRefs;
 
+    @Autowired
+    credit.platform.gateway.audit.domain.AuditLog auditLog;
+
     WebTestClient client;
 
     final String court = issuer.tokenFor("court-demo", "SPC", Map.of(), "lists.read", "lists.write", "registry.read");
@@ -85,6 +88,8 @@ class AuditTest {
         List.of(registry, lists, scoring, sanctions).forEach(StubBackend::reset);
         mongo.remove(new Query(), "audit_entries").block();
         mongo.remove(new Query(), "audit_head").block();
+        // emptying the store is a deliberate restore here: the gateway forgets its own newest entry
+        ((credit.platform.gateway.audit.mongo.MongoAuditLog) auditLog).forgetOwnNewestEntry();
         mongo.remove(new Query(), "travel_check_counts").block();
     }
 
@@ -267,6 +272,10 @@ class AuditTest {
         mongo.updateFirst(Query.query(Criteria.where("_id").is("head")),
                 Update.update("seq", 2L).set("hash", second.getString("hash")), "audit_head").block();
 
+        // this gateway appended entry 3 itself: it catches the cut without any published head
+        verify("").jsonPath("$.intact").isEqualTo(false).jsonPath("$.firstBrokenSequence").isEqualTo(3);
+        // a replica that did not append it (or this one after a restart) needs the published head
+        ((credit.platform.gateway.audit.mongo.MongoAuditLog) auditLog).forgetOwnNewestEntry();
         verify("").jsonPath("$.intact").isEqualTo(true);
         verify("?anchors=" + anchor).jsonPath("$.intact").isEqualTo(false)
                 .jsonPath("$.firstBrokenSequence").isEqualTo(3);

@@ -146,6 +146,23 @@ class RouteScopeMatrixTest {
     }
 
     @Test
+    void aRelayHeaderSentByTheCallerIsReplacedByTheGatewaysOwn() {
+        String token = issuer.token("registry.read");
+        client.get().uri("/api/v1/subjects/sub-123").header("X-Purpose", "SUPERVISION")
+                .header("Authorization", "Bearer " + token).header("X-Credit-Gateway", "Bearer " + token)
+                .exchange().expectStatus().isOk();
+        assertThat(registry.received()).singleElement().satisfies(r -> {
+            assertThat(r.relay()).isNotEqualTo("Bearer " + token);
+            assertThat(claims(r.relay().substring(7))).contains("platform.internal");
+        });
+    }
+
+    static String claims(String jwt) {
+        return new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void readScopeDoesNotAllowWritingSubjects() {
         exchange(new Route(HttpMethod.POST, "/api/v1/subjects", "registry.read", "registry"),
                 issuer.token("registry.read", "lists.write"))
@@ -223,6 +240,9 @@ class RouteScopeMatrixTest {
             assertThat(received.method()).isEqualTo(route.method().name());
             assertThat(received.pathAndQuery()).isEqualTo(route.pathAndQuery());
             assertThat(received.authorization()).isEqualTo("Bearer " + token);
+            // beside the caller's token, the gateway's own: the service's proof the request came this way
+            assertThat(received.relay()).startsWith("Bearer ");
+            assertThat(claims(received.relay().substring(7))).contains("platform.internal");
             if (route.method() == HttpMethod.POST) {
                 assertThat(received.body()).isEqualTo("{\"probe\":true}");
             }

@@ -11,7 +11,7 @@ import com.sun.net.httpserver.HttpServer;
 /** A tiny HTTP server on a random port standing in for one service; it records what reached it. */
 final class StubBackend implements AutoCloseable {
 
-    record Received(String method, String pathAndQuery, String authorization, String body) {
+    record Received(String method, String pathAndQuery, String authorization, String body, String relay) {
     }
 
     private final String name;
@@ -30,7 +30,8 @@ final class StubBackend implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    exchange.getRequestHeaders().getFirst("Authorization"), body));
+                    exchange.getRequestHeaders().getFirst("Authorization"), body,
+                    exchange.getRequestHeaders().getFirst("X-Credit-Gateway")));
             java.util.function.UnaryOperator<String> answering = answers;
             byte[] answer = (answering != null ? answering.apply(body) : "{\"backend\":\"" + name + "\"}")
                     .getBytes(StandardCharsets.UTF_8);

@@ -50,7 +50,27 @@ final class TestIssuer implements AutoCloseable {
             exchange.getResponseBody().write(jwks);
             exchange.close();
         });
+        // the token endpoint: the gateway's own client-credentials token (relayed to the services)
+        server.createContext("/realms/credit/protocol/openid-connect/token", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            tokenRequests.incrementAndGet();
+            byte[] answer = ("{\"access_token\":\"" + serviceToken() + "\",\"expires_in\":300,\"token_type\":\"Bearer\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
         server.start();
+    }
+
+    /** How many times the gateway asked for its own token. */
+    final java.util.concurrent.atomic.AtomicInteger tokenRequests = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** The service identity's token, as Keycloak issues it to credit-services. */
+    String serviceToken() {
+        return tokenFor("credit-services", null, java.util.Map.of(), "registry.read", "registry.write", "lists.read",
+                "scoring.read", "platform.internal");
     }
 
     String issuerUri() {

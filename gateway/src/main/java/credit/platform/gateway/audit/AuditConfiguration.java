@@ -3,6 +3,7 @@ package credit.platform.gateway.audit;
 import java.time.Clock;
 
 import credit.platform.gateway.audit.domain.AuditLog;
+import credit.platform.gateway.audit.domain.ChainKeys;
 import credit.platform.gateway.audit.domain.SubjectRefs;
 import credit.platform.gateway.audit.mongo.MongoAuditLog;
 
@@ -21,8 +22,14 @@ class AuditConfiguration {
     }
 
     @Bean
-    AuditLog auditLog(ReactiveMongoTemplate mongo) {
-        return new MongoAuditLog(mongo);
+    ChainKeys chainKeys(AuditProperties properties) {
+        return new ChainKeys(properties.chainKeys(), properties.chainKeyId());
+    }
+
+    @Bean
+    AuditLog auditLog(ReactiveMongoTemplate mongo, ChainKeys keys, AuditProperties properties) {
+        return new MongoAuditLog(mongo, keys, properties.queueCapacity(), properties.queueWait(),
+                properties.storeTimeout());
     }
 
     @Bean

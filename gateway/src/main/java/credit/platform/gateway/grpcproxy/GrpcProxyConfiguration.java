@@ -1,6 +1,7 @@
 package credit.platform.gateway.grpcproxy;
 
 import credit.platform.gateway.audit.TravelCheckAudit;
+import credit.platform.gateway.security.GatewayServiceToken;
 import credit.platform.gateway.traffic.ClientBudgets;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -34,7 +35,7 @@ class GrpcProxyConfiguration {
     @Bean
     GrpcProxyServer grpcProxyServer(GrpcProxyProperties properties, ProxiedMethods methods, ReactiveJwtDecoder decoder,
             ClientBudgets budgets, TravelCheckAudit audit, ObjectProvider<CircuitBreakerRegistry> breakers,
-            ObjectProvider<ObservationRegistry> observationRegistry) {
+            ObjectProvider<ObservationRegistry> observationRegistry, GatewayServiceToken relayToken) {
         ObservationRegistry observations = observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP);
         CircuitBreaker breaker = breakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults).circuitBreaker("sanctions-grpc",
                 CircuitBreakerConfig.custom()
@@ -47,6 +48,6 @@ class GrpcProxyConfiguration {
                 .build());
         ManagedChannel upstream = GrpcProxyServer.channel(properties, observations);
         return new GrpcProxyServer(properties, methods, method -> new GrpcProxyHandler(method, upstream, decoder,
-                budgets, breaker, audit, properties.defaultDeadline(), observations), upstream, observations);
+                budgets, breaker, audit, properties.defaultDeadline(), observations, relayToken::blockingToken), upstream, observations);
     }
 }

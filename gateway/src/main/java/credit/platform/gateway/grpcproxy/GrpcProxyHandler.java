@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.google.protobuf.Any;
 import com.google.rpc.Code;
@@ -49,6 +50,8 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
 
     static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    /** The gateway's own token for the service (platform-common's {@code GatewayRelay.METADATA_KEY}). */
+    static final Metadata.Key<String> RELAY = Metadata.Key.of("x-credit-gateway", Metadata.ASCII_STRING_MARSHALLER);
     static final Metadata.Key<String> RETRY_AFTER = Metadata.Key.of("retry-after", Metadata.ASCII_STRING_MARSHALLER);
     private static final Duration DECODE_TIMEOUT = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(GrpcProxyHandler.class);
@@ -61,10 +64,16 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
     private final TravelCheckAudit audit;
     private final Duration defaultDeadline;
     private final ObservationRegistry observations;
+    private final Supplier<String> relayToken;
 
+    /**
+     * @param relayToken the gateway's own token, sent upstream in {@link #RELAY} beside the caller's
+     *                   (the service serves outside callers only as relayed by the gateway)
+     */
     GrpcProxyHandler(ProxiedMethods.ProxiedMethod method, Channel upstream, ReactiveJwtDecoder decoder,
             ClientBudgets budgets, CircuitBreaker breaker, TravelCheckAudit audit, Duration defaultDeadline,
-            ObservationRegistry observations) {
+            ObservationRegistry observations, Supplier<String> relayToken) {
+        this.relayToken = relayToken;
         this.method = method;
         this.upstream = upstream;
         this.decoder = decoder;
@@ -109,6 +118,13 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
                 .orElseGet(() -> Deadline.after(defaultDeadline.toMillis(), TimeUnit.MILLISECONDS));
         Metadata forwarded = new Metadata();
         forwarded.put(AUTHORIZATION, authorization);
+        try {
+            forwarded.put(RELAY, "Bearer " + relayToken.get());
+        } catch (RuntimeException e) {
+            log.warn("gRPC call refused: the gateway's own token is unavailable ({})", e.getClass().getSimpleName());
+            return refuse(serverCall, Status.UNAVAILABLE.withDescription(
+                    "The gateway could not obtain its own token from the authorization server; try again later."));
+        }
         return new ProxiedCall(serverCall, Callers.of(jwt), forwarded, CallOptions.DEFAULT.withDeadline(deadline))
                 .start();
     }
@@ -326,8 +342,10 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
 
         private boolean recorded(List<TravelAnswer> answers) {
             try {
+                // the audit log bounds the wait itself (queue, store timeout, read-back) and reports the
+                // true outcome; this is only a backstop well beyond those bounds
                 audit.record(caller.clientId(), caller.agency(), "GRPC", method.fullName(), 200, answers)
-                        .block(Duration.ofSeconds(5));
+                        .block(Duration.ofSeconds(30));
                 return true;
             } catch (RuntimeException e) {
                 log.warn("travel check answer of client {} withheld: audit append failed ({})", caller.clientId(),

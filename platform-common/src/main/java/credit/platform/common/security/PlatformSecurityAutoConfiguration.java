@@ -16,7 +16,12 @@ import org.springframework.grpc.server.security.GrpcSecurity;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -33,8 +38,15 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
         "org.springframework.boot.grpc.server.autoconfigure.security.GrpcServerOAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration"})
-@EnableConfigurationProperties(PlatformSecurityProperties.class)
+@EnableConfigurationProperties({PlatformSecurityProperties.class, GatewayRelayProperties.class})
 public class PlatformSecurityAutoConfiguration {
+
+    /** Outside callers only through the gateway: its service token relayed beside the caller's own. */
+    @Bean
+    @ConditionalOnMissingBean
+    GatewayRelay gatewayRelay(JwtDecoder decoder, GatewayRelayProperties properties) {
+        return new GatewayRelay(decoder, properties.required(), java.time.Clock.systemUTC());
+    }
 
     /**
      * Decodes with the realm's JWKS, fetched lazily: a service starts (and reports ready) before
@@ -57,7 +69,7 @@ public class PlatformSecurityAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(SecurityFilterChain.class)
         SecurityFilterChain platformRestSecurity(HttpSecurity http, List<RestRoute> routes, JwtDecoder decoder,
-                Environment environment) throws Exception {
+                Environment environment, GatewayRelay relay) throws Exception {
             String admin = Scopes.authority(Scopes.PLATFORM_ADMIN);
             boolean separateManagementPort = ManagementPortType.get(environment) == ManagementPortType.DIFFERENT;
             http.csrf(csrf -> csrf.disable())
@@ -82,17 +94,22 @@ public class PlatformSecurityAutoConfiguration {
                                 matcher.permitAll();
                             } else if (route.requiredClaim().isPresent()) {
                                 // a person's or a company's own data: their token's claim, never a scope
-                                // (platform.admin has no identity here)
+                                // (platform.admin has no identity here); only as relayed by the gateway
                                 String claim = route.requiredClaim().get();
-                                matcher.access((authentication, context) -> new AuthorizationDecision(
-                                        authentication.get() instanceof JwtAuthenticationToken jwt
-                                                && (claim.equals(SubjectClaims.RESIDENT_ID)
-                                                        ? SubjectClaims.residentId(jwt.getToken())
-                                                        : SubjectClaims.uscc(jwt.getToken())).isPresent()));
-                            } else if (needed.equals(admin)) {
-                                matcher.hasAuthority(admin);
+                                matcher.access((authentication, context) -> {
+                                    boolean own = authentication.get() instanceof JwtAuthenticationToken jwt
+                                            && (claim.equals(SubjectClaims.RESIDENT_ID)
+                                                    ? SubjectClaims.residentId(jwt.getToken())
+                                                    : SubjectClaims.uscc(jwt.getToken())).isPresent();
+                                    if (!own) {
+                                        return new AuthorizationDecision(false);
+                                    }
+                                    return relay.admits(authentication.get(),
+                                            context.getRequest().getHeader(GatewayRelay.HEADER))
+                                            ? new AuthorizationDecision(true) : new GatewayRequired();
+                                });
                             } else {
-                                matcher.hasAnyAuthority(needed, admin);
+                                matcher.access(relayedScope(needed, admin, relay));
                             }
                         }
                         auth.anyRequest().denyAll();
@@ -108,6 +125,35 @@ public class PlatformSecurityAutoConfiguration {
         }
     }
 
+    /**
+     * The route's scope (or {@code platform.admin}), and the request relayed by the gateway unless the
+     * caller is the service identity itself ({@link GatewayRelay}); a request with the right scope
+     * that bypassed the gateway is refused as {@link GatewayRequired}.
+     */
+    static AuthorizationManager<RequestAuthorizationContext> relayedScope(String needed, String admin,
+            GatewayRelay relay) {
+        return (authentication, context) -> {
+            Authentication auth = authentication.get();
+            if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+                return new AuthorizationDecision(false);
+            }
+            boolean scoped = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                    .anyMatch(a -> a.equals(needed) || a.equals(admin));
+            if (!scoped) {
+                return new AuthorizationDecision(false);
+            }
+            return relay.admits(auth, context.getRequest().getHeader(GatewayRelay.HEADER))
+                    ? new AuthorizationDecision(true) : new GatewayRequired();
+        };
+    }
+
+    /** A refusal because the request did not come through the gateway (403 {@code gateway-required}). */
+    static final class GatewayRequired extends AuthorizationDecision {
+        GatewayRequired() {
+            super(false);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(GrpcSecurity.class)
     static class Grpc {
@@ -115,8 +161,8 @@ public class PlatformSecurityAutoConfiguration {
         @Bean
         @GlobalServerInterceptor
         @ConditionalOnMissingBean
-        AuthenticationProcessInterceptor platformGrpcSecurity(GrpcSecurity grpc, JwtDecoder decoder) throws Exception {
-            return grpc.authorizationManager(new ProtoScopeAuthorizationManager())
+        AuthenticationProcessInterceptor platformGrpcSecurity(GrpcSecurity grpc, JwtDecoder decoder, GatewayRelay relay) throws Exception {
+            return grpc.authorizationManager(new ProtoScopeAuthorizationManager(relay))
                     .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(decoder)))
                     .build();
         }

@@ -19,8 +19,15 @@ final class ProblemJsonSecurityHandlers {
     }
 
     static AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(response, 403, "forbidden", "Forbidden",
-                "The token does not carry the scope this operation needs.");
+        return (request, response, e) -> {
+            if (e instanceof org.springframework.security.authorization.AuthorizationDeniedException denied
+                    && denied.getAuthorizationResult() instanceof PlatformSecurityAutoConfiguration.GatewayRequired) {
+                write(response, 403, "gateway-required", "Forbidden",
+                        "This service is reached through the platform's gateway only.");
+                return;
+            }
+            write(response, 403, "forbidden", "Forbidden", "The token does not carry the scope this operation needs.");
+        };
     }
 
     private static void write(HttpServletResponse response, int status, String name, String title, String detail)

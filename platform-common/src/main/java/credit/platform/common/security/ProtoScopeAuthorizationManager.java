@@ -23,6 +23,21 @@ import org.springframework.security.core.GrantedAuthority;
  */
 public final class ProtoScopeAuthorizationManager implements AuthorizationManager<CallContext> {
 
+    private final GatewayRelay relay;
+
+    /** Decides by the contract's scopes alone (no relay required): for tests and tools that enumerate. */
+    public ProtoScopeAuthorizationManager() {
+        this(null);
+    }
+
+    /**
+     * Decides by the contract's scopes and, for the RPCs outside callers reach (not {@code service_only}),
+     * requires the gateway's relay ({@link GatewayRelay}) unless the caller is the service identity.
+     */
+    public ProtoScopeAuthorizationManager(GatewayRelay relay) {
+        this.relay = relay;
+    }
+
     private static final Set<String> OPEN_SERVICES = Set.of(
             "grpc.health.v1.Health",
             "grpc.reflection.v1.ServerReflection",
@@ -50,6 +65,9 @@ public final class ProtoScopeAuthorizationManager implements AuthorizationManage
         if (serviceOnly(call.method())) {
             // reserved to the service identity: platform.admin does not stand in for it
             granted = granted && held.contains(Scopes.authority(Scopes.PLATFORM_INTERNAL));
+        } else if (granted && relay != null) {
+            // an outside caller's RPC: only as relayed by the gateway's front door
+            granted = relay.admits(auth, call.headers() == null ? null : call.headers().get(GatewayRelay.METADATA_KEY));
         }
         return new AuthorizationDecision(granted);
     }

@@ -1,19 +1,23 @@
 package credit.platform.gateway.audit.domain;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The chain's rules. Entry n's hash is SHA-256 over n, entry n-1's hash and every recorded field;
- * entry 1 chains to {@link #GENESIS}. {@link Verifier} walks the entries in sequence order and
- * reports the first one that breaks the chain.
+ * The chain's rules. Entry n's hash is an HMAC-SHA256, under a chain key only the gateway holds
+ * ({@link ChainKeys}), over an unambiguous, length-prefixed encoding of n, entry n-1's hash and every
+ * recorded field; entry 1 chains to {@link #GENESIS}. Without the key nobody can write an entry that
+ * verifies: an altered, inserted or rehashed entry breaks the chain. {@link Verifier} walks the
+ * entries in sequence order and reports the first one that breaks it; heads published outside the
+ * database ({@link Anchor}) catch a cut tail.
  */
 public final class AuditChain {
 
@@ -23,29 +27,53 @@ public final class AuditChain {
     private AuditChain() {
     }
 
-    static String hashOf(long sequence, String previousHash, AuditEntry.Draft d) {
-        StringBuilder canonical = new StringBuilder()
-                .append(sequence).append('\n')
-                .append(previousHash).append('\n')
-                .append(d.time().toEpochMilli()).append('\n')
-                .append(field(d.clientId())).append('\n')
-                .append(field(d.agency())).append('\n')
-                .append(field(d.purpose())).append('\n')
-                .append(String.join(",", d.subjectRefs())).append('\n')
-                .append(field(d.method())).append('\n')
-                .append(field(d.route())).append('\n')
-                .append(d.status());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Names the encoding; a changed encoding gets a new tag, so two encodings never collide. */
+    static final String ENCODING = "credit-audit-v2";
+
+    /**
+     * The entry's MAC: HMAC-SHA256 under chain key {@code keyId} over the canonical encoding of
+     * (encoding tag, key id, sequence, previous entry's MAC, every recorded field). The encoding is
+     * unambiguous: each field is its UTF-8 length (4 bytes, big-endian; -1 for an absent value) then
+     * its bytes, the subject references a count then each reference so encoded — no separator can
+     * be smuggled into a value to merge or split fields.
+     */
+    static String hashOf(ChainKeys keys, String keyId, long sequence, String previousHash, AuditEntry.Draft d) {
+        return keys.mac(keyId, canonical(keyId, sequence, previousHash, d));
     }
 
-    private static String field(String value) {
-        return value == null ? "" : value.replace("\n", " ");
+    static byte[] canonical(String keyId, long sequence, String previousHash, AuditEntry.Draft d) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        DataOutputStream out = new DataOutputStream(bytes);
+        try {
+            field(out, ENCODING);
+            field(out, keyId);
+            out.writeLong(sequence);
+            field(out, previousHash);
+            out.writeLong(d.time().toEpochMilli());
+            field(out, d.clientId());
+            field(out, d.agency());
+            field(out, d.purpose());
+            out.writeInt(d.subjectRefs().size());
+            for (String ref : d.subjectRefs()) {
+                field(out, ref);
+            }
+            field(out, d.method());
+            field(out, d.route());
+            out.writeInt(d.status());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void field(DataOutputStream out, String value) throws IOException {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
     }
 
     /**
@@ -100,6 +128,7 @@ public final class AuditChain {
     public static final class Verifier {
 
         private final long headSequence;
+        private final ChainKeys keys;
         private final Map<Long, Anchor> anchors;
         private final long lastAnchored;
         private long expectedSequence = 1;
@@ -107,13 +136,14 @@ public final class AuditChain {
         private Verdict broken;
 
         /** @param headSequence the sequence the chain head claims was appended last */
-        public Verifier(long headSequence) {
-            this(headSequence, List.of());
+        public Verifier(long headSequence, ChainKeys keys) {
+            this(headSequence, keys, List.of());
         }
 
         /** @param anchors heads published earlier outside the database; each must still be in the chain */
-        public Verifier(long headSequence, List<Anchor> anchors) {
+        public Verifier(long headSequence, ChainKeys keys, List<Anchor> anchors) {
             this.headSequence = headSequence;
+            this.keys = keys;
             this.anchors = anchors.stream().collect(Collectors.toMap(Anchor::sequence, Function.identity(), (a, b) -> a));
             this.lastAnchored = anchors.stream().map(Anchor::sequence).max(Comparator.naturalOrder()).orElse(0L);
         }
@@ -133,7 +163,14 @@ public final class AuditChain {
                 broken = Verdict.broken(checked, entry.sequence(), "does not chain to the entry before it");
                 return;
             }
-            if (!AuditChain.hashOf(entry.sequence(), entry.previousHash(), entry.draft()).equals(entry.hash())) {
+            if (!keys.knows(entry.keyId())) {
+                broken = Verdict.broken(checked, entry.sequence(), "chained under an unknown key");
+                return;
+            }
+            if (!java.security.MessageDigest.isEqual(
+                    AuditChain.hashOf(keys, entry.keyId(), entry.sequence(), entry.previousHash(), entry.draft())
+                            .getBytes(StandardCharsets.US_ASCII),
+                    entry.hash() == null ? new byte[0] : entry.hash().getBytes(StandardCharsets.US_ASCII))) {
                 broken = Verdict.broken(checked, entry.sequence(), "content does not match its hash");
                 return;
             }

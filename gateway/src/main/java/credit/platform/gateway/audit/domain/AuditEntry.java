@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * One link of the audit chain: who (client, agency), why (purpose), whose data (subject
  * references: subject ids and identifier fingerprints, never an ID number), where (method,
- * route pattern) and how it ended (HTTP status). {@code hash} covers every field and the previous
- * entry's hash, so altering, deleting or reordering any entry breaks the chain.
+ * route pattern) and how it ended (HTTP status the client was sent). {@code hash} is a MAC under
+ * chain key {@code keyId} over every field and the previous entry's hash, so altering, deleting or
+ * reordering any entry breaks the chain, and nobody without the key can write one that fits.
  */
 public record AuditEntry(
         long sequence,
@@ -20,7 +21,8 @@ public record AuditEntry(
         String route,
         int status,
         String previousHash,
-        String hash) {
+        String hash,
+        String keyId) {
 
     public AuditEntry {
         subjectRefs = List.copyOf(subjectRefs);
@@ -34,11 +36,11 @@ public record AuditEntry(
             subjectRefs = List.copyOf(subjectRefs);
         }
 
-        /** This draft as entry {@code sequence}, chained to {@code previousHash}. */
-        public AuditEntry chainedAfter(long sequence, String previousHash) {
-            String hash = AuditChain.hashOf(sequence, previousHash, this);
+        /** This draft as entry {@code sequence}, chained to {@code previousHash} under the current key. */
+        public AuditEntry chainedAfter(long sequence, String previousHash, ChainKeys keys) {
+            String hash = AuditChain.hashOf(keys, keys.currentId(), sequence, previousHash, this);
             return new AuditEntry(sequence, time, clientId, agency, purpose, subjectRefs, method, route, status,
-                    previousHash, hash);
+                    previousHash, hash, keys.currentId());
         }
     }
 

@@ -9,8 +9,24 @@ import reactor.core.publisher.Mono;
 /** The append-only, hash-chained audit log (port; the Mongo adapter implements it). */
 public interface AuditLog {
 
-    /** Appends the draft as the next entry of the chain; completes once the entry is stored. */
+    /**
+     * Appends the draft as the next entry of the chain. Non-blocking: subscribing puts the draft on
+     * this gateway's bounded append queue and returns at once; the {@link Mono} then reports the
+     * outcome — the stored entry, or {@link AuditUnavailableException} at once when the queue is
+     * full, or when the draft waited in the queue longer than allowed (it is then dropped and never
+     * written later), or when the store failed and a read-back did not find the entry. Do not put a
+     * shorter timeout of your own on it: a write already under way may still succeed, and an answer
+     * withheld for an entry that was stored would make the entry's status untrue.
+     */
     Mono<AuditEntry> append(AuditEntry.Draft draft);
+
+    /**
+     * {@link #append} started now (the draft is queued before this returns), for a caller that
+     * sends its answer first and learns the outcome later.
+     */
+    default java.util.concurrent.CompletableFuture<AuditEntry> submit(AuditEntry.Draft draft) {
+        return append(draft).toFuture();
+    }
 
     /** Walks the whole chain and says whether it is intact. */
     default Mono<AuditChain.Verdict> verify() {

@@ -5,10 +5,15 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import credit.platform.gateway.audit.domain.AuditChain;
 import credit.platform.gateway.audit.domain.AuditEntry;
 import credit.platform.gateway.audit.domain.AuditLog;
+import credit.platform.gateway.audit.domain.AuditUnavailableException;
+import credit.platform.gateway.audit.domain.ChainKeys;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +39,11 @@ import org.springframework.data.mongodb.core.query.Update;
  * {@code seq}. A crash between the insert and the head update leaves the head one entry behind;
  * the next appender that collides with that entry moves the head on (entry n+1 always chains to
  * head n, so this is safe) and retries. Within one process appends are queued, so replicas, not
- * requests, are what contend.
+ * requests, are what contend. The queue is bounded: a full queue, or a draft that waited too long
+ * in it, is refused at once ({@link AuditUnavailableException}) and that draft is never written
+ * later; a write that does not answer in time is read back, so the outcome reported is the true one.
  */
-public final class MongoAuditLog implements AuditLog {
+public class MongoAuditLog implements AuditLog {
 
     static final String ENTRIES = "audit_entries";
     static final String HEAD = "audit_head";
@@ -46,9 +53,18 @@ public final class MongoAuditLog implements AuditLog {
     private static final Logger log = LoggerFactory.getLogger(MongoAuditLog.class);
 
     private final ReactiveMongoTemplate mongo;
-    private final Sinks.Many<Pending> queue = Sinks.many().unicast().onBackpressureBuffer();
+    private final ChainKeys keys;
+    private final Duration queueWait;
+    private final Duration storeTimeout;
+    private final Sinks.Many<Pending> queue;
+    /** The newest entry this gateway appended: the chain must still hold it (a cut tail is caught). */
+    private final AtomicReference<AuditChain.Anchor> lastAppended = new AtomicReference<>();
 
-    private record Pending(AuditEntry.Draft draft, Sinks.One<AuditEntry> result) {
+    private static final int QUEUED = 0;
+    private static final int STARTED = 1;
+    private static final int ABANDONED = 2;
+
+    private record Pending(AuditEntry.Draft draft, Sinks.One<AuditEntry> result, AtomicInteger state) {
     }
 
     private record Head(long sequence, String hash) {
@@ -61,45 +77,107 @@ public final class MongoAuditLog implements AuditLog {
         }
     }
 
-    public MongoAuditLog(ReactiveMongoTemplate mongo) {
+    /**
+     * @param keys         the chain keys (MAC of every entry)
+     * @param capacity     most drafts waiting in this gateway's append queue; more are refused at once
+     * @param queueWait    longest a draft waits in the queue; then it is dropped (never written) and refused
+     * @param storeTimeout longest one write may take before the entry is read back to learn whether it landed
+     */
+    public MongoAuditLog(ReactiveMongoTemplate mongo, ChainKeys keys, int capacity, Duration queueWait,
+            Duration storeTimeout) {
         this.mongo = mongo;
+        this.keys = keys;
+        this.queueWait = queueWait;
+        this.storeTimeout = storeTimeout;
+        this.queue = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(capacity));
         queue.asFlux()
-                .concatMap(p -> appendNow(p.draft())
-                        .doOnNext(e -> p.result().tryEmitValue(e))
-                        .onErrorResume(e -> {
-                            p.result().tryEmitError(e);
-                            return Mono.empty();
-                        }))
+                .concatMap(p -> {
+                    if (!p.state().compareAndSet(QUEUED, STARTED)) {
+                        return Mono.empty(); // waited too long and was refused: never written
+                    }
+                    return appendNow(p.draft())
+                            .doOnNext(e -> p.result().tryEmitValue(e))
+                            .onErrorResume(e -> {
+                                p.result().tryEmitError(e instanceof AuditUnavailableException ? e
+                                        : new AuditUnavailableException("the audit store did not take the entry", e));
+                                return Mono.empty();
+                            });
+                }, 0) // no prefetch: what waits, waits in the bounded queue
                 .subscribe();
     }
 
     @Override
     public Mono<AuditEntry> append(AuditEntry.Draft draft) {
         return Mono.defer(() -> {
-            Sinks.One<AuditEntry> result = Sinks.one();
+            Pending pending = new Pending(draft, Sinks.one(), new AtomicInteger(QUEUED));
             Sinks.EmitResult emitted;
             synchronized (queue) {
-                emitted = queue.tryEmitNext(new Pending(draft, result));
+                emitted = queue.tryEmitNext(pending);
             }
             if (emitted.isFailure()) {
-                return Mono.error(new IllegalStateException("audit queue refused an entry: " + emitted));
+                return Mono.error(new AuditUnavailableException("the audit append queue is full (" + emitted + ")"));
             }
-            return result.asMono();
+            // refused only while still queued: once its write started, its real outcome is awaited
+            Mono<AuditEntry> waitedTooLong = Mono.delay(queueWait).flatMap(t -> pending.state()
+                    .compareAndSet(QUEUED, ABANDONED)
+                    ? Mono.<AuditEntry>error(new AuditUnavailableException("the audit entry waited too long to be written"))
+                    : Mono.<AuditEntry>never());
+            return Mono.firstWithSignal(pending.result().asMono(), waitedTooLong);
         });
     }
 
     /** One append, retried while other replicas take the sequences it tries. */
     Mono<AuditEntry> appendNow(AuditEntry.Draft draft) {
-        return Mono.defer(() -> readHead().flatMap(head -> {
-                    AuditEntry entry = draft.chainedAfter(head.sequence() + 1, head.hash());
+        return Mono.defer(() -> readHead().timeout(storeTimeout).flatMap(head -> {
+                    AuditEntry entry = draft.chainedAfter(head.sequence() + 1, head.hash(), keys);
                     return mongo.insert(toDocument(entry), ENTRIES)
-                            .then(advanceHead(head, entry))
+                            .timeout(storeTimeout)
+                            .then()
+                            .onErrorResume(e -> !(e instanceof DuplicateKeyException), e -> landed(entry, e))
+                            .then(advanceHead(head, entry).timeout(storeTimeout).onErrorResume(e -> {
+                                // the entry is stored (the commit point); the next appender heals the head
+                                log.warn("audit head not advanced to {}: {}", entry.sequence(), e.getClass().getSimpleName());
+                                return Mono.empty();
+                            }))
                             .thenReturn(entry)
+                            .doOnNext(this::remember)
                             .onErrorResume(DuplicateKeyException.class,
-                                    e -> healHead(head).then(Mono.error(new SequenceTaken())));
+                                    e -> healHead(head).then(Mono.<AuditEntry>error(new SequenceTaken())));
                 }))
                 .retryWhen(Retry.backoff(200, Duration.ofMillis(1)).maxBackoff(Duration.ofMillis(20))
                         .jitter(0.5).filter(SequenceTaken.class::isInstance));
+    }
+
+    /**
+     * The insert failed or did not answer in time: read the entry back, so that the outcome reported
+     * is the true one (an entry that landed is success; one that did not is a failure, and the answer
+     * it records is withheld).
+     */
+    private Mono<Void> landed(AuditEntry entry, Throwable failure) {
+        return mongo.findById(entry.sequence(), Document.class, ENTRIES)
+                .timeout(storeTimeout)
+                .flatMap(found -> entry.hash().equals(found.getString("hash")) ? Mono.<Void>empty()
+                        : Mono.<Void>error(new DuplicateKeyException("entry " + entry.sequence() + " taken")))
+                .switchIfEmpty(Mono.error(new AuditUnavailableException("the audit entry was not stored", failure)))
+                .onErrorMap(e -> !(e instanceof DuplicateKeyException) && !(e instanceof AuditUnavailableException),
+                        e -> {
+                            log.warn("audit entry {} may or may not be stored (the store did not answer): {}",
+                                    entry.sequence(), e.getClass().getSimpleName());
+                            return new AuditUnavailableException("the audit store did not confirm the entry", e);
+                        });
+    }
+
+    /**
+     * Forgets the newest entry this gateway appended, which {@link #verify} otherwise requires the
+     * chain to hold: only after a deliberate restore of the audit database (and in tests that empty it).
+     */
+    public void forgetOwnNewestEntry() {
+        lastAppended.set(null);
+    }
+
+    private void remember(AuditEntry entry) {
+        AuditChain.Anchor appended = new AuditChain.Anchor(entry.sequence(), entry.hash());
+        lastAppended.accumulateAndGet(appended, (a, b) -> a == null || b.sequence() > a.sequence() ? b : a);
     }
 
     private Mono<Head> readHead() {
@@ -139,8 +217,13 @@ public final class MongoAuditLog implements AuditLog {
 
     @Override
     public Mono<AuditChain.Verdict> verify(List<AuditChain.Anchor> anchors) {
+        List<AuditChain.Anchor> all = new java.util.ArrayList<>(anchors);
+        AuditChain.Anchor own = lastAppended.get();
+        if (own != null && all.stream().noneMatch(a -> a.sequence() == own.sequence())) {
+            all.add(own); // this gateway's own newest entry must still be there
+        }
         return readHead().flatMap(head -> {
-            AuditChain.Verifier verifier = new AuditChain.Verifier(head.sequence(), anchors);
+            AuditChain.Verifier verifier = new AuditChain.Verifier(head.sequence(), keys, all);
             // Storage order by _id: a reordered pair shows up as a sequence/hash mismatch.
             return mongo.find(new Query().with(Sort.by("_id")), Document.class, ENTRIES)
                     .map(MongoAuditLog::fromDocument)
@@ -188,7 +271,8 @@ public final class MongoAuditLog implements AuditLog {
                 .append("route", e.route())
                 .append("status", e.status())
                 .append("previousHash", e.previousHash())
-                .append("hash", e.hash());
+                .append("hash", e.hash())
+                .append("keyId", e.keyId());
     }
 
     static AuditEntry fromDocument(Document d) {
@@ -196,6 +280,7 @@ public final class MongoAuditLog implements AuditLog {
         Instant time = d.getDate("time").toInstant();
         return new AuditEntry(((Number) d.get("_id")).longValue(), time, d.getString("clientId"),
                 d.getString("agency"), d.getString("purpose"), refs, d.getString("method"), d.getString("route"),
-                ((Number) d.get("status")).intValue(), d.getString("previousHash"), d.getString("hash"));
+                ((Number) d.get("status")).intValue(), d.getString("previousHash"), d.getString("hash"),
+                d.getString("keyId"));
     }
 }

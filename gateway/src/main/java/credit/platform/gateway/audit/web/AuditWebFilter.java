@@ -140,7 +140,9 @@ class AuditWebFilter implements WebFilter, Ordered {
                     view.purpose().value().map(Enum::name)
                             .orElse(view.access() == AccessKind.PERSON_READ ? "UNSTATED" : null),
                     subjectRefs.references(view.subjectsWith(named)), view.method(), view.routeName(), status);
-            return auditLog.append(draft).timeout(APPEND_TIMEOUT).then()
+            // no timeout of our own: the log refuses at once what it cannot take, and reports a write
+            // under way truly (an answer withheld for a stored entry would make its status untrue)
+            return auditLog.append(draft).then()
                     .onErrorMap(e -> new GatewayProblemException(HttpStatus.SERVICE_UNAVAILABLE,
                             "audit-unavailable", "The access could not be recorded in the audit log, so its "
                                     + "answer is withheld. Try again later.", e));

@@ -1,30 +1,25 @@
 package credit.platform.gateway.audit.web;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import credit.platform.common.grpc.ServiceTokenSource;
-import credit.platform.common.security.PlatformSecurityProperties;
-import credit.platform.gateway.security.GatewaySecurityProperties;
+import credit.platform.gateway.security.GatewayServiceToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
  * Which registry subject a signed-in person is: their token carries the resident ID, the audit names
  * most accesses by subject id, so the access log asks the registry (lookup by identifier, with the
- * gateway's own client-credentials token from platform-common's {@link ServiceTokenSource}) to find
+ * gateway's own client-credentials token, {@link GatewayServiceToken}) to find
  * both. Not found or the registry unreachable: empty, and the log says it could only match by
  * identifier.
  */
@@ -41,20 +36,18 @@ class CitizenSubjects {
     }
 
     private final WebClient http = WebClient.create();
-    private final ServiceTokenSource tokens;
+    private final GatewayServiceToken tokens;
     private final String registryUri;
 
-    CitizenSubjects(GatewaySecurityProperties security,
+    CitizenSubjects(GatewayServiceToken tokens,
             @Value("${credit.gateway.registry-uri:http://localhost:8081}") String registryUri) {
-        this.tokens = new ServiceTokenSource(new PlatformSecurityProperties(security.issuerUri(), security.audience(),
-                security.tokenUri(), security.clientId(), security.clientSecret()), RestClient.builder(),
-                Clock.systemUTC());
+        this.tokens = tokens;
         this.registryUri = registryUri;
     }
 
     Mono<Resolution> subjectOf(String residentId) {
         // the token source blocks on its (cached, rarely refreshed) token request: off the event loop
-        return Mono.fromCallable(tokens::token).subscribeOn(Schedulers.boundedElastic())
+        return tokens.token()
                 .flatMap(bearer -> http.get()
                         .uri(registryUri + "/api/v1/subjects/lookup?scheme=RESIDENT_ID&value={value}", residentId)
                         .headers(h -> h.setBearerAuth(bearer))

@@ -10,13 +10,17 @@ import org.junit.jupiter.api.Test;
 
 class AuditChainTest {
 
+    static final ChainKeys KEYS = new ChainKeys(java.util.Map.of("k1", "the-audit-chain-key-of-the-gateway-001"), "k1");
+    /** A database writer's guess: any key but the gateway's. */
+    static final ChainKeys FORGER = new ChainKeys(java.util.Map.of("k1", "a-forgers-key-that-is-not-the-gateways"), "k1");
+
     static List<AuditEntry> chainOf(int n) {
         List<AuditEntry> entries = new ArrayList<>();
         String previous = AuditChain.GENESIS;
         for (int i = 1; i <= n; i++) {
             AuditEntry e = new AuditEntry.Draft(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), "court-demo",
                     "SPC", "ENFORCEMENT", List.of("subject:s" + i), "GET", "GET /api/v1/subjects/**", 200)
-                    .chainedAfter(i, previous);
+                    .chainedAfter(i, previous, KEYS);
             entries.add(e);
             previous = e.hash();
         }
@@ -24,7 +28,7 @@ class AuditChainTest {
     }
 
     static AuditChain.Verdict verify(List<AuditEntry> entries, long head) {
-        AuditChain.Verifier verifier = new AuditChain.Verifier(head);
+        AuditChain.Verifier verifier = new AuditChain.Verifier(head, KEYS);
         entries.forEach(verifier::accept);
         return verifier.verdict();
     }
@@ -39,7 +43,7 @@ class AuditChainTest {
         List<AuditEntry> entries = chainOf(5);
         AuditEntry e = entries.get(2);
         entries.set(2, new AuditEntry(e.sequence(), e.time(), "someone-else", e.agency(), e.purpose(),
-                e.subjectRefs(), e.method(), e.route(), e.status(), e.previousHash(), e.hash()));
+                e.subjectRefs(), e.method(), e.route(), e.status(), e.previousHash(), e.hash(), e.keyId()));
         AuditChain.Verdict verdict = verify(entries, 5);
         assertThat(verdict.intact()).isFalse();
         assertThat(verdict.firstBrokenSequence()).isEqualTo(3);
@@ -50,7 +54,7 @@ class AuditChainTest {
         List<AuditEntry> entries = chainOf(5);
         AuditEntry e = entries.get(2);
         entries.set(2, new AuditEntry.Draft(e.time(), e.clientId(), e.agency(), "LICENSING", e.subjectRefs(),
-                e.method(), e.route(), e.status()).chainedAfter(3, e.previousHash()));
+                e.method(), e.route(), e.status()).chainedAfter(3, e.previousHash(), KEYS));
         AuditChain.Verdict verdict = verify(entries, 5);
         assertThat(verdict.intact()).isFalse();
         assertThat(verdict.firstBrokenSequence()).isEqualTo(4);
@@ -69,13 +73,20 @@ class AuditChainTest {
         assertThat(verdict.firstBrokenSequence()).isEqualTo(5);
     }
 
-    /** The same entries from {@code from} on, altered (purpose) and re-chained: what a writer with full access could forge. */
+    /**
+     * The same entries from {@code from} on, altered (purpose) and re-chained under {@code keys}: with the
+     * gateway's key, what only the key holder could forge; with another, what a database writer can.
+     */
     static List<AuditEntry> rewrittenFrom(List<AuditEntry> original, int from) {
+        return rewrittenFrom(original, from, KEYS);
+    }
+
+    static List<AuditEntry> rewrittenFrom(List<AuditEntry> original, int from, ChainKeys keys) {
         List<AuditEntry> forged = new ArrayList<>(original.subList(0, from - 1));
         String previous = from == 1 ? AuditChain.GENESIS : original.get(from - 2).hash();
         for (AuditEntry e : original.subList(from - 1, original.size())) {
             AuditEntry f = new AuditEntry.Draft(e.time(), e.clientId(), e.agency(), "LICENSING", e.subjectRefs(),
-                    e.method(), e.route(), e.status()).chainedAfter(e.sequence(), previous);
+                    e.method(), e.route(), e.status()).chainedAfter(e.sequence(), previous, keys);
             forged.add(f);
             previous = f.hash();
         }
@@ -83,9 +94,64 @@ class AuditChainTest {
     }
 
     static AuditChain.Verdict verify(List<AuditEntry> entries, long head, List<AuditChain.Anchor> anchors) {
-        AuditChain.Verifier verifier = new AuditChain.Verifier(head, anchors);
+        AuditChain.Verifier verifier = new AuditChain.Verifier(head, KEYS, anchors);
         entries.forEach(verifier::accept);
         return verifier.verdict();
+    }
+
+    @Test
+    void aDatabaseWriterWithoutTheKeyCannotRewriteAnEntryOrTheChainsTail() {
+        List<AuditEntry> original = chainOf(5);
+        List<AuditEntry> forged = rewrittenFrom(original, 3, FORGER);
+        AuditChain.Verdict verdict = verify(forged, 5);
+        assertThat(verdict.intact()).isFalse();
+        assertThat(verdict.firstBrokenSequence()).isEqualTo(3);
+        assertThat(verdict.reason()).isEqualTo("content does not match its hash");
+        // nor re-label an entry as chained under another key
+        AuditEntry e = original.get(1);
+        List<AuditEntry> relabelled = new ArrayList<>(original);
+        relabelled.set(1, new AuditEntry(e.sequence(), e.time(), e.clientId(), e.agency(), e.purpose(), e.subjectRefs(),
+                e.method(), e.route(), e.status(), e.previousHash(), e.hash(), "k2"));
+        assertThat(verify(relabelled, 5).reason()).isEqualTo("chained under an unknown key");
+    }
+
+    @Test
+    void mergingOrSplittingReferencesOrFieldsChangesTheMac() {
+        java.time.Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        // what the old comma- and newline-joined encoding could not tell apart
+        String two = new AuditEntry.Draft(t, "c", "A", "P", List.of("subject:a", "subject:b"), "GET", "r", 200)
+                .chainedAfter(1, AuditChain.GENESIS, KEYS).hash();
+        String merged = new AuditEntry.Draft(t, "c", "A", "P", List.of("subject:a,subject:b"), "GET", "r", 200)
+                .chainedAfter(1, AuditChain.GENESIS, KEYS).hash();
+        assertThat(merged).isNotEqualTo(two);
+        String newline = new AuditEntry.Draft(t, "c\nA", null, "P", List.of(), "GET", "r", 200)
+                .chainedAfter(1, AuditChain.GENESIS, KEYS).hash();
+        String spaced = new AuditEntry.Draft(t, "c A", null, "P", List.of(), "GET", "r", 200)
+                .chainedAfter(1, AuditChain.GENESIS, KEYS).hash();
+        String shifted = new AuditEntry.Draft(t, "c", "\nA", "P", List.of(), "GET", "r", 200)
+                .chainedAfter(1, AuditChain.GENESIS, KEYS).hash();
+        assertThat(java.util.Set.of(newline, spaced, shifted)).hasSize(3);
+        String absent = new AuditEntry.Draft(t, "c", null, "P", List.of(), "GET", "r", 200)
+                .chainedAfter(1, AuditChain.GENESIS, KEYS).hash();
+        String empty = new AuditEntry.Draft(t, "c", "", "P", List.of(), "GET", "r", 200)
+                .chainedAfter(1, AuditChain.GENESIS, KEYS).hash();
+        assertThat(absent).isNotEqualTo(empty);
+    }
+
+    @Test
+    void entriesChainedBeforeAKeyRotationStillVerify() {
+        ChainKeys rotated = new ChainKeys(java.util.Map.of("k1", "the-audit-chain-key-of-the-gateway-001",
+                "k2", "the-next-audit-chain-key-of-the-gateway"), "k2");
+        List<AuditEntry> entries = new ArrayList<>(chainOf(2));
+        AuditEntry third = new AuditEntry.Draft(Instant.parse("2026-01-02T00:00:00Z"), "c", null, "P", List.of(),
+                "GET", "r", 200).chainedAfter(3, entries.get(1).hash(), rotated);
+        entries.add(third);
+        assertThat(third.keyId()).isEqualTo("k2");
+        AuditChain.Verifier verifier = new AuditChain.Verifier(3, rotated);
+        entries.forEach(verifier::accept);
+        assertThat(verifier.verdict().intact()).isTrue();
+        // without the new key the gateway cannot vouch for what it chained
+        assertThat(verify(entries, 3).reason()).isEqualTo("chained under an unknown key");
     }
 
     @Test
@@ -94,7 +160,7 @@ class AuditChainTest {
         AuditChain.Anchor published = new AuditChain.Anchor(5, original.get(4).hash());
         List<AuditEntry> forged = rewrittenFrom(original, 3);
 
-        assertThat(verify(forged, 5).intact()).as("the chain alone cannot see a full rewrite").isTrue();
+        assertThat(verify(forged, 5).intact()).as("the chain alone cannot see a rewrite by the key's holder").isTrue();
         AuditChain.Verdict verdict = verify(forged, 5, List.of(published));
         assertThat(verdict.intact()).isFalse();
         assertThat(verdict.firstBrokenSequence()).isEqualTo(5);

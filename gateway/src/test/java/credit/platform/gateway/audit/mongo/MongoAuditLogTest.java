@@ -12,6 +12,8 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import credit.platform.gateway.audit.domain.AuditChain;
 import credit.platform.gateway.audit.domain.AuditEntry;
+import credit.platform.gateway.audit.domain.AuditUnavailableException;
+import credit.platform.gateway.audit.domain.ChainKeys;
 import credit.platform.testsupport.MongoTestServer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +40,14 @@ class MongoAuditLogTest {
         String db = "audit-" + UUID.randomUUID();
         client = MongoClients.create(MongoTestServer.uri(db).replace("/" + db, ""));
         mongo = new ReactiveMongoTemplate(client, db);
-        log = new MongoAuditLog(mongo);
+        log = newLog();
+    }
+
+    static final ChainKeys KEYS = new ChainKeys(java.util.Map.of("k1", "the-audit-chain-key-of-the-gateway-001"), "k1");
+
+    /** Generous bounds: a loaded test machine must not refuse appends here. */
+    MongoAuditLog newLog() {
+        return new MongoAuditLog(mongo, KEYS, 10_000, Duration.ofSeconds(60), Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -53,7 +62,7 @@ class MongoAuditLogTest {
 
     @Test
     void concurrentAppendersOfTwoReplicasBuildOneUnbrokenChain() {
-        MongoAuditLog otherReplica = new MongoAuditLog(mongo);
+        MongoAuditLog otherReplica = newLog();
         int n = 120;
         List<AuditEntry> appended = Flux.range(0, n)
                 .flatMap(i -> (i % 2 == 0 ? log : otherReplica).append(draft(i)).subscribeOn(Schedulers.parallel()), 32)
@@ -73,7 +82,7 @@ class MongoAuditLogTest {
         log.append(draft(2)).block();
         // a replica stored entry 3 and died before moving the head
         String hashOfTwo = mongo.findById(2L, Document.class, MongoAuditLog.ENTRIES).block().getString("hash");
-        AuditEntry orphan = draft(3).chainedAfter(3, hashOfTwo);
+        AuditEntry orphan = draft(3).chainedAfter(3, hashOfTwo, KEYS);
         mongo.insert(MongoAuditLog.toDocument(orphan), MongoAuditLog.ENTRIES).block();
 
         AuditEntry next = log.append(draft(4)).block();
@@ -133,6 +142,85 @@ class MongoAuditLogTest {
         assertThat(log.touching(List.of("subject:s2"), 10).map(AuditEntry::clientId).collectList().block())
                 .containsExactly("samr-demo", "client-2");
         assertThat(log.touching(List.of("subject:nobody"), 10).collectList().block()).isEmpty();
+    }
+
+    @Test
+    void aFullQueueIsRefusedAtOnceAndNothingWaitsWithoutBound() {
+        // a store that never answers: the first write hangs (until its timeout), the rest wait in line
+        MongoClient unreachable = MongoClients.create("mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=60000");
+        try {
+            MongoAuditLog stuck = new MongoAuditLog(new ReactiveMongoTemplate(unreachable, "audit"), KEYS, 2,
+                    Duration.ofSeconds(60), Duration.ofSeconds(60));
+            for (int i = 0; i < 3; i++) {
+                stuck.append(draft(i)).subscribe(e -> { }, e -> { });
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> stuck.append(draft(9)).block(Duration.ofSeconds(30)))
+                    .isInstanceOf(AuditUnavailableException.class).hasMessageContaining("queue is full");
+        } finally {
+            unreachable.close();
+        }
+    }
+
+    @Test
+    void anEntryThatWaitedTooLongIsRefusedAndNeverWrittenLater() throws Exception {
+        java.util.concurrent.CountDownLatch firstMayProceed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        MongoAuditLog slowStart = new MongoAuditLog(mongo, KEYS, 100, Duration.ofMillis(200), Duration.ofSeconds(30)) {
+            @Override
+            reactor.core.publisher.Mono<AuditEntry> appendNow(AuditEntry.Draft d) {
+                if (calls.getAndIncrement() == 0) {
+                    return reactor.core.publisher.Mono.fromCallable(() -> {
+                        firstMayProceed.await();
+                        return true;
+                    }).subscribeOn(Schedulers.boundedElastic()).then(super.appendNow(d));
+                }
+                return super.appendNow(d);
+            }
+        };
+        var first = slowStart.append(draft(1)).toFuture();
+        // the second waits behind the stalled first longer than allowed: refused, and dropped
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> slowStart.append(draft(2)).block(Duration.ofSeconds(30)))
+                .isInstanceOf(AuditUnavailableException.class).hasMessageContaining("waited too long");
+        firstMayProceed.countDown();
+        assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS).sequence()).isEqualTo(1);
+        AuditEntry third = slowStart.append(draft(3)).block(Duration.ofSeconds(30));
+
+        assertThat(third.sequence()).isEqualTo(2);
+        assertThat(mongo.find(new Query(), Document.class, MongoAuditLog.ENTRIES).map(d -> d.getString("clientId"))
+                .collectList().block()).containsExactlyInAnyOrder(draft(1).clientId(), draft(3).clientId());
+        assertThat(calls.get()).as("the refused draft was never handed to the store").isEqualTo(2);
+    }
+
+    @Test
+    void aCutTailIsCaughtByThisGatewaysOwnNewestEntryEvenBeforeAHeadIsPublished() {
+        appendFive();
+        String hashOfFour = mongo.findById(4L, Document.class, MongoAuditLog.ENTRIES).block().getString("hash");
+        mongo.remove(Query.query(Criteria.where("_id").is(5L)), MongoAuditLog.ENTRIES).block();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("head")), Update.update("seq", 4L).set("hash", hashOfFour),
+                MongoAuditLog.HEAD).block();
+
+        assertThat(newLog().verify().block().intact()).as("another replica, which did not append 5").isTrue();
+        AuditChain.Verdict verdict = log.verify().block();
+        assertThat(verdict.intact()).isFalse();
+        assertThat(verdict.firstBrokenSequence()).isEqualTo(5);
+    }
+
+    @Test
+    void entriesAreStoredWithTheirKeyIdAndAnEntryForgedWithoutTheKeyIsDetected() {
+        appendFive();
+        Document three = mongo.findById(3L, Document.class, MongoAuditLog.ENTRIES).block();
+        assertThat(three.getString("keyId")).isEqualTo("k1");
+        // a writer with database access but not the key re-chains entry 3 with a key of its own
+        ChainKeys forger = new ChainKeys(java.util.Map.of("k1", "a-forgers-key-that-is-not-the-gateways"), "k1");
+        AuditEntry forged = new AuditEntry.Draft(three.getDate("time").toInstant(), "nobody", null, "LICENSING",
+                List.of(), "GET", "GET /api/v1/subjects/{subjectId}/**", 200)
+                .chainedAfter(3, three.getString("previousHash"), forger);
+        mongo.remove(Query.query(Criteria.where("_id").is(3L)), MongoAuditLog.ENTRIES).block();
+        mongo.insert(MongoAuditLog.toDocument(forged), MongoAuditLog.ENTRIES).block();
+
+        AuditChain.Verdict verdict = newLog().verify().block();
+        assertThat(verdict.intact()).isFalse();
+        assertThat(verdict.firstBrokenSequence()).isEqualTo(3);
     }
 
     private void appendFive() {

@@ -3,7 +3,9 @@ package credit.platform.sanctions.travel.adapter;
 import credit.platform.sanctions.enforcement.domain.Enforcement;
 import credit.platform.sanctions.travel.domain.CheckCounter;
 import credit.platform.sanctions.travel.domain.CheckTravel;
+import credit.platform.sanctions.travel.adapter.receipt.ReceiptProperties;
 import credit.platform.sanctions.travel.domain.DecisionLog;
+import credit.platform.sanctions.travel.domain.DocumentDigests;
 import credit.platform.sanctions.travel.domain.Receipts;
 import java.time.Clock;
 import java.util.UUID;
@@ -15,12 +17,19 @@ import org.springframework.context.annotation.Configuration;
  * MongoDB, the receipt keys and Micrometer counters. No remote call per check.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(ReceiptProperties.class)
 class TravelCheckConfiguration {
 
     @Bean
+    DocumentDigests documentDigests(ReceiptProperties properties) {
+        return new DocumentDigests(properties.documentKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Bean
     CheckTravel checkTravel(Enforcement enforcement, DecisionLog log, CheckCounter counter, Receipts receipts,
-            Clock clock) {
+            Clock clock, DocumentDigests documents, ReceiptProperties properties) {
         // Opaque and unguessable: an id reveals nothing and cannot be enumerated.
-        return new CheckTravel(enforcement, log, counter, receipts, () -> "TD-" + UUID.randomUUID(), clock);
+        return new CheckTravel(enforcement, log, counter, receipts, () -> "TD-" + UUID.randomUUID(), clock, documents,
+                properties.validFor());
     }
 }

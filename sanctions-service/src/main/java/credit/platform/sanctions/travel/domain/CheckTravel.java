@@ -7,12 +7,9 @@ import credit.platform.sanctions.enforcement.domain.JointSanctionRule;
 import credit.platform.sanctions.enforcement.domain.RestrictionRecord;
 import credit.platform.sanctions.enforcement.domain.SanctionCatalogue;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -43,19 +40,32 @@ public class CheckTravel implements AutoCloseable {
     private final ReceiptSigner signer;
     private final Supplier<String> ids;
     private final Clock clock;
+    private final DocumentDigests documents;
+    private final long validitySeconds;
 
+    /**
+     * A use case whose receipts name documents under a random key of their own and are valid for a
+     * day (tests, benchmarks).
+     */
     public CheckTravel(Enforcement enforcement, DecisionLog log, CheckCounter counter, Receipts receipts,
             Supplier<String> ids, Clock clock) {
-        java.util.List<String> unknown = TravelMeasures.unknownNames(enforcement.catalogue());
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("the catalogue's bars name what no ticket can be: " + unknown);
-        }
+        this(enforcement, log, counter, receipts, ids, clock, DocumentDigests.random(), java.time.Duration.ofDays(1));
+    }
+
+    /**
+     * @param documents       how receipts name the passenger's document (a keyed digest, never the number)
+     * @param receiptValidity how long a receipt is valid after it is issued ({@code exp} = {@code iat} + this)
+     */
+    public CheckTravel(Enforcement enforcement, DecisionLog log, CheckCounter counter, Receipts receipts,
+            Supplier<String> ids, Clock clock, DocumentDigests documents, java.time.Duration receiptValidity) {
         this.enforcement = enforcement;
         this.log = log;
         this.counter = counter;
-        this.signer = new ReceiptSigner(receipts, () -> "TR-" + java.util.UUID.randomUUID(), clock);
+        this.signer = new ReceiptSigner(receipts, () -> "TR-" + java.util.UUID.randomUUID(), clock, receiptValidity);
         this.ids = ids;
         this.clock = clock;
+        this.documents = documents;
+        this.validitySeconds = receiptValidity.toSeconds();
     }
 
     /** Today in China by this service's clock: what "born in the future" is judged against. */
@@ -207,13 +217,12 @@ public class CheckTravel implements AutoCloseable {
      * Writes decisions' claims as compact JSON, directly (no map per answer), for one call: the
      * digest, the client and the catalogue version are set up once, and the text of an instant is
      * reused while it repeats (a batch shares its index state and usually its departure). Fields:
-     * iss, jti, iat, decision, reasons, passengerRef, documentSha256, mode, seatClass, trainNumber
+     * iss, jti, iat, exp, aud, decision, reasons, passengerRef, documentHmac, mode, seatClass, trainNumber
      * (rail), travelAt, asOfSequence, asOfTime, stale, client, catalogueVersion — the bytes the hash
      * tree covers. One thread at a time.
      */
     private final class ClaimsWriter {
 
-        private final MessageDigest sha = sha256();
         private final String clientJson;
         private final String catalogueJson;
         private final StringBuilder s = new StringBuilder(768);
@@ -237,6 +246,9 @@ public class CheckTravel implements AutoCloseable {
             s.append("{\"iss\":\"" + ISSUER + "\",\"jti\":");
             ClaimsJson.string(s, id);
             s.append(",\"iat\":").append(now.getEpochSecond());
+            // valid for a bounded time, and for the client that asked (JWT exp, aud)
+            s.append(",\"exp\":").append(now.getEpochSecond() + validitySeconds);
+            s.append(",\"aud\":").append(clientJson);
             s.append(",\"decision\":\"").append(decision.name()).append("\",\"reasons\":[");
             for (int i = 0; i < d.reasons().size(); i++) {
                 Reason r = d.reasons().get(i);
@@ -256,10 +268,9 @@ public class CheckTravel implements AutoCloseable {
             }
             s.append("],\"passengerRef\":");
             ClaimsJson.string(s, trip.passengerRef());
-            // The document as a digest: the caller, who knows the number, can show the receipt is about it.
-            TravelDocument doc = trip.document();
-            s.append(",\"documentSha256\":\"").append(HexFormat.of().formatHex(sha.digest(
-                    (doc.scheme() + ":" + doc.country() + ":" + doc.number()).getBytes(StandardCharsets.UTF_8))));
+            // The document as a keyed digest: not reversible by trying every number; whoever holds the
+            // document asks the service to show the receipt is about it (receipts/verify with the document).
+            s.append(",\"" + DocumentDigests.CLAIM + "\":\"").append(documents.of(trip.document()));
             s.append("\",\"mode\":\"").append(trip.mode().name()).append("\",\"seatClass\":");
             ClaimsJson.string(s, trip.serviceClass().seatClass());
             if (!trip.trainNumber().isEmpty()) {
@@ -282,13 +293,6 @@ public class CheckTravel implements AutoCloseable {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private record Decided(TravelCheck trip, List<Reason> reasons, AsOf asOf) {
     }

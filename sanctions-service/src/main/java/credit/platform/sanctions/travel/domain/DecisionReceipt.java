@@ -11,10 +11,11 @@ import java.util.Optional;
  * One answer's receipt: {@code <JWS>~<decision>~<index>:<count>[:<sibling>…]}.
  * <ul>
  * <li>{@code JWS}: compact JWS (ES256) signed by this service over the envelope
- * {@code {iss, jti, iat, typ:"merkle-sha256", merkleRoot, count}} — one signature covers every
+ * {@code {iss, jti, iat, exp, typ:"merkle-sha256", merkleRoot, count}} — one signature covers every
  * decision of a batch, of a stream chunk, or of the unary answers signed together;</li>
  * <li>{@code decision}: base64url of the decision's claims (JSON: jti = decision id, decision,
- * reasons, passengerRef, documentSha256, mode, seatClass, travelAt, asOf…, client);</li>
+ * reasons, passengerRef, documentHmac (keyed digest of the document), mode, seatClass, travelAt, asOf…,
+ * client, exp, aud);</li>
  * <li>the inclusion proof: the decision's index, the count and the sibling hashes (base64url) of
  * {@link MerkleTree} up to {@code merkleRoot}.</li>
  * </ul>
@@ -30,7 +31,12 @@ public record DecisionReceipt(String envelope, byte[] decision, int index, int c
 
     /** Envelope claims for a tree's root. */
     public static Map<String, Object> envelopeClaims(String id, long issuedAt, MerkleTree tree) {
-        return Map.of("iss", CheckTravel.ISSUER, "jti", id, "iat", issuedAt, "typ", ENVELOPE_TYPE,
+        return envelopeClaims(id, issuedAt, issuedAt + 86_400, tree);
+    }
+
+    /** Envelope claims for a tree's root, valid until {@code expiresAt} (epoch seconds, JWT {@code exp}). */
+    public static Map<String, Object> envelopeClaims(String id, long issuedAt, long expiresAt, MerkleTree tree) {
+        return Map.of("iss", CheckTravel.ISSUER, "jti", id, "iat", issuedAt, "exp", expiresAt, "typ", ENVELOPE_TYPE,
                 "merkleRoot", B64.encodeToString(tree.root()), "count", tree.count());
     }
 

@@ -24,14 +24,21 @@ public final class ReceiptSigner implements AutoCloseable {
     private final Receipts jws;
     private final Supplier<String> ids;
     private final Clock clock;
+    private final long validitySeconds;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile Thread thread;
     private volatile boolean closed;
 
     public ReceiptSigner(Receipts jws, Supplier<String> ids, Clock clock) {
+        this(jws, ids, clock, java.time.Duration.ofDays(1));
+    }
+
+    /** @param validity how long a signed envelope is valid ({@code exp} = {@code iat} + this) */
+    public ReceiptSigner(Receipts jws, Supplier<String> ids, Clock clock, java.time.Duration validity) {
         this.jws = jws;
         this.ids = ids;
         this.clock = clock;
+        this.validitySeconds = validity.toSeconds();
     }
 
     /** The signed envelope (JWS over root and count) and each decision's receipt, in order. */
@@ -50,7 +57,8 @@ public final class ReceiptSigner implements AutoCloseable {
             leaves.add(MerkleTree.leafHash(md, d));
         }
         MerkleTree tree = MerkleTree.of(leaves);
-        return new SignedTree(jws.sign(DecisionReceipt.envelopeClaims(ids.get(), clock.instant().getEpochSecond(), tree)),
+        long now = clock.instant().getEpochSecond();
+        return new SignedTree(jws.sign(DecisionReceipt.envelopeClaims(ids.get(), now, now + validitySeconds, tree)),
                 tree);
     }
 

@@ -277,6 +277,42 @@ class TravelCheckApiTest {
     }
 
     @Test
+    void aReceiptIsBoundInTimeAndToItsClientAndNamesTheDocumentByAKeyedDigestOnly() throws Exception {
+        String receipt = JSON.readTree(http.post("/api/v1/travel-checks", token("airline-demo"),
+                checkJson("RESIDENT_ID", DEBTOR_ID, null, "AIR", null, "ECONOMY")).body()).get("receipt").asString();
+        JsonNode claims = JSON.readTree(http.post("/api/v1/travel-checks/receipts/verify", token("airline-demo"),
+                "{\"receipt\":\"" + receipt + "\"}").body()).get("claims");
+
+        assertThat(claims.get("aud").asString()).isEqualTo("airline-demo");
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(86_400);
+        assertThat(claims.get("receipt").get("exp").asLong()).isGreaterThan(claims.get("receipt").get("iat").asLong());
+        assertThat(claims.has("documentSha256")).isFalse();
+        String digest = claims.get("documentHmac").asString();
+        // not the plain hash anyone could compute by trying numbers
+        String plain = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(("RESIDENT_ID::" + DEBTOR_ID).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(digest).hasSize(64).isNotEqualTo(plain);
+        assertThat(receipt).doesNotContain(plain);
+
+        // whoever holds the document asks the service whether the receipt is about it (any spelling)
+        JsonNode same = JSON.readTree(http.post("/api/v1/travel-checks/receipts/verify", token("airline-demo"),
+                "{\"receipt\":\"" + receipt + "\",\"document\":{\"type\":\"resident_id\",\"number\":\""
+                        + DEBTOR_ID.toLowerCase() + "\"}}").body());
+        assertThat(same.get("valid").asBoolean()).isTrue();
+        assertThat(same.get("documentMatches").asBoolean()).isTrue();
+        JsonNode other = JSON.readTree(http.post("/api/v1/travel-checks/receipts/verify", token("airline-demo"),
+                "{\"receipt\":\"" + receipt + "\",\"document\":{\"type\":\"RESIDENT_ID\",\"number\":\""
+                        + CLEAN_ID + "\"}}").body());
+        assertThat(other.get("documentMatches").asBoolean()).isFalse();
+
+        // the signing key in the database is encrypted, never stored in plain text
+        mongo.getCollection("receipt_keys").find().forEach(d -> {
+            assertThat(d.containsKey("jwk")).isFalse();
+            assertThat(d.toJson()).doesNotContain("\"d\"");
+        });
+    }
+
+    @Test
     void receiptVerifiesWithThePublishedKeyAndFailsWhenAltered() {
         String receipt = JSON.readTree(http.post("/api/v1/travel-checks", token("airline-demo"),
                 checkJson("RESIDENT_ID", DEBTOR_ID, null, "AIR", null, "ECONOMY")).body()).get("receipt").asString();

@@ -1,6 +1,9 @@
 package credit.platform.sanctions.travel.adapter.receipt;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -17,72 +20,213 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import credit.platform.sanctions.travel.domain.DecisionReceipt;
 import credit.platform.sanctions.travel.domain.Receipts;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Receipts as compact JWS, ES256 (P-256). The signing key lives in this service's database
- * (collection {@code receipt_keys}, created once — insert-if-absent, so replicas converge on the
- * oldest), and every key ever used stays published (JWK set, public parts only) so receipts from
- * before a rotation still verify. Production would keep the private key in a KMS/HSM; the port
- * stays the same.
+ * Receipts as compact JWS, ES256 (P-256), with keys that rotate.
+ *
+ * <ul>
+ * <li><b>The newest key signs; every published key verifies.</b> Keys live in this service's database
+ * (collection {@code receipt_keys}); the newest by creation signs, and every key ever used stays
+ * published (JWK set, public parts only), so receipts from before a rotation still verify.</li>
+ * <li><b>Rotation.</b> When the newest key is older than {@code credit.receipts.rotate-after}, a new
+ * one is made. Its document id is the rotation slot (creation time / rotate-after), so replicas that
+ * rotate at once collide on the insert and all take the one that won. Every replica re-reads the keys
+ * every {@code refresh-every}, so they converge on the newest within that interval.</li>
+ * <li><b>Private keys encrypted at rest.</b> A private key is stored only as AES-256-GCM ciphertext
+ * under the key-encryption key {@code credit.receipts.key-encryption-key} (a secret from the
+ * deployment's secret store; the key id is the associated data, so a ciphertext cannot be moved to
+ * another key's document). Whoever reads the database gets no signing key. A key stored in plain
+ * text by an earlier version is encrypted in place at start-up.</li>
+ * </ul>
  */
 @Component
-class JwsReceipts implements Receipts {
+class JwsReceipts implements Receipts, DisposableBean {
 
     static final String KEYS = "receipt_keys";
+    private static final Logger log = LoggerFactory.getLogger(JwsReceipts.class);
+    private static final int GCM_NONCE = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ECKey signing;
-    private final List<ECKey> published;
-    private final ECDSASigner signer;
+    private final MongoCollection<Document> collection;
+    private final Clock clock;
+    private final ReceiptProperties properties;
+    private final SecretKeySpec keyEncryptionKey;
+    private final ScheduledExecutorService refresher;
+    private volatile State state;
 
-    JwsReceipts(MongoTemplate mongo, Clock clock) {
-        var collection = mongo.getCollection(KEYS);
-        if (collection.countDocuments() == 0) {
-            try {
-                ECKey key = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
-                        .keyID("receipt-" + UUID.randomUUID()).generate();
-                collection.insertOne(new Document("_id", key.getKeyID()).append("jwk", key.toJSONString())
-                        .append("createdAt", Date.from(clock.instant())));
-            } catch (JOSEException e) {
-                throw new IllegalStateException("cannot create the receipt key", e);
-            } catch (RuntimeException duplicate) {
-                // another replica created one at the same time: use whichever is oldest below
+    /** The signing key (newest) and every published key, read together. */
+    private record State(ECKey signing, ECDSASigner signer, List<ECKey> published) {
+    }
+
+    JwsReceipts(MongoTemplate mongo, Clock clock, ReceiptProperties properties) {
+        this.collection = mongo.getCollection(KEYS);
+        this.clock = clock;
+        this.properties = properties;
+        this.keyEncryptionKey = new SecretKeySpec(sha256(properties.keyEncryptionKey()), "AES");
+        encryptPlaintextKeys();
+        rotateIfDue();
+        this.state = load();
+        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "receipt-keys");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(1, properties.refreshEvery().toSeconds());
+        refresher.scheduleWithFixedDelay(this::refresh, every, every, TimeUnit.SECONDS);
+    }
+
+    /** Rotates if due and re-reads the keys (other replicas may have rotated). */
+    void refresh() {
+        try {
+            rotateIfDue();
+            State next = load();
+            if (!next.signing().getKeyID().equals(state.signing().getKeyID())) {
+                log.info("receipts are now signed with key {}", next.signing().getKeyID());
             }
+            state = next;
+        } catch (RuntimeException e) {
+            log.warn("receipt keys not refreshed this round: {}", e.getClass().getSimpleName());
         }
-        List<ECKey> keys = new ArrayList<>();
-        for (Document d : collection.find().sort(Sorts.ascending("createdAt", "_id"))) {
+    }
+
+    private void rotateIfDue() {
+        Instant now = clock.instant();
+        Document newest = collection.find().sort(Sorts.descending("createdAt", "_id")).first();
+        if (newest != null && newest.getDate("createdAt").toInstant().plus(properties.rotateAfter()).isAfter(now)) {
+            return;
+        }
+        long slot = now.getEpochSecond() / Math.max(1, properties.rotateAfter().toSeconds());
+        try {
+            ECKey key = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
+                    .keyID("receipt-" + UUID.randomUUID()).generate();
+            collection.insertOne(new Document("_id", "slot-" + slot).append("kid", key.getKeyID())
+                    .append("publicJwk", key.toPublicJWK().toJSONString())
+                    .append("privateJwkEncrypted", encrypt(key.toJSONString(), key.getKeyID()))
+                    .append("createdAt", Date.from(now)));
+            log.info("new receipt key {} (rotation slot {})", key.getKeyID(), slot);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot create a receipt key", e);
+        } catch (com.mongodb.MongoWriteException duplicate) {
+            // another replica rotated into the same slot: its key is read below
+        }
+    }
+
+    /** Keys written by an earlier version held the private key in plain text: encrypt them in place. */
+    private void encryptPlaintextKeys() {
+        for (Document d : collection.find(Filters.exists("jwk"))) {
             try {
-                keys.add(ECKey.parse(d.getString("jwk")));
+                ECKey key = ECKey.parse(d.getString("jwk"));
+                collection.updateOne(Filters.eq("_id", d.get("_id")), Updates.combine(
+                        Updates.set("kid", key.getKeyID()),
+                        Updates.set("publicJwk", key.toPublicJWK().toJSONString()),
+                        Updates.set("privateJwkEncrypted", encrypt(key.toJSONString(), key.getKeyID())),
+                        Updates.unset("jwk")));
+                log.info("receipt key {} encrypted at rest", key.getKeyID());
             } catch (ParseException e) {
                 throw new IllegalStateException("unreadable receipt key " + d.get("_id"), e);
             }
         }
-        this.signing = keys.getFirst();
-        this.published = keys.stream().map(ECKey::toPublicJWK).toList();
-        try {
-            this.signer = new ECDSASigner(signing);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("unusable receipt key " + signing.getKeyID(), e);
+    }
+
+    private State load() {
+        List<ECKey> published = new ArrayList<>();
+        Document newest = null;
+        for (Document d : collection.find().sort(Sorts.ascending("createdAt", "_id"))) {
+            try {
+                published.add(ECKey.parse(d.getString("publicJwk")));
+            } catch (ParseException e) {
+                throw new IllegalStateException("unreadable receipt key " + d.get("_id"), e);
+            }
+            newest = d;
         }
+        if (newest == null) {
+            throw new IllegalStateException("no receipt key");
+        }
+        try {
+            ECKey signing = ECKey.parse(decrypt(newest.getString("privateJwkEncrypted"), newest.getString("kid")));
+            return new State(signing, new ECDSASigner(signing), List.copyOf(published));
+        } catch (ParseException | JOSEException e) {
+            throw new IllegalStateException("unusable receipt key " + newest.getString("kid"), e);
+        }
+    }
+
+    private String encrypt(String plaintext, String keyId) {
+        try {
+            byte[] nonce = new byte[GCM_NONCE];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keyEncryptionKey, new GCMParameterSpec(128, nonce));
+            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[nonce.length + sealed.length];
+            System.arraycopy(nonce, 0, out, 0, nonce.length);
+            System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
+            return Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encrypt a receipt key", e);
+        }
+    }
+
+    private String decrypt(String sealed, String keyId) {
+        try {
+            byte[] in = Base64.getDecoder().decode(sealed);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, keyEncryptionKey, new GCMParameterSpec(128, in, 0, GCM_NONCE));
+            cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(in, GCM_NONCE, in.length - GCM_NONCE), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("receipt key " + keyId + " cannot be decrypted with the configured "
+                    + "credit.receipts.key-encryption-key", e);
+        }
+    }
+
+    private static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The key id receipts are signed with now (the newest key). */
+    String signingKeyId() {
+        return state.signing().getKeyID();
     }
 
     @Override
     public String sign(Map<String, Object> claims) {
+        State s = state;
         try {
-            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signing.getKeyID())
+            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(s.signing().getKeyID())
                     .type(new JOSEObjectType("travel-decision+jws")).build(), new Payload(claims));
-            jws.sign(signer);
+            jws.sign(s.signer());
             return jws.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a receipt", e);
@@ -93,7 +237,7 @@ class JwsReceipts implements Receipts {
      * Either form: a plain JWS (first version: one signature per answer, or a batch's envelope), or
      * a {@link DecisionReceipt} — its JWS must verify, be a {@code merkle-sha256} envelope, and the
      * decision with its inclusion proof must lead to the signed root and count. The claims returned
-     * for the latter are the decision's, plus {@code receipt} (the envelope's jti, iat, root,
+     * for the latter are the decision's, plus {@code receipt} (the envelope's jti, iat, exp, root,
      * count and the decision's index).
      */
     @Override
@@ -122,6 +266,9 @@ class JwsReceipts implements Receipts {
             Map<String, Object> signedBy = new LinkedHashMap<>();
             signedBy.put("jti", envelope.get().get("jti"));
             signedBy.put("iat", envelope.get().get("iat"));
+            if (envelope.get().get("exp") != null) {
+                signedBy.put("exp", envelope.get().get("exp"));
+            }
             signedBy.put("merkleRoot", root);
             signedBy.put("count", count);
             signedBy.put("index", r.index());
@@ -138,7 +285,7 @@ class JwsReceipts implements Receipts {
             if (!JWSAlgorithm.ES256.equals(jws.getHeader().getAlgorithm())) {
                 return Optional.empty();
             }
-            for (ECKey key : published) {
+            for (ECKey key : state.published()) {
                 if (key.getKeyID().equals(jws.getHeader().getKeyID()) && jws.verify(new ECDSAVerifier(key))) {
                     return Optional.of(jws.getPayload().toJSONObject());
                 }
@@ -151,6 +298,11 @@ class JwsReceipts implements Receipts {
 
     @Override
     public Map<String, Object> publishedKeys() {
-        return new JWKSet(new ArrayList<>(published)).toJSONObject(true);
+        return new JWKSet(new ArrayList<>(state.published())).toJSONObject(true);
+    }
+
+    @Override
+    public void destroy() {
+        refresher.shutdownNow();
     }
 }

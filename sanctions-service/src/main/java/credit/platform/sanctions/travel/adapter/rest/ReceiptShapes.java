@@ -17,7 +17,12 @@ final class ReceiptShapes {
     record Claims(@Schema(example = "credit-platform/sanctions") String iss,
             @Schema(description = "the decision id") String jti, @Schema(description = "epoch seconds") long iat,
             @Schema(allowableValues = {"ALLOW", "DENY"}) String decision, List<ReceiptReason> reasons,
-            String passengerRef, @Schema(description = "SHA-256 (hex) of scheme:country:number") String documentSha256,
+            @Schema(description = "epoch seconds: the receipt is not valid after") long exp,
+            @Schema(description = "the client the decision was given to") String aud,
+            String passengerRef,
+            @Schema(description = "HMAC-SHA256 (hex) of scheme:country:number under the service's document key: "
+                    + "not reversible by trying numbers; receipts/verify with the document says whether it matches")
+            String documentHmac,
             String mode, String seatClass, String trainNumber, String travelAt, long asOfSequence, String asOfTime,
             boolean stale, String client, Signature receipt) {
     }
@@ -27,7 +32,7 @@ final class ReceiptShapes {
     }
 
     @Schema(name = "ReceiptSignature", description = "The signed envelope a compact batch answer lies under")
-    record Signature(String jti, long iat, String merkleRoot, int count, int index) {
+    record Signature(String jti, long iat, long exp, String merkleRoot, int count, int index) {
     }
 
     @Schema(name = "ReceiptKeys", description = "The public keys receipts are signed with (a JWK set, RFC 7517)")

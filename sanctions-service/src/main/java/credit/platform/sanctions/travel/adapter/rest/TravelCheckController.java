@@ -1,5 +1,10 @@
 package credit.platform.sanctions.travel.adapter.rest;
 
+import credit.platform.identifiers.Identifier;
+import credit.platform.identifiers.Identifiers;
+import credit.platform.identifiers.InvalidIdentifierException;
+import credit.platform.sanctions.travel.domain.DocumentDigests;
+import credit.platform.sanctions.travel.domain.TravelDocument;
 import credit.platform.common.web.FieldViolation;
 import credit.platform.common.web.Problems;
 import credit.platform.sanctions.enforcement.domain.IndexNotCurrentException;
@@ -60,11 +65,13 @@ class TravelCheckController {
     private final CheckTravel checkTravel;
     private final Receipts receipts;
     private final Clock clock;
+    private final DocumentDigests documents;
 
-    TravelCheckController(CheckTravel checkTravel, Receipts receipts, Clock clock) {
+    TravelCheckController(CheckTravel checkTravel, Receipts receipts, Clock clock, DocumentDigests documents) {
         this.checkTravel = checkTravel;
         this.receipts = receipts;
         this.clock = clock;
+        this.documents = documents;
     }
 
     @PostMapping
@@ -118,7 +125,39 @@ class TravelCheckController {
             throw new InvalidTravelCheckException(List.of(new Violation("receipt", "required",
                     "receipt is required (or, for a compact batch answer, envelope, decision, index and proof)")));
         }
-        return receipts.verify(receipt).map(c -> new VerifyView(true, c)).orElse(new VerifyView(false, null));
+        return receipts.verify(receipt).map(c -> judged(c, request.document())).orElse(new VerifyView(false, null));
+    }
+
+    /**
+     * A receipt whose signature holds: still valid unless its {@code exp} (the decision's, or its
+     * envelope's) has passed; about the given document when its keyed digest is the document's.
+     */
+    private VerifyView judged(Map<String, Object> claims, DocumentDto document) {
+        long now = clock.instant().getEpochSecond();
+        boolean expired = expiresBefore(claims.get("exp"), now)
+                || claims.get("receipt") instanceof Map<?, ?> envelope && expiresBefore(envelope.get("exp"), now);
+        Boolean matches = null;
+        if (document != null) {
+            IdentifierScheme scheme = document.typeOrScheme() == null ? null
+                    : IdentifierScheme.of(document.typeOrScheme()).filter(TravelCheck.DOCUMENTS::contains).orElse(null);
+            try {
+                matches = scheme != null && documents.matches(String.valueOf(claims.get(DocumentDigests.CLAIM)),
+                        travelDocument(scheme, document));
+            } catch (InvalidIdentifierException e) {
+                matches = false;
+            }
+        }
+        return new VerifyView(!expired, claims, expired ? "expired" : null, matches);
+    }
+
+    private TravelDocument travelDocument(IdentifierScheme scheme, DocumentDto document) {
+        Identifier id = Identifiers.parse(scheme, document.numberOrValue(), document.countryOrIssuingCountry(),
+                ChinaTime.today(clock));
+        return new TravelDocument(id.scheme(), id.value(), id.issuingCountry());
+    }
+
+    private static boolean expiresBefore(Object exp, long now) {
+        return exp instanceof Number n && n.longValue() < now;
     }
 
     /** A compact batch answer: the batch's envelope, the answer's decision, index and proof (base64url). */
@@ -144,7 +183,7 @@ class TravelCheckController {
         try {
             return DecisionReceipt.compact(request.envelope().strip(), b64.decode(request.decision().strip()),
                             request.index(), b64.decode(request.proof().strip()))
-                    .flatMap(receipts::verify).map(c -> new VerifyView(true, c)).orElse(new VerifyView(false, null));
+                    .flatMap(receipts::verify).map(c -> judged(c, request.document())).orElse(new VerifyView(false, null));
         } catch (IllegalArgumentException notBase64url) {
             return new VerifyView(false, null);
         }

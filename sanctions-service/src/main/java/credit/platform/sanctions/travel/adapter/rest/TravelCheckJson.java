@@ -123,11 +123,31 @@ final class TravelCheckJson {
      * batch answer: {@code envelope} (the batch's receipt), {@code decision}, {@code index} and
      * {@code proof} (base64url: the decision bytes and the concatenated 32-byte sibling hashes).
      */
-    record VerifyRequest(String receipt, String envelope, String decision, Integer index, String proof) {
+    /**
+     * A receipt to verify: the self-contained {@code receipt}, or a compact batch answer's parts; with
+     * the passenger's {@code document}, the answer also says whether the receipt is about it.
+     */
+    record VerifyRequest(String receipt, String envelope, String decision, Integer index, String proof,
+            DocumentDto document) {
+        VerifyRequest(String receipt, String envelope, String decision, Integer index, String proof) {
+            this(receipt, envelope, decision, index, proof, null);
+        }
     }
 
+    /**
+     * @param valid           signed by this service's key and not expired
+     * @param claims          what the receipt says (also when it has expired)
+     * @param reason          why it is not valid: {@code expired}, or absent
+     * @param documentMatches when a document was sent: whether the receipt's keyed document digest is its
+     */
     record VerifyView(boolean valid,
             @io.swagger.v3.oas.annotations.media.Schema(implementation = ReceiptShapes.Claims.class)
-            Map<String, Object> claims) {
+            Map<String, Object> claims,
+            @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"expired"}) String reason,
+            Boolean documentMatches) {
+
+        VerifyView(boolean valid, Map<String, Object> claims) {
+            this(valid, claims, null, null);
+        }
     }
 }

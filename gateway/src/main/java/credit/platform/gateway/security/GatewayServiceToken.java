@@ -1,0 +1,80 @@
+package credit.platform.gateway.security;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import credit.platform.common.grpc.ServiceTokenSource;
+import credit.platform.common.security.PlatformSecurityProperties;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The gateway's own token (client credentials of the service client, platform-common's
+ * {@link ServiceTokenSource}): relayed to the services beside the caller's token as the proof that a
+ * request came through the gateway (platform-common's {@code GatewayRelay}), and used for the
+ * citizen's subject lookup. Kept in memory until 30 s before it expires, so the hot path takes it
+ * without a thread hop; fetched off the event loop when it must be renewed.
+ */
+@Component
+public class GatewayServiceToken {
+
+    private static final Duration MARGIN = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ServiceTokenSource tokens;
+    private final Clock clock;
+    private volatile Cached cached;
+
+    private record Cached(String token, Instant renewAt) {
+    }
+
+    public GatewayServiceToken(GatewaySecurityProperties security) {
+        this.clock = Clock.systemUTC();
+        this.tokens = new ServiceTokenSource(new PlatformSecurityProperties(security.issuerUri(), security.audience(),
+                security.tokenUri(), security.clientId(), security.clientSecret()), RestClient.builder(), clock);
+    }
+
+    /** The token, from memory or (renewal) fetched on a worker thread. */
+    public Mono<String> token() {
+        Cached c = cached;
+        if (c != null && clock.instant().isBefore(c.renewAt())) {
+            return Mono.just(c.token());
+        }
+        return Mono.fromCallable(this::blockingToken).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The token, fetching it on the calling thread when it must be renewed (never on an event loop). */
+    public String blockingToken() {
+        Cached c = cached;
+        if (c != null && clock.instant().isBefore(c.renewAt())) {
+            return c.token();
+        }
+        String token = tokens.token();
+        cached = new Cached(token, expiry(token).minus(MARGIN));
+        return token;
+    }
+
+    /** Forget the token (the service refused it, or it could not be used). */
+    public void invalidate() {
+        cached = null;
+        tokens.invalidate();
+    }
+
+    private Instant expiry(String jwt) {
+        try {
+            String[] parts = jwt.split("\\.");
+            long exp = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8))
+                    .path("exp").asLong(0);
+            return exp > 0 ? Instant.ofEpochSecond(exp) : clock.instant().plus(MARGIN.multipliedBy(2));
+        } catch (RuntimeException e) {
+            return clock.instant().plus(MARGIN.multipliedBy(2));
+        }
+    }
+}
