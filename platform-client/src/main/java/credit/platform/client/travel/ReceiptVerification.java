@@ -6,7 +6,7 @@ import java.util.Map;
  * Whether a receipt carries a valid signature of the sanctions service.
  *
  * @param claims what the receipt says (decision, reasons, decisionId, travel, asOf, …, and
- *               {@code receipt}: the envelope's jti, iat, merkleRoot, count and the answer's index);
+ *               {@code receipt}: the envelope's jti, iat, exp (if any), merkleRoot, count and the answer's index);
  *               null when not valid
  * @param reason why it is not valid, when {@link ReceiptVerifier} checked it offline; null otherwise
  */

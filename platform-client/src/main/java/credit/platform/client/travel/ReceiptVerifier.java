@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * set, {@code GET /api/v1/travel-checks/receipt-keys}) and nothing else — no call per receipt, and
  * nothing about the receipt leaves the caller. Gives the same answer as
  * {@link TravelApi#verifyReceipt} ({@code valid}, and the receipt's claims with the envelope's
- * {@code receipt: {jti, iat, merkleRoot, count, index}}), plus why a receipt is not valid.
+ * {@code receipt: {jti, iat, exp, merkleRoot, count, index}}; {@code exp} when the envelope has one), plus why a receipt is not valid.
  *
  * <p>Accepts both forms of {@link TravelDecision}: the self-contained
  * {@code <JWS>~<decision>~<index>:<count>[:<sibling>…]} (and a first-version plain JWS), and the
@@ -202,6 +202,9 @@ public final class ReceiptVerifier {
         Map<String, Object> signedBy = new LinkedHashMap<>();
         signedBy.put("jti", env.get("jti"));
         signedBy.put("iat", env.get("iat"));
+        if (env.get("exp") != null) {
+            signedBy.put("exp", env.get("exp"));
+        }
         signedBy.put("merkleRoot", root);
         signedBy.put("count", signedCount);
         signedBy.put("index", index);

@@ -157,10 +157,9 @@ class ReceiptVerifierTest {
                 leaves.add(MerkleTree.leafHash(d));
             }
             MerkleTree tree = MerkleTree.of(leaves);
-            Map<String, Object> claims = new HashMap<>(DecisionReceipt.envelopeClaims("batch-1", 1_780_000_000L, tree));
-            if (exp != null) {
-                claims.put("exp", exp);
-            }
+            // the service always signs an exp; "no exp given" here means one far in the future (2100-01-01)
+            Map<String, Object> claims = new HashMap<>(DecisionReceipt.envelopeClaims("batch-1", 1_780_000_000L,
+                    exp != null ? exp : 4_102_444_800L, tree));
             try {
                 JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
                         .type(new JOSEObjectType("travel-decision+jws")).build(), new Payload(claims));
