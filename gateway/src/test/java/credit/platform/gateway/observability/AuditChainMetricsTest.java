@@ -40,7 +40,9 @@ class AuditChainMetricsTest {
         String db = "audit-" + UUID.randomUUID();
         client = MongoClients.create(MongoTestServer.uri(db).replace("/" + db, ""));
         mongo = new ReactiveMongoTemplate(client, db);
-        log = new MongoAuditLog(mongo);
+        log = new MongoAuditLog(mongo, new credit.platform.gateway.audit.domain.ChainKeys(
+                java.util.Map.of("k1", "the-audit-chain-key-of-the-gateway-001"), "k1"), 10_000, Duration.ofSeconds(60),
+                Duration.ofSeconds(30));
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
         beans.addBean("clock", clock);
         metrics = new AuditChainMetrics(log, meters, beans.getBeanProvider(Clock.class), Duration.ofSeconds(15),
