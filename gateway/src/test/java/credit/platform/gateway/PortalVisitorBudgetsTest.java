@@ -43,7 +43,7 @@ class PortalVisitorBudgetsTest {
         MongoTestServer.register(properties, "audit-portal-visitors");
         properties.add("credit.security.issuer-uri", issuer::issuerUri);
         properties.add("credit.gateway.registry-uri", registry::uri);
-        properties.add("credit.security.token-uri", () -> registry.uri() + "/token");
+        properties.add("credit.security.token-uri", () -> issuer.issuerUri() + "/protocol/openid-connect/token");
     }
 
     @AfterAll
