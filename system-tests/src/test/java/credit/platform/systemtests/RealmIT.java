@@ -81,6 +81,24 @@ class RealmIT {
         assertThat(audiences(claims)).contains("credit-platform");
     }
 
+    /**
+     * Brute-force detection: five wrong passwords lock the account (for 60 s, growing to 15 min), and
+     * while locked even the right password gets no token. A user of its own, so no other test is locked out.
+     */
+    @Test
+    void fiveWrongPasswordsLockTheAccountAndTheRightOneIsThenRefusedToo(TestPlatform platform) {
+        String form = "grant_type=password&client_id=credit-web&username=lockout-probe-demo&scope=openid&password=";
+        assertThat(platform.tokenResponse(form + "lockout-probe-demo-password").statusCode()).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> wrong = platform.tokenResponse(form + "wrong-password-" + i);
+            assertThat(wrong.statusCode()).as(wrong.body()).isIn(400, 401);
+            assertThat(wrong.body()).contains("invalid_grant");
+        }
+        HttpResponse<String> locked = platform.tokenResponse(form + "lockout-probe-demo-password");
+        assertThat(locked.statusCode()).as(locked.body()).isIn(400, 401);
+        assertThat(locked.body()).contains("invalid_grant");
+    }
+
     private static JsonNode clientCredentialsClaims(TestPlatform platform, String clientId) throws Exception {
         return payload(platform.clientCredentialsToken(clientId));
     }
