@@ -284,7 +284,7 @@ class SecurityMatrixIT {
     // --- the contracts ----------------------------------------------------------------------
 
     /** Every RPC of every {@code *Grpc} service class in the proto jar. */
-    private static List<MethodDescriptor<?, ?>> allRpcs() throws IOException, URISyntaxException, ReflectiveOperationException {
+    static List<MethodDescriptor<?, ?>> allRpcs() throws IOException, URISyntaxException, ReflectiveOperationException {
         Path location = Path.of(CommonProto.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<String> classNames = new ArrayList<>();
         if (Files.isDirectory(location)) {
