@@ -75,7 +75,8 @@ public class GradeFeed {
         }
     }
 
-    @Scheduled(initialDelay = 0, fixedDelayString = "${credit.scoring.feed.sweep-interval:5s}")
+    @Scheduled(initialDelayString = "${credit.scoring.feed.sweep-initial-delay:PT0S}",
+            fixedDelayString = "${credit.scoring.feed.sweep-interval:5s}")
     public int sweep() {
         try {
             return outbox.publishAll();
