@@ -10,7 +10,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code ./platform}: starts the whole platform on the ports the apps default to and blocks until Ctrl-C.
  * With {@code --infra-only} only Mongo and Keycloak are started (run an app from the IDE against them);
- * {@code --port-offset N} (or {@code CREDIT_PORT_OFFSET=N}) moves every port by N.
+ * {@code --port-offset N} (or {@code CREDIT_PORT_OFFSET=N}) moves every port by N;
+ * {@code --production-jvm} runs the apps on the JVM's default JIT and GC with a 1 GiB heap instead of the
+ * quick-start flags ({@link AppLaunch}): slower to start, the speed a benchmark should see.
  */
 public final class LocalPlatform {
 
@@ -25,14 +27,15 @@ public final class LocalPlatform {
             root = RepoRoot.find();
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("[platform] " + e.getMessage());
-            System.err.println("[platform] usage: ./platform [--infra-only] [--port-offset N]");
+            System.err.println("[platform] usage: ./platform [--infra-only] [--port-offset N] [--production-jvm]");
             System.exit(2);
             return;
         }
         boolean infraOnly = options.infraOnly();
         StackConfig config = StackConfig.local(root, options.portOffset());
         logEmbeddedMongoTo(config.logDir().resolve("mongo.log"));
-        PlatformStack stack = new PlatformStack(config);
+        PlatformStack stack = new PlatformStack(config,
+                options.productionJvm() ? AppLaunch.production() : AppLaunch.fastStart());
         long t0 = System.nanoTime();
         try {
             if (infraOnly) {
@@ -66,17 +69,27 @@ public final class LocalPlatform {
     }
 
     /** The launcher's command line. */
-    record Options(boolean infraOnly, int portOffset) {
+    record Options(boolean infraOnly, int portOffset, boolean productionJvm) {
 
-        /** {@code --infra-only}, {@code --port-offset N} / {@code --port-offset=N}; the environment's offset when no flag gives one. */
+        Options(boolean infraOnly, int portOffset) {
+            this(infraOnly, portOffset, false);
+        }
+
+        /**
+         * {@code --infra-only}, {@code --port-offset N} / {@code --port-offset=N} (the environment's offset
+         * when no flag gives one), {@code --production-jvm}.
+         */
         static Options parse(List<String> args, String envOffset) {
             boolean infraOnly = false;
+            boolean productionJvm = false;
             String offset = null;
             String offsetSource = StackConfig.LOCAL_PORT_OFFSET_ENV;
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 if (a.equals("--infra-only")) {
                     infraOnly = true;
+                } else if (a.equals("--production-jvm")) {
+                    productionJvm = true;
                 } else if (a.equals("--port-offset") && i + 1 < args.size()) {
                     offset = args.get(++i);
                     offsetSource = "--port-offset";
@@ -87,7 +100,8 @@ public final class LocalPlatform {
                     throw new IllegalArgumentException("unknown argument '" + a + "'");
                 }
             }
-            return new Options(infraOnly, StackConfig.portOffset(offset != null ? offset : envOffset, offsetSource));
+            return new Options(infraOnly, StackConfig.portOffset(offset != null ? offset : envOffset, offsetSource),
+                    productionJvm);
         }
     }
 

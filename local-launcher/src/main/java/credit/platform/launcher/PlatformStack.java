@@ -46,6 +46,7 @@ public final class PlatformStack implements AutoCloseable {
     static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     private final StackConfig config;
+    private final AppLaunch launch;
     /** What is running, last started first: closed in this order. */
     private final Deque<Component> started = new ArrayDeque<>();
     private final List<String> timings = new ArrayList<>();
@@ -57,13 +58,24 @@ public final class PlatformStack implements AutoCloseable {
     private boolean closed;
 
     public PlatformStack(StackConfig config) {
+        this(config, AppLaunch.fastStart());
+    }
+
+    /** A stack whose apps start as {@code launch} says (JVM options, extra arguments): see {@link AppLaunch}. */
+    public PlatformStack(StackConfig config, AppLaunch launch) {
         this.config = config;
+        this.launch = launch;
         // under .run/ (not target/): survives a "mvn clean" after a killed test run
         this.pidFile = new PidFile(config.pidFile());
     }
 
     public StackConfig config() {
         return config;
+    }
+
+    /** The process of a started app (for a benchmark's profiler or memory samples); empty when not started. */
+    public java.util.Optional<ProcessHandle> appProcess(String appName) {
+        return java.util.Optional.ofNullable(processes.get(appName)).map(Process::toHandle);
     }
 
     /** "keycloak ready in 18.2 s", … — one line per component, in start order. */
@@ -326,10 +338,10 @@ public final class PlatformStack implements AutoCloseable {
         Path log = config.logDir().resolve(app.name() + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(StackConfig.APP_JVM_OPTIONS);
+        command.addAll(launch.jvmOptions(app.name()));
         command.add("-jar");
         command.add(config.appJar(app).toString());
-        command.addAll(config.appArguments(app));
+        command.addAll(withOverrides(config.appArguments(app), launch.arguments(app.name())));
         ProcessBuilder pb = new ProcessBuilder(command).directory(config.logDir().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("SPRING_") || k.startsWith("CREDIT_")
@@ -344,6 +356,26 @@ public final class PlatformStack implements AutoCloseable {
         record(app.name(), t0, "http://localhost:" + app.httpPort()
                 + (app.hasGrpc() ? ", gRPC " + app.grpcPort() : "") + ", metrics " + app.managementPort()
                 + " (log " + log + ")");
+    }
+
+    /**
+     * The stack's arguments with {@code overrides} applied: an override of the same {@code --key}
+     * replaces the stack's value (Spring would join two values of one key with a comma).
+     */
+    static List<String> withOverrides(List<String> arguments, List<String> overrides) {
+        List<String> all = new ArrayList<>();
+        for (String argument : arguments) {
+            if (overrides.stream().noneMatch(o -> key(o).equals(key(argument)))) {
+                all.add(argument);
+            }
+        }
+        all.addAll(overrides);
+        return all;
+    }
+
+    private static String key(String argument) {
+        int eq = argument.indexOf('=');
+        return eq < 0 ? argument : argument.substring(0, eq);
     }
 
     private static Process startProcess(String component, ProcessBuilder pb, Path log) {
