@@ -38,7 +38,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
         "org.springframework.boot.grpc.server.autoconfigure.security.GrpcServerOAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration"})
-@EnableConfigurationProperties({PlatformSecurityProperties.class, GatewayRelayProperties.class})
+@EnableConfigurationProperties({PlatformSecurityProperties.class, GatewayRelayProperties.class, JwksProperties.class})
 public class PlatformSecurityAutoConfiguration {
 
     /** Outside callers only through the gateway: its service token relayed beside the caller's own. */
@@ -50,16 +50,21 @@ public class PlatformSecurityAutoConfiguration {
 
     /**
      * Decodes with the realm's JWKS, fetched lazily: a service starts (and reports ready) before
-     * Keycloak does, and validates tokens as soon as Keycloak is up.
+     * Keycloak does, and validates tokens as soon as Keycloak is up. Fetches are bounded (short
+     * timeouts, rate-limited, an unknown {@code kid} refused at once while the set is fresh:
+     * {@link JwkSetKeys}); each distinct token is validated once and then answered from
+     * {@link JwtCache} until it expires.
      */
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(PlatformSecurityProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+    JwtDecoder jwtDecoder(PlatformSecurityProperties properties, JwksProperties jwks) {
+        JwkSetKeys keys = JwkSetKeys.http(properties.jwkSetUri(), jwks.settings(), java.time.Clock.systemUTC());
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.jwkSource()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
                 new AudienceValidator(properties.audience())));
-        return decoder;
+        return jwks.tokenCacheSize() <= 0 ? decoder
+                : new CachingJwtDecoder(decoder, new JwtCache(java.time.Clock.systemUTC(), jwks.tokenCacheSize()));
     }
 
     @Configuration(proxyBeanMethods = false)
