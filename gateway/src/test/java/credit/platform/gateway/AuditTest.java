@@ -6,6 +6,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.util.List;
 import java.util.Map;
 
+import credit.platform.gateway.traffic.TravelCheckCounts;
 import credit.platform.testsupport.MongoTestServer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -68,6 +69,10 @@ class AuditTest {
     @Value("${local.server.port}")
     int port;
 
+    /** The in-memory travel-check counters, flushed by the tests instead of waiting for the timer. */
+    @Autowired
+    TravelCheckCounts counts;
+
     @Autowired
     ReactiveMongoTemplate mongo;
 
@@ -90,6 +95,7 @@ class AuditTest {
         mongo.remove(new Query(), "audit_head").block();
         // emptying the store is a deliberate restore here: the gateway forgets its own newest entry
         ((credit.platform.gateway.audit.mongo.MongoAuditLog) auditLog).forgetOwnNewestEntry();
+        counts.flush().block();
         mongo.remove(new Query(), "travel_check_counts").block();
     }
 
@@ -173,7 +179,7 @@ class AuditTest {
             assertThat(e.getString("route")).isEqualTo("POST /api/v1/lists/{listId}/records");
             assertThat(e.getList("subjectRefs", String.class)).isEmpty();
         });
-        List<Document> counts = mongo.findAll(Document.class, "travel_check_counts").collectList().block();
+        List<Document> counts = storedCounts();
         assertThat(counts).singleElement().satisfies(c -> {
             assertThat(c.getString("clientId")).isEqualTo("airline-demo");
             assertThat(c.getInteger("total")).isEqualTo(3);
@@ -224,7 +230,7 @@ class AuditTest {
             assertThat(e.getList("subjectRefs", String.class)).singleElement().asString().startsWith("id:RESIDENT_ID:");
             assertThat(e.toJson()).doesNotContain(RESIDENT_ID).doesNotContain(other);
         });
-        List<Document> counts = mongo.findAll(Document.class, "travel_check_counts").collectList().block();
+        List<Document> counts = storedCounts();
         assertThat(counts).singleElement().satisfies(c -> {
             assertThat(c.getInteger("total")).isEqualTo(2);
             assertThat(c.getInteger("allow")).isEqualTo(2);
@@ -479,5 +485,11 @@ class AuditTest {
                     .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
         assertThat(sanctions.received()).isEmpty();
+    }
+
+    /** The counters as stored, after writing what was counted in memory (the timer would do it every 10 s). */
+    private List<Document> storedCounts() {
+        counts.flush().block();
+        return mongo.findAll(Document.class, "travel_check_counts").collectList().block();
     }
 }

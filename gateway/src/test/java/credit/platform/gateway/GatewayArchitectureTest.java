@@ -11,6 +11,9 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import credit.platform.common.grpc.ServiceTokenSource;
+import credit.platform.common.security.JwkSetKeys;
+import credit.platform.common.security.JwksProperties;
+import credit.platform.common.security.JwtCache;
 import credit.platform.common.security.PlatformSecurityProperties;
 
 /** The gateway only routes: it knows no service's code, contracts or domain. */
@@ -39,7 +42,11 @@ class GatewayArchitectureTest {
                     "credit.platform.common..")
                     // the access log asks the registry with the gateway's own token
                     .and(not(equivalentTo(ServiceTokenSource.class)))
-                    .and(not(equivalentTo(PlatformSecurityProperties.class))))
+                    .and(not(equivalentTo(PlatformSecurityProperties.class)))
+                    // the token decoder: bounded JWKS fetching and the validated-token cache, shared with the services
+                    .and(not(equivalentTo(JwkSetKeys.class)))
+                    .and(not(equivalentTo(JwksProperties.class)))
+                    .and(not(equivalentTo(JwtCache.class))))
             .because("the REST side routes by path; only the gRPC proxy reads the sanctions contract");
 
     @ArchTest

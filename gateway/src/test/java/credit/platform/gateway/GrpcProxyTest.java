@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import com.google.protobuf.ByteString;
 import credit.platform.gateway.audit.domain.SubjectRefs;
 import credit.platform.gateway.grpcproxy.GrpcProxyServer;
+import credit.platform.gateway.traffic.TravelCheckCounts;
 import credit.platform.testsupport.FakeGrpcServer;
 import credit.platform.testsupport.MongoTestServer;
 import credit.registry.v1.GetSubjectRequest;
@@ -79,6 +80,9 @@ class GrpcProxyTest {
     }
 
     @Autowired
+    TravelCheckCounts travelCounts;
+
+    @Autowired
     GrpcProxyServer proxy;
 
     @Autowired
@@ -98,6 +102,7 @@ class GrpcProxyTest {
         sanctions.checkedPassengers.clear();
         mongo.remove(new Query(), "audit_entries").block();
         mongo.remove(new Query(), "audit_head").block();
+        travelCounts.flush().block();
         mongo.remove(new Query(), "travel_check_counts").block();
     }
 
@@ -276,6 +281,7 @@ class GrpcProxyTest {
     }
 
     private List<Document> counts() {
+        travelCounts.flush().block(); // written periodically; the test writes them now instead of waiting
         return mongo.find(new Query(), Document.class, "travel_check_counts").collectList().block();
     }
 }

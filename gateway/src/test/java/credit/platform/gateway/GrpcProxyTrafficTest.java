@@ -33,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Travel checks over gRPC draw on the client's travel-check budget: over it, RESOURCE_EXHAUSTED with a retry hint. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "credit.gateway.traffic.rate-limits.travel-check.limit=2",
-        "credit.gateway.traffic.rate-limits.travel-check.period=1h"})
+        "credit.gateway.traffic.rate-limits.travel-check.period=1h",
+        "credit.gateway.traffic.rate-limits.travel-check.burst=2"})
 class GrpcProxyTrafficTest {
 
     static final TestIssuer issuer = new TestIssuer();
@@ -79,11 +80,11 @@ class GrpcProxyTrafficTest {
         var failure = failureOf(() -> airline.checkTravel(check("PNR-3", "110101199003074477")));
 
         assertThat(failure.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
-        assertThat(failure.getStatus().getDescription()).contains("Retry after 3600 s");
+        assertThat(failure.getStatus().getDescription()).contains("Retry after 1800 s");
         assertThat(failure.getTrailers().get(Metadata.Key.of("retry-after", Metadata.ASCII_STRING_MARSHALLER)))
-                .isEqualTo("3600");
+                .isEqualTo("1800");
         assertThat(StatusProto.fromThrowable(failure).getDetailsList())
-                .anySatisfy(d -> assertThat(d.unpack(RetryInfo.class).getRetryDelay().getSeconds()).isEqualTo(3600));
+                .anySatisfy(d -> assertThat(d.unpack(RetryInfo.class).getRetryDelay().getSeconds()).isEqualTo(1800));
         assertThat(sanctions.checkedPassengers).containsExactly("PNR-1", "PNR-2");
 
         var rail = TravelCheckServiceGrpc.newBlockingStub(channel)

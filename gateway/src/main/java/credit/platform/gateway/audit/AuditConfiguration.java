@@ -6,6 +6,7 @@ import credit.platform.gateway.audit.domain.AuditLog;
 import credit.platform.gateway.audit.domain.ChainKeys;
 import credit.platform.gateway.audit.domain.SubjectRefs;
 import credit.platform.gateway.audit.mongo.MongoAuditLog;
+import credit.platform.gateway.traffic.TravelCheckCounts;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -33,8 +34,8 @@ class AuditConfiguration {
     }
 
     @Bean
-    TravelCheckAudit travelCheckAudit(AuditLog auditLog, SubjectRefs subjectRefs, Clock clock) {
-        return new TravelCheckAudit(auditLog, subjectRefs, clock);
+    TravelCheckAudit travelCheckAudit(AuditLog auditLog, SubjectRefs subjectRefs, Clock clock, TravelCheckCounts counts) {
+        return new TravelCheckAudit(auditLog, subjectRefs, clock, counts);
     }
 
     @Bean

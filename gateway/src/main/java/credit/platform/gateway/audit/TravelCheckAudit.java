@@ -1,7 +1,6 @@
 package credit.platform.gateway.audit;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
@@ -13,33 +12,38 @@ import credit.platform.gateway.audit.domain.AuditLog;
 import credit.platform.gateway.request.Purpose;
 import credit.platform.gateway.audit.domain.SubjectRefs;
 import credit.platform.gateway.audit.domain.TravelAnswer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import credit.platform.gateway.traffic.TravelCheckCounts;
 import reactor.core.publisher.Mono;
 
 /**
  * What the audit keeps of travel checks, for the REST route and the gRPC proxy alike: every answer
  * holding a DENY becomes one chained entry naming the denied passengers (identifier fingerprints,
- * never the number); ALLOW and DENY answers are counted per client and day. A DENY that cannot
- * be recorded fails the returned {@link Mono} (the caller withholds the answer); a count that
- * cannot be written is only logged.
+ * never the number); ALLOW and DENY answers are counted per client and day, in memory
+ * ({@link TravelCheckCounts}, written periodically). An answer without a DENY waits for nothing: its
+ * {@link Mono} is already complete. A DENY that cannot be recorded fails the returned {@link Mono}
+ * (the caller withholds the answer).
  */
 public final class TravelCheckAudit {
 
     /** A travel check enforces the consumption restriction: its purpose is fixed, not stated. */
     static final String PURPOSE = Purpose.ENFORCEMENT.name();
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final Duration APPEND_TIMEOUT = Duration.ofSeconds(3);
-    private static final Logger log = LoggerFactory.getLogger(TravelCheckAudit.class);
 
     private final AuditLog auditLog;
     private final SubjectRefs subjectRefs;
     private final Clock clock;
+    private final TravelCheckCounts counts;
 
-    public TravelCheckAudit(AuditLog auditLog, SubjectRefs subjectRefs, Clock clock) {
+    public TravelCheckAudit(AuditLog auditLog, SubjectRefs subjectRefs, Clock clock, TravelCheckCounts counts) {
         this.auditLog = auditLog;
         this.subjectRefs = subjectRefs;
         this.clock = clock;
+        this.counts = counts;
+    }
+
+    /** The in-memory counters (requests by outcome are counted by the REST filter). */
+    public TravelCheckCounts counts() {
+        return counts;
     }
 
     /**
@@ -64,19 +68,17 @@ public final class TravelCheckAudit {
                 allows++;
             }
         }
-        Mono<Void> count = auditLog.countTravelDecisions(clientId,
-                        LocalDate.ofInstant(clock.instant(), CHINA).toString(), allows, denies)
-                .timeout(APPEND_TIMEOUT)
-                .onErrorResume(e -> {
-                    log.warn("travel decisions of client {} not counted: {}", clientId, e.getClass().getSimpleName());
-                    return Mono.empty();
-                });
         if (denied.isEmpty()) {
-            return count;
+            counts.decisions(clientId, allows, 0);
+            return Mono.empty();
         }
         AuditEntry.Draft draft = new AuditEntry.Draft(clock.instant(), clientId, agency, PURPOSE,
                 List.copyOf(denied), method, route, status);
-        // the log's own bounds (queue, wait, store timeout with read-back): never a timeout of our own
-        return auditLog.append(draft).then(count);
+        int allowed = allows;
+        int deniedCount = denies;
+        // the log's own bounds (queue, wait, store timeout with read-back): never a timeout of our own;
+        // counted once recorded (a withheld answer was not given)
+        return auditLog.append(draft)
+                .doOnSuccess(entry -> counts.decisions(clientId, allowed, deniedCount)).then();
     }
 }

@@ -5,15 +5,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import com.google.protobuf.Any;
 import com.google.rpc.Code;
 import com.google.rpc.RetryInfo;
 import credit.platform.gateway.audit.TravelCheckAudit;
 import credit.platform.gateway.audit.domain.TravelAnswer;
+import credit.platform.gateway.security.CachingReactiveJwtDecoder;
 import credit.platform.gateway.security.Callers;
+import credit.platform.gateway.security.GatewayServiceToken;
 import credit.platform.gateway.security.RouteScopes;
+import credit.platform.gateway.traffic.Admission;
 import credit.platform.gateway.traffic.ClientBudgets;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.grpc.CallOptions;
@@ -34,18 +36,25 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
- * Passes one sanctions RPC through, as bytes, after the same checks as the REST front door:
- * a bearer token the gateway's decoder accepts (signature, issuer, audience, expiry), the scope the
- * contract's {@code required_scope} names (or {@code platform.admin}), and the client's request
- * budget (one request per message). Refused calls reach no service. An allowed call is forwarded
- * with the caller's own token (the service checks it again), the caller's deadline (or the default
- * one) and cancellation, message by message with flow control both ways. A circuit breaker answers
- * UNAVAILABLE at once while the service is failing. Travel-check answers go to the audit on their
- * way back: DENY subjects recorded, ALLOWs counted; an answer whose DENY cannot be recorded is
- * withheld.
+ * Passes one sanctions RPC through, as bytes, after the same checks as the REST front door: a bearer
+ * token the gateway's decoder accepts (signature, issuer, audience, expiry — answered from the
+ * validated-token cache after the first call), the scope the contract's {@code required_scope} names
+ * (or {@code platform.admin}), admission to the route ({@link Admission}: RESOURCE_EXHAUSTED with a
+ * retry hint at once when it is full) and the client's budget (travel checks counted in checks: a
+ * batch message takes one per passenger). Refused calls reach no service and never count against its
+ * circuit breaker. An allowed call is forwarded with the caller's own token (the service checks it
+ * again), the caller's deadline (or the default one) and cancellation, message by message with flow
+ * control both ways.
+ *
+ * <p>Nothing here blocks a thread: the server runs on the transport's event loops
+ * ({@code directExecutor}). A token not yet in the cache is validated asynchronously (the call waits,
+ * unrequested, meanwhile); a DENY answer is held until its audit entry is stored (the messages after it
+ * wait behind it, in order) and withheld with UNAVAILABLE when that fails; an ALLOW is counted in
+ * memory and passed on at once. The gateway's own token ({@link GatewayServiceToken}) goes upstream in
+ * {@link #RELAY} beside the caller's (the service serves outside callers only as relayed by the
+ * gateway); it is taken from memory, and fetched off the event loop only when it must be renewed.
  */
 final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
 
@@ -53,35 +62,35 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
     /** The gateway's own token for the service (platform-common's {@code GatewayRelay.METADATA_KEY}). */
     static final Metadata.Key<String> RELAY = Metadata.Key.of("x-credit-gateway", Metadata.ASCII_STRING_MARSHALLER);
     static final Metadata.Key<String> RETRY_AFTER = Metadata.Key.of("retry-after", Metadata.ASCII_STRING_MARSHALLER);
-    private static final Duration DECODE_TIMEOUT = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(GrpcProxyHandler.class);
 
     private final ProxiedMethods.ProxiedMethod method;
     private final Channel upstream;
-    private final ReactiveJwtDecoder decoder;
+    private final CachingReactiveJwtDecoder decoder;
     private final ClientBudgets budgets;
+    private final Admission admission;
     private final CircuitBreaker breaker;
     private final TravelCheckAudit audit;
     private final Duration defaultDeadline;
+    private final GatewayServiceToken relayToken;
     private final ObservationRegistry observations;
-    private final Supplier<String> relayToken;
 
     /**
      * @param relayToken the gateway's own token, sent upstream in {@link #RELAY} beside the caller's
-     *                   (the service serves outside callers only as relayed by the gateway)
      */
-    GrpcProxyHandler(ProxiedMethods.ProxiedMethod method, Channel upstream, ReactiveJwtDecoder decoder,
-            ClientBudgets budgets, CircuitBreaker breaker, TravelCheckAudit audit, Duration defaultDeadline,
-            ObservationRegistry observations, Supplier<String> relayToken) {
+    GrpcProxyHandler(ProxiedMethods.ProxiedMethod method, Channel upstream, CachingReactiveJwtDecoder decoder,
+            ClientBudgets budgets, Admission admission, CircuitBreaker breaker, TravelCheckAudit audit,
+            Duration defaultDeadline, GatewayServiceToken relayToken, ObservationRegistry observations) {
         this.relayToken = relayToken;
+        this.observations = observations;
         this.method = method;
         this.upstream = upstream;
         this.decoder = decoder;
         this.budgets = budgets;
+        this.admission = admission;
         this.breaker = breaker;
         this.audit = audit;
         this.defaultDeadline = defaultDeadline;
-        this.observations = observations;
     }
 
     @Override
@@ -91,42 +100,19 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
                 || authorization.substring(7).isBlank()) {
             return refuse(serverCall, Status.UNAUTHENTICATED.withDescription("A bearer token is required."));
         }
-        Jwt jwt;
-        try {
-            jwt = decoder.decode(authorization.substring(7).strip()).block(DECODE_TIMEOUT);
-        } catch (BadJwtException e) {
-            return refuse(serverCall, Status.UNAUTHENTICATED.withDescription(
-                    "The bearer token is invalid, expired or not meant for this platform."));
-        } catch (RuntimeException e) {
-            log.warn("gRPC call refused: token keys unavailable ({})", e.getClass().getSimpleName());
-            return refuse(serverCall, Status.UNAVAILABLE.withDescription(
-                    "The authorization server's keys could not be fetched; try again later."));
-        }
-        if (jwt == null) {
-            return refuse(serverCall, Status.UNAUTHENTICATED.withDescription("The bearer token could not be read."));
-        }
-        if (method.scope().isEmpty()) {
-            return refuse(serverCall, Status.PERMISSION_DENIED.withDescription(
-                    method.fullName() + " declares no required_scope, so nobody may call it."));
-        }
-        List<String> scopes = scopes(jwt);
-        if (!scopes.contains(method.scope().get()) && !scopes.contains(RouteScopes.ADMIN_SCOPE)) {
-            return refuse(serverCall, Status.PERMISSION_DENIED.withDescription(
-                    "The token's scopes do not allow " + method.fullName() + " (needs " + method.scope().get() + ")."));
-        }
+        String token = authorization.substring(7).strip();
         Deadline deadline = Optional.ofNullable(Context.current().getDeadline())
                 .orElseGet(() -> Deadline.after(defaultDeadline.toMillis(), TimeUnit.MILLISECONDS));
         Metadata forwarded = new Metadata();
         forwarded.put(AUTHORIZATION, authorization);
-        try {
-            forwarded.put(RELAY, "Bearer " + relayToken.get());
-        } catch (RuntimeException e) {
-            log.warn("gRPC call refused: the gateway's own token is unavailable ({})", e.getClass().getSimpleName());
-            return refuse(serverCall, Status.UNAVAILABLE.withDescription(
-                    "The gateway could not obtain its own token from the authorization server; try again later."));
+        ProxiedCall call = new ProxiedCall(serverCall, forwarded, deadline);
+        Optional<Jwt> known = decoder.cached(token);
+        if (known.isPresent()) {
+            call.relayed(known.get());
+        } else {
+            decoder.decode(token).subscribe(call::relayed, call::authenticationFailed);
         }
-        return new ProxiedCall(serverCall, Callers.of(jwt), forwarded, CallOptions.DEFAULT.withDeadline(deadline))
-                .start();
+        return call.listener();
     }
 
     private static List<String> scopes(Jwt jwt) {
@@ -140,36 +126,161 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
         };
     }
 
+    /** RESOURCE_EXHAUSTED with {@code google.rpc.RetryInfo} and a {@code retry-after} trailer (seconds). */
+    static io.grpc.StatusRuntimeException exhausted(String detail, long retryAfterSeconds) {
+        Metadata trailers = new Metadata();
+        trailers.put(RETRY_AFTER, Long.toString(retryAfterSeconds));
+        com.google.rpc.Status rich = com.google.rpc.Status.newBuilder()
+                .setCode(Code.RESOURCE_EXHAUSTED_VALUE)
+                .setMessage(detail)
+                .addDetails(Any.pack(RetryInfo.newBuilder()
+                        .setRetryDelay(com.google.protobuf.Duration.newBuilder().setSeconds(retryAfterSeconds))
+                        .build()))
+                .build();
+        return StatusProto.toStatusRuntimeException(rich, trailers);
+    }
+
     /** One call in flight: the caller's side, the service's side, and the flow between them. */
-    private final class ProxiedCall {
+    private final class ProxiedCall implements Admission.Waiter {
 
         private final Object lock = new Object();
         private final ServerCall<byte[], byte[]> serverCall;
-        private final Callers.Caller caller;
         private final Metadata forwardedHeaders;
-        private final CallOptions options;
+        private final Deadline deadline;
         private final TravelAnswerReader travel;
+        private Callers.Caller caller;
+        private Admission.Permit permit;
+        private Admission.Ticket ticket;
         private ClientCall<byte[], byte[]> clientCall;
         private boolean closed;
+        private boolean halfClosePending;
         private boolean answerHeadersSeen;
         private boolean serverRequestPending;
         private boolean clientRequestPending;
+        private boolean auditPending;
+        private Status closePending;
+        private Metadata closePendingTrailers;
+        private boolean breakerPermission;
         private long startedNanos;
         /** The call's server observation (current while the call starts), parent of the call to sanctions. */
         private final Observation observation;
 
-        ProxiedCall(ServerCall<byte[], byte[]> serverCall, Callers.Caller caller, Metadata forwardedHeaders,
-                CallOptions options) {
+        ProxiedCall(ServerCall<byte[], byte[]> serverCall, Metadata forwardedHeaders, Deadline deadline) {
             this.observation = observations.getCurrentObservation();
             this.serverCall = serverCall;
-            this.caller = caller;
             this.forwardedHeaders = forwardedHeaders;
-            this.options = options;
+            this.deadline = deadline;
             this.travel = method.travelCheck() ? new TravelAnswerReader(method.fullName()) : null;
         }
 
-        ServerCall.Listener<byte[]> start() {
+        // ------------------------------------------------------------ token, relay token, scope, admission
+
+        /** The caller's token is valid: add the gateway's own (from memory, or renewed off the event loop). */
+        void relayed(Jwt jwt) {
+            relayToken.token().subscribe(bearer -> {
+                synchronized (lock) {
+                    if (!closed) {
+                        forwardedHeaders.put(RELAY, "Bearer " + bearer);
+                    }
+                }
+                authenticated(jwt);
+            }, this::relayTokenFailed);
+        }
+
+        void relayTokenFailed(Throwable e) {
+            synchronized (lock) {
+                log.warn("gRPC call refused: the gateway's own token is unavailable ({})", e.getClass().getSimpleName());
+                closeCaller(Status.UNAVAILABLE.withDescription(
+                        "The gateway could not obtain its own token from the authorization server; try again later."),
+                        new Metadata());
+            }
+        }
+
+        void authenticated(Jwt jwt) {
+            synchronized (lock) {
+                if (closed) {
+                    return;
+                }
+                if (method.scope().isEmpty()) {
+                    closeCaller(Status.PERMISSION_DENIED.withDescription(
+                            method.fullName() + " declares no required_scope, so nobody may call it."), new Metadata());
+                    return;
+                }
+                List<String> scopes = scopes(jwt);
+                if (!scopes.contains(method.scope().get()) && !scopes.contains(RouteScopes.ADMIN_SCOPE)) {
+                    closeCaller(Status.PERMISSION_DENIED.withDescription("The token's scopes do not allow "
+                            + method.fullName() + " (needs " + method.scope().get() + ")."), new Metadata());
+                    return;
+                }
+                caller = Callers.of(jwt);
+                long left = deadline.timeRemaining(TimeUnit.NANOSECONDS);
+                Admission.Entry entry = admission.enter(this, Duration.ofNanos(Math.max(0, left)));
+                switch (entry) {
+                    case Admission.Admitted a -> admittedLocked(a.permit());
+                    case Admission.Queued q -> ticket = q.ticket();
+                    case Admission.Refused r -> refusedLocked(r.refusal());
+                }
+            }
+        }
+
+        void authenticationFailed(Throwable e) {
+            synchronized (lock) {
+                if (e instanceof BadJwtException) {
+                    closeCaller(Status.UNAUTHENTICATED.withDescription(
+                            "The bearer token is invalid, expired or not meant for this platform."), new Metadata());
+                } else {
+                    log.warn("gRPC call refused: token keys unavailable ({})", e.getClass().getSimpleName());
+                    closeCaller(Status.UNAVAILABLE.withDescription(
+                            "The authorization server's keys could not be fetched; try again later."), new Metadata());
+                }
+            }
+        }
+
+        @Override
+        public void admitted(Admission.Permit granted) {
+            synchronized (lock) {
+                admittedLocked(granted);
+            }
+        }
+
+        @Override
+        public void refused(Admission.Refusal refusal) {
+            synchronized (lock) {
+                refusedLocked(refusal);
+            }
+        }
+
+        private void admittedLocked(Admission.Permit granted) {
+            ticket = null;
+            if (closed) {
+                granted.release();
+                return;
+            }
+            permit = granted;
+            if (halfClosePending) {
+                // a streaming call that sent no message and closed its side while it waited
+                if (startUpstream()) {
+                    clientCall.halfClose();
+                }
+                return;
+            }
             serverCall.request(1);
+        }
+
+        private void refusedLocked(Admission.Refusal refusal) {
+            ticket = null;
+            if (deadline.isExpired()) {
+                closeCaller(Status.DEADLINE_EXCEEDED.withDescription("The call's deadline passed while it waited for "
+                        + "the sanctions service, which is at capacity."), new Metadata());
+                return;
+            }
+            var exhausted = exhausted(refusal.detail(), 1);
+            closeCaller(exhausted.getStatus(), exhausted.getTrailers());
+        }
+
+        // ------------------------------------------------------------ the caller's side
+
+        ServerCall.Listener<byte[]> listener() {
             return new ServerCall.Listener<>() {
                 @Override
                 public void onMessage(byte[] message) {
@@ -177,16 +288,15 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
                         if (closed) {
                             return;
                         }
-                        Optional<ClientBudgets.OverBudget> over = budgets.take(method.budget(), caller.budgetKey());
+                        long units = travel != null ? travel.request(message) : 1;
+                        Optional<ClientBudgets.OverBudget> over = budgets.take(method.budget(), caller.budgetKey(),
+                                Math.max(1, units));
                         if (over.isPresent()) {
                             overBudget(over.get());
                             return;
                         }
                         if (!startUpstream()) {
                             return;
-                        }
-                        if (travel != null) {
-                            travel.request(message);
                         }
                         clientCall.sendMessage(message);
                         if (clientCall.isReady()) {
@@ -200,7 +310,14 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
                 @Override
                 public void onHalfClose() {
                     synchronized (lock) {
-                        if (!closed && startUpstream()) {
+                        if (closed) {
+                            return;
+                        }
+                        if (permit == null) {
+                            halfClosePending = true; // no message was sent; the call waits for admission
+                            return;
+                        }
+                        if (startUpstream()) {
                             clientCall.halfClose();
                         }
                     }
@@ -209,17 +326,23 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
                 @Override
                 public void onCancel() {
                     synchronized (lock) {
+                        boolean wasClosed = closed;
                         closed = true;
-                        if (clientCall != null) {
+                        if (ticket != null) {
+                            ticket.cancel();
+                            ticket = null;
+                        }
+                        if (clientCall != null && !wasClosed) {
                             clientCall.cancel("the caller cancelled the call", null);
                         }
+                        releasePermit();
                     }
                 }
 
                 @Override
                 public void onReady() {
                     synchronized (lock) {
-                        if (clientRequestPending && clientCall != null) {
+                        if (clientRequestPending && clientCall != null && !auditPending) {
                             clientRequestPending = false;
                             clientCall.request(1);
                         }
@@ -239,10 +362,11 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
                         new Metadata());
                 return false;
             }
+            breakerPermission = true;
             startedNanos = System.nanoTime();
             // under the call's own observation, whichever thread gets here: the client span is its child
             try (Observation.Scope scope = observation == null ? null : observation.openScope()) {
-                clientCall = upstream.newCall(method.bytes(), options);
+                clientCall = upstream.newCall(method.bytes(), CallOptions.DEFAULT.withDeadline(deadline));
                 clientCall.start(new Upstream(), forwardedHeaders);
             }
             clientCall.request(1);
@@ -252,16 +376,7 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
         private void overBudget(ClientBudgets.OverBudget over) {
             String detail = "This client has used its request budget (" + over.budget() + "). Retry after "
                     + over.retryAfterSeconds() + " s.";
-            Metadata trailers = new Metadata();
-            trailers.put(RETRY_AFTER, Long.toString(over.retryAfterSeconds()));
-            com.google.rpc.Status rich = com.google.rpc.Status.newBuilder()
-                    .setCode(Code.RESOURCE_EXHAUSTED_VALUE)
-                    .setMessage(detail)
-                    .addDetails(Any.pack(RetryInfo.newBuilder()
-                            .setRetryDelay(com.google.protobuf.Duration.newBuilder().setSeconds(over.retryAfterSeconds()))
-                            .build()))
-                    .build();
-            var exception = StatusProto.toStatusRuntimeException(rich, trailers);
+            var exception = exhausted(detail, over.retryAfterSeconds());
             if (clientCall != null) {
                 clientCall.cancel("the caller is over its request budget", null);
             }
@@ -273,9 +388,19 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
                 closed = true;
                 serverCall.close(status, trailers);
             }
+            releasePermit();
         }
 
-        /** The service's side: answers flow back to the caller as the caller can take them. */
+        private void releasePermit() {
+            if (permit != null) {
+                permit.release();
+                permit = null;
+            }
+        }
+
+        // ------------------------------------------------------------ the service's side
+
+        /** Answers flow back to the caller as the caller can take them; a DENY waits for its audit entry. */
         private final class Upstream extends ClientCall.Listener<byte[]> {
 
             @Override
@@ -294,38 +419,26 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
                     if (closed) {
                         return;
                     }
-                    if (travel != null && !recorded(travel.answer(message))) {
-                        clientCall.cancel("the answer could not be recorded in the audit log", null);
-                        closeCaller(Status.UNAVAILABLE.withDescription("The travel check could not be recorded in "
-                                + "the audit log, so its answer is withheld. Try again later."), new Metadata());
+                    if (travel == null) {
+                        pass(message);
                         return;
                     }
-                    serverCall.sendMessage(message);
-                    if (serverCall.isReady()) {
-                        clientCall.request(1);
-                    } else {
-                        clientRequestPending = true;
-                    }
+                    List<TravelAnswer> answers = travel.answer(message);
+                    auditPending = true;
+                    audit.record(caller.clientId(), caller.agency(), "GRPC", method.fullName(), 200, answers)
+                            .subscribe(null, failure -> auditFailed(failure), () -> audited(message));
                 }
             }
 
             @Override
             public void onClose(Status status, Metadata trailers) {
                 synchronized (lock) {
-                    long elapsed = System.nanoTime() - startedNanos;
-                    boolean serviceTrouble = status.getCode() == Status.Code.UNAVAILABLE
-                            || status.getCode() == Status.Code.DEADLINE_EXCEEDED && !answerHeadersSeen;
-                    if (serviceTrouble) {
-                        breaker.onError(elapsed, TimeUnit.NANOSECONDS, new StatusException(status));
-                    } else {
-                        breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
+                    if (auditPending) {
+                        closePending = status;
+                        closePendingTrailers = trailers;
+                        return;
                     }
-                    if (status.getCode() == Status.Code.UNAVAILABLE && !answerHeadersSeen) {
-                        closeCaller(Status.UNAVAILABLE.withDescription("The sanctions service cannot be reached."),
-                                new Metadata());
-                    } else {
-                        closeCaller(status, trailers);
-                    }
+                    finish(status, trailers);
                 }
             }
 
@@ -340,17 +453,70 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
             }
         }
 
-        private boolean recorded(List<TravelAnswer> answers) {
-            try {
-                // the audit log bounds the wait itself (queue, store timeout, read-back) and reports the
-                // true outcome; this is only a backstop well beyond those bounds
-                audit.record(caller.clientId(), caller.agency(), "GRPC", method.fullName(), 200, answers)
-                        .block(Duration.ofSeconds(30));
-                return true;
-            } catch (RuntimeException e) {
+        private void audited(byte[] message) {
+            synchronized (lock) {
+                auditPending = false;
+                if (closed) {
+                    return;
+                }
+                pass(message);
+                if (closePending != null) {
+                    Status status = closePending;
+                    closePending = null;
+                    finish(status, closePendingTrailers);
+                }
+            }
+        }
+
+        private void auditFailed(Throwable failure) {
+            synchronized (lock) {
+                auditPending = false;
                 log.warn("travel check answer of client {} withheld: audit append failed ({})", caller.clientId(),
-                        e.getClass().getSimpleName());
-                return false;
+                        failure.getClass().getSimpleName());
+                if (clientCall != null && closePending == null) {
+                    clientCall.cancel("the answer could not be recorded in the audit log", null);
+                }
+                closePending = null;
+                recordBreaker(Status.OK);
+                closeCaller(Status.UNAVAILABLE.withDescription("The travel check could not be recorded in the audit "
+                        + "log, so its answer is withheld. Try again later."), new Metadata());
+            }
+        }
+
+        private void pass(byte[] message) {
+            serverCall.sendMessage(message);
+            if (serverCall.isReady()) {
+                clientCall.request(1);
+            } else {
+                clientRequestPending = true;
+            }
+        }
+
+        private void finish(Status status, Metadata trailers) {
+            recordBreaker(status);
+            if (status.getCode() == Status.Code.UNAVAILABLE && !answerHeadersSeen) {
+                closeCaller(Status.UNAVAILABLE.withDescription("The sanctions service cannot be reached."),
+                        new Metadata());
+            } else {
+                closeCaller(status, trailers);
+            }
+        }
+
+        /** Only the service's failures count: it cannot be reached, or it let the deadline pass without answering. */
+        private void recordBreaker(Status status) {
+            if (!breakerPermission) {
+                return;
+            }
+            breakerPermission = false;
+            long elapsed = System.nanoTime() - startedNanos;
+            boolean serviceTrouble = status.getCode() == Status.Code.UNAVAILABLE
+                    || status.getCode() == Status.Code.DEADLINE_EXCEEDED && !answerHeadersSeen;
+            if (serviceTrouble) {
+                breaker.onError(elapsed, TimeUnit.NANOSECONDS, new StatusException(status));
+            } else if (status.getCode() == Status.Code.CANCELLED) {
+                breaker.releasePermission();
+            } else {
+                breaker.onSuccess(elapsed, TimeUnit.NANOSECONDS);
             }
         }
     }

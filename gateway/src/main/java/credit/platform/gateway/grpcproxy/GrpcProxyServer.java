@@ -33,7 +33,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * The gateway's gRPC port (plaintext HTTP/2): a fallback handler registry that knows exactly the
  * proxied sanctions RPCs ({@link ProxiedMethods}); every other method is UNIMPLEMENTED. Messages
- * larger than the configured limit end the call with RESOURCE_EXHAUSTED, in both directions.
+ * larger than the configured limits end the call with RESOURCE_EXHAUSTED, in both directions. Calls
+ * run on the transport's event loops ({@code directExecutor}): nothing in the proxy blocks.
  *
  * <p>Two open doors beside them, as on every gRPC server of the platform: the standard health service
  * ({@code grpc.health.v1.Health}: {@code ""} and each proxied service SERVING while the port is open)
@@ -90,10 +91,13 @@ public final class GrpcProxyServer implements SmartLifecycle {
     static ManagedChannel channel(GrpcProxyProperties properties, ObservationRegistry observations) {
         // round_robin: with a dns:/// target (Kubernetes headless service) calls spread over every
         // sanctions pod instead of pinning one HTTP/2 connection; a static host:port is one address.
+        // directExecutor: the proxy's callbacks never block (see GrpcProxyHandler), so they run on the
+        // transport's event loop instead of hopping to a thread pool per message
         return NettyChannelBuilder.forTarget(properties.upstreamTarget())
                 .defaultLoadBalancingPolicy("round_robin")
                 .usePlaintext()
-                .maxInboundMessageSize((int) properties.maxMessageSize().toBytes())
+                .directExecutor()
+                .maxInboundMessageSize((int) Math.min(Integer.MAX_VALUE, properties.maxAnswerSize().toBytes()))
                 .intercept(new ObservationGrpcClientInterceptor(observations))
                 .build();
     }
@@ -115,6 +119,7 @@ public final class GrpcProxyServer implements SmartLifecycle {
         this.health = health;
         try {
             server = NettyServerBuilder.forPort(properties.port())
+                    .directExecutor()
                     .addService(health.getHealthService())
                     .addService(ProtoReflectionServiceV1.newInstance())
                     .addService(oldReflection())

@@ -32,17 +32,21 @@ final class TravelAnswerReader {
         this.batch = fullMethodName.equals(BATCH);
     }
 
-    /** Notes the documents a request message asks about. */
-    void request(byte[] message) {
+    /** Notes the documents a request message asks about; returns how many checks it holds (0 when unreadable). */
+    int request(byte[] message) {
         try {
+            List<Identifier> documents;
             if (batch) {
-                pending.add(BatchCheckTravelRequest.parseFrom(message).getChecksList().stream()
-                        .map(CheckTravelRequest::getDocument).toList());
+                documents = BatchCheckTravelRequest.parseFrom(message).getChecksList().stream()
+                        .map(CheckTravelRequest::getDocument).toList();
             } else {
-                pending.add(List.of(CheckTravelRequest.parseFrom(message).getDocument()));
+                documents = List.of(CheckTravelRequest.parseFrom(message).getDocument());
             }
+            pending.add(documents);
+            return documents.size();
         } catch (InvalidProtocolBufferException e) {
             pending.add(List.of()); // the service will refuse it; its answer (if any) has no known document
+            return 0;
         }
     }
 

@@ -55,6 +55,9 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
                     exchange.getRequest().getPath().value(), problem.status().value());
         }
         exchange.getResponse().getHeaders().clear();
+        if (problem.typeName().equals("overloaded")) {
+            exchange.getResponse().getHeaders().set("Retry-After", "1");
+        }
         return problems.write(exchange, problem.status(), problem.typeName(), problem.status().getReasonPhrase(),
                 problem.detail());
     }
@@ -73,6 +76,11 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             return forStatus(status);
         }
         for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (overload(t)) {
+                // a limit inside the gateway (connection pool, a bulkhead) was reached: load, never a 500
+                return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded",
+                        "The gateway is at capacity for this route. Retry after 1 s.");
+            }
             if (t instanceof CallNotPermittedException || t instanceof ServiceUnavailableException) {
                 return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                         "The service behind this route is failing; its circuit breaker is open. Try again later.");
@@ -97,6 +105,13 @@ class GatewayErrorHandler implements ErrorWebExceptionHandler {
             }
         }
         return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "An unexpected error occurred.");
+    }
+
+    /** A limit on concurrent work was reached (the HTTP client's pool, a Resilience4j bulkhead). */
+    static boolean overload(Throwable t) {
+        return t.getClass().getName().equals("io.github.resilience4j.bulkhead.BulkheadFullException")
+                || t instanceof reactor.netty.internal.shaded.reactor.pool.PoolAcquirePendingLimitException
+                || t instanceof reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
     }
 
     /** Exception classes only, outermost first: messages can carry request data. */

@@ -151,7 +151,9 @@ public final class RouteScopes {
             post("/api/v1/scores/**", ADMIN_SCOPE, "scoring", NONE),
             // sanctions: single or batch is decided here, by the route, never by the body's shape
             travel(post("/api/v1/travel-checks", "travel.check", "sanctions", AccessKind.TRAVEL_CHECK)),
-            travel(post("/api/v1/travel-checks/batch", "travel.check", "sanctions", AccessKind.TRAVEL_CHECK_BATCH)),
+            // a whole flight or train: its own gateway route (body limit, admission, time limit)
+            travel(post("/api/v1/travel-checks/batch", "travel.check", "sanctions-batch",
+                    AccessKind.TRAVEL_CHECK_BATCH)),
             travel(post("/api/v1/travel-checks/receipts/verify", "travel.check", "sanctions", NONE)),
             travel(get("/api/v1/travel-checks/receipt-keys", "travel.check", "sanctions", NONE)),
             post("/api/v1/eligibility-checks", "eligibility.check", "eligibility", AccessKind.PERSON_CHECK),

@@ -1,12 +1,18 @@
 package credit.platform.gateway.security;
 
+import java.time.Clock;
 import java.util.List;
 
+import credit.platform.common.security.JwkSetKeys;
+import credit.platform.common.security.JwksProperties;
+import credit.platform.common.security.JwtCache;
 import credit.platform.gateway.problem.ProblemWriter;
 import credit.platform.gateway.request.RequestView;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.reactive.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +47,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@EnableConfigurationProperties(JwksProperties.class)
 public class SecurityConfiguration {
 
     private static final String AUTHORITY_PREFIX = "SCOPE_";
@@ -124,19 +131,27 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Keys from the JWKS endpoint (fetched lazily, so no Keycloak is needed at start-up), then
-     * the default checks (signature, {@code exp}/{@code nbf}), {@code iss} and {@code aud}.
+     * Keys from the JWKS endpoint (fetched lazily, so no Keycloak is needed at start-up; bounded:
+     * short timeouts, rate-limited, an unknown {@code kid} refused at once while the set is fresh —
+     * platform-common's {@link JwkSetKeys}), then the default checks (signature, {@code exp}/{@code nbf}),
+     * {@code iss} and {@code aud}. Each distinct token is validated once and then answered from
+     * {@link JwtCache} until it expires ({@link CachingReactiveJwtDecoder}).
      */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+    CachingReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties, JwksProperties jwks) {
+        JwkSetKeys keys = JwkSetKeys.http(properties.jwkSetUri(), jwks.settings(), Clock.systemUTC());
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Mono
+                        .fromFuture(() -> keys.keysFor(jwt.getHeader().getKeyID()))
+                        .flatMapMany(Flux::fromIterable))
+                .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(List.of(
                 JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
                 new AudienceValidator(properties.audience()))));
-        // A JWKS fetch that fails (Keycloak down) surfaces as a bare IllegalStateException; as a
-        // JwtException it becomes an AuthenticationServiceException, which the error handler answers 503.
-        return token -> decoder.decode(token).onErrorMap(e -> !(e instanceof JwtException),
+        // A JWKS fetch that fails (Keycloak down) surfaces as a bare exception; as a JwtException it
+        // becomes an AuthenticationServiceException, which the error handler answers 503.
+        ReactiveJwtDecoder mapped = token -> decoder.decode(token).onErrorMap(e -> !(e instanceof JwtException),
                 e -> new JwtException("The authorization server's keys could not be fetched", e));
+        return new CachingReactiveJwtDecoder(mapped, new JwtCache(Clock.systemUTC(), Math.max(1, jwks.tokenCacheSize())));
     }
 
     private static String wwwAuthenticate(AuthenticationException ex) {

@@ -45,12 +45,7 @@ class AuditAnchorsTest {
         }
 
         @Override
-        public Mono<Void> countTravelCheck(String clientId, String day, int status) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Mono<Void> countTravelDecisions(String clientId, String day, int allows, int denies) {
+        public Mono<Void> addTravelCounts(String clientId, String day, java.util.Map<String, Long> increments) {
             throw new UnsupportedOperationException();
         }
     }

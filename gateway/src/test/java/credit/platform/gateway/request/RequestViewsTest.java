@@ -139,7 +139,7 @@ class RequestViewsTest {
                 new Case("GET", "/api/v1/scores/public/companies/91350100M000100Y43/grade", AccessKind.NONE, "scoring",
                         "anonymous"),
                 new Case("POST", "/api/v1/travel-checks", AccessKind.TRAVEL_CHECK, "sanctions", "anonymous"),
-                new Case("POST", "/api/v1/travel-checks/batch", AccessKind.TRAVEL_CHECK_BATCH, "sanctions",
+                new Case("POST", "/api/v1/travel-checks/batch", AccessKind.TRAVEL_CHECK_BATCH, "sanctions-batch",
                         "anonymous"),
                 new Case("POST", "/api/v1/eligibility-checks", AccessKind.PERSON_CHECK, "eligibility", "anonymous"));
         for (Case c : cases) {

@@ -42,12 +42,11 @@ public interface AuditLog {
     /** Entries touching any of {@code subjectRefs}, newest first, at most {@code limit}. */
     Flux<AuditEntry> touching(Collection<String> subjectRefs, int limit);
 
-    /** Counts one travel check of {@code clientId} on {@code day} (yyyy-MM-dd) with {@code status}. */
-    Mono<Void> countTravelCheck(String clientId, String day, int status);
-
     /**
-     * Counts the answers of travel checks of {@code clientId} on {@code day} (yyyy-MM-dd) by
-     * decision: an ALLOW is only counted, never recorded with its subject.
+     * Adds {@code increments} (counter name → amount: {@code total}, {@code answered}, {@code failed},
+     * {@code allow}, {@code deny}) to the travel-check counters of {@code clientId} on {@code day}
+     * (yyyy-MM-dd), in one write. Called periodically with what was counted in memory meanwhile: an
+     * ALLOW is only counted, never recorded with its subject.
      */
-    Mono<Void> countTravelDecisions(String clientId, String day, int allows, int denies);
+    Mono<Void> addTravelCounts(String clientId, String day, java.util.Map<String, Long> increments);
 }

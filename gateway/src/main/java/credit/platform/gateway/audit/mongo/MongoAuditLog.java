@@ -243,21 +243,11 @@ public class MongoAuditLog implements AuditLog {
     }
 
     @Override
-    public Mono<Void> countTravelCheck(String clientId, String day, int status) {
-        String outcome = status >= 200 && status < 300 ? "answered" : "failed";
-        return mongo.upsert(Query.query(Criteria.where("_id").is(clientId + "|" + day)),
-                        new Update().set("clientId", clientId).set("day", day).inc("total", 1).inc(outcome, 1),
-                        TRAVEL_COUNTS)
-                .then();
-    }
-
-    @Override
-    public Mono<Void> countTravelDecisions(String clientId, String day, int allows, int denies) {
-        return mongo.upsert(Query.query(Criteria.where("_id").is(clientId + "|" + day)),
-                        new Update().set("clientId", clientId).set("day", day).inc("allow", allows)
-                                .inc("deny", denies),
-                        TRAVEL_COUNTS)
-                .then();
+    public Mono<Void> addTravelCounts(String clientId, String day, java.util.Map<String, Long> increments) {
+        Update update = new Update().set("clientId", clientId).set("day", day);
+        // int32 while a day's count fits (it always does: 2 000 checks/s for a day is 173 M), as before
+        increments.forEach((name, n) -> update.inc(name, n <= Integer.MAX_VALUE ? (Number) n.intValue() : n));
+        return mongo.upsert(Query.query(Criteria.where("_id").is(clientId + "|" + day)), update, TRAVEL_COUNTS).then();
     }
 
     static Document toDocument(AuditEntry e) {

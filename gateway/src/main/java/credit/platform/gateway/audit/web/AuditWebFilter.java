@@ -3,9 +3,9 @@ package credit.platform.gateway.audit.web;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +16,7 @@ import credit.platform.gateway.audit.TravelCheckAudit;
 import credit.platform.gateway.audit.domain.AuditEntry;
 import credit.platform.gateway.audit.domain.AuditLog;
 import credit.platform.gateway.audit.domain.SubjectRefs;
+import credit.platform.gateway.audit.domain.TravelAnswer;
 import credit.platform.gateway.problem.GatewayProblemException;
 import credit.platform.gateway.problem.ProblemWriter;
 import credit.platform.gateway.request.AccessKind;
@@ -26,10 +27,9 @@ import credit.platform.gateway.request.SubjectRef;
 import credit.platform.gateway.security.Callers;
 import credit.platform.gateway.security.RouteScopes;
 import org.reactivestreams.Publisher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -55,16 +55,14 @@ import org.springframework.web.server.WebFilterChain;
  * <p>Subject references come from the route and query (the view), the JSON body of a write or check,
  * and a successful JSON answer (held until read: {@code subjectId}s, identifiers, a registry
  * subject's {@code id}), so a person finds an access in their log whichever way it named them.
- * Travel checks are counted per client and day, and their DENY answers recorded
- * ({@link TravelCheckAudit}).
+ * Travel checks stream through: counted per client and day in memory, their DENY answers recorded
+ * before the answer completes ({@link TravelCheckAudit}).
  */
 @Component
 class AuditWebFilter implements WebFilter, Ordered {
 
     public static final String PURPOSE_HEADER = RequestViewFilter.PURPOSE_HEADER;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final Duration APPEND_TIMEOUT = Duration.ofSeconds(3);
-    private static final Logger log = LoggerFactory.getLogger(AuditWebFilter.class);
 
     private final AuditLog auditLog;
     private final SubjectRefs subjectRefs;
@@ -195,61 +193,145 @@ class AuditWebFilter implements WebFilter, Ordered {
     }
 
     /**
-     * A travel check: single or batch as the route says. The request body is copied as it streams to
-     * the service (it is at most {@code max-body}), the answer is held until its decisions are read;
-     * DENY subjects get one chained entry (fingerprints), ALLOWs and DENYs are counted. Requests are
-     * also counted by outcome (answered/failed). An answer whose DENY cannot be recorded is withheld (503).
+     * A travel check, single or batch as the route says, passed through as it streams: the request's
+     * documents and the answer's decisions are read chunk by chunk ({@link TravelCheckScanner}), nothing
+     * is buffered whole. An answer is held only up to {@value #HOLD_BYTES} bytes (so a single check's
+     * answer can still be replaced by a 503), then streamed with its last chunk held back until its end
+     * is read. Without a DENY the held bytes go out at once: an ALLOW waits for no I/O (its counts are in
+     * memory, {@code TravelCheckCounts}). With a DENY, the last bytes leave only once its chained entry is
+     * stored; when that fails, a held answer becomes 503 {@code audit-unavailable}, and a longer one that
+     * has begun to stream is cut off (the client never receives a complete answer without its record).
+     * Requests are counted by outcome (answered/failed).
      */
     private Mono<Void> travelCheck(ServerWebExchange exchange, WebFilterChain chain, RequestView view,
             Callers.Caller caller) {
         boolean batch = view.access() == AccessKind.TRAVEL_CHECK_BATCH;
-        ByteArrayOutputStream requestCopy = new ByteArrayOutputStream();
-        ServerHttpRequest copying = copying(exchange.getRequest(), requestCopy);
+        TravelCheckScanner requestScan = new TravelCheckScanner(TravelCheckScanner.Side.REQUEST, batch);
+        ServerHttpRequest reading = new ServerHttpRequestDecorator(exchange.getRequest()) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return super.getBody().doOnNext(buffer -> feed(requestScan, buffer)).doOnComplete(requestScan::end);
+            }
+        };
         ServerHttpResponse response = exchange.getResponse();
-        ServerHttpResponse reading = new ServerHttpResponseDecorator(response) {
+        ServerHttpResponse scanning = new ServerHttpResponseDecorator(response) {
             @Override
             public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
                 int status = Optional.ofNullable(getStatusCode()).map(HttpStatusCode::value).orElse(200);
                 if (status < 200 || status >= 300) {
                     return super.writeWith(body);
                 }
-                return DataBufferUtils.join(Flux.from(body)).flatMap(joined -> {
-                    byte[] answer = new byte[joined.readableByteCount()];
-                    joined.toByteBuffer(joined.readPosition(), ByteBuffer.wrap(answer), 0, answer.length);
-                    byte[] requestBytes;
-                    synchronized (requestCopy) {
-                        requestBytes = requestCopy.toByteArray();
-                    }
-                    return travelCheckAudit.record(caller.clientId(), caller.agency(), view.method(),
-                                    view.routeName(), status, TravelCheckBodies.answers(batch, requestBytes, answer))
-                            .then(super.writeWith(Mono.just(joined)))
-                            .onErrorResume(e -> !(e instanceof GatewayProblemException), e -> {
-                                DataBufferUtils.release(joined);
-                                return Mono.error(new GatewayProblemException(HttpStatus.SERVICE_UNAVAILABLE,
-                                        "audit-unavailable", "The travel check could not be recorded in the audit "
-                                                + "log, so its answer is withheld. Try again later.", e));
-                            });
-                });
+                return super.writeWith(new HeldAnswer(caller, view, status, batch, requestScan).pass(body));
             }
 
             @Override
             public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-                return writeWith(Flux.from(body).flatMapSequential(p -> p));
+                return writeWith(Flux.from(body).concatMap(p -> p));
             }
         };
         response.beforeCommit(() -> {
             int status = Optional.ofNullable(response.getStatusCode()).map(HttpStatusCode::value).orElse(200);
-            // a counter, not a record of a person: a failure to count does not withhold the answer
-            return auditLog.countTravelCheck(caller.clientId(), LocalDate.ofInstant(clock.instant(), CHINA).toString(),
-                            status)
-                    .timeout(APPEND_TIMEOUT)
-                    .onErrorResume(e -> {
-                        log.warn("travel check of client {} not counted: {}", caller.clientId(),
-                                e.getClass().getSimpleName());
-                        return Mono.empty();
-                    });
+            // a counter, not a record of a person: kept in memory, written periodically
+            travelCheckAudit.counts().request(caller.clientId(), status);
+            return Mono.empty();
         });
-        return chain.filter(exchange.mutate().request(copying).response(reading).build());
+        return chain.filter(exchange.mutate().request(reading).response(scanning).build());
+    }
+
+    /** Up to this many answer bytes are held before the first is sent (a single check's answer is ~2 KB). */
+    static final int HOLD_BYTES = 64 * 1024;
+
+    private static void feed(TravelCheckScanner scanner, DataBuffer buffer) {
+        byte[] bytes = new byte[buffer.readableByteCount()];
+        buffer.toByteBuffer(buffer.readPosition(), ByteBuffer.wrap(bytes), 0, bytes.length);
+        scanner.feed(bytes, 0, bytes.length);
+    }
+
+    /** One 2xx travel-check answer on its way out: scanned, held as little as the DENY rule allows. */
+    private final class HeldAnswer {
+
+        private final Callers.Caller caller;
+        private final RequestView view;
+        private final int status;
+        private final TravelCheckScanner requestScan;
+        private final TravelCheckScanner answerScan;
+        private final ArrayDeque<DataBuffer> held = new ArrayDeque<>();
+        private long heldBytes;
+        private boolean streaming;
+
+        HeldAnswer(Callers.Caller caller, RequestView view, int status, boolean batch, TravelCheckScanner requestScan) {
+            this.caller = caller;
+            this.view = view;
+            this.status = status;
+            this.requestScan = requestScan;
+            this.answerScan = new TravelCheckScanner(TravelCheckScanner.Side.ANSWER, batch);
+        }
+
+        Flux<DataBuffer> pass(Publisher<? extends DataBuffer> body) {
+            Flux<DataBuffer> chunks = Flux.from(body).concatMap(this::next);
+            return Flux.concat(chunks, Flux.defer(this::finish))
+                    .doFinally(signal -> {
+                        if (signal != SignalType.ON_COMPLETE) {
+                            releaseHeld();
+                        }
+                    });
+        }
+
+        private synchronized Flux<DataBuffer> next(DataBuffer buffer) {
+            feed(answerScan, buffer);
+            held.add(buffer);
+            heldBytes += buffer.readableByteCount();
+            if (!streaming && heldBytes < HOLD_BYTES) {
+                return Flux.empty();
+            }
+            streaming = true;
+            List<DataBuffer> out = new ArrayList<>();
+            while (held.size() > 1) {
+                DataBuffer b = held.poll();
+                heldBytes -= b.readableByteCount();
+                out.add(b);
+            }
+            return Flux.fromIterable(out);
+        }
+
+        private Flux<DataBuffer> finish() {
+            answerScan.end();
+            Mono<Void> recorded = travelCheckAudit.record(caller.clientId(), caller.agency(), view.method(),
+                    view.routeName(), status, answers());
+            return recorded.thenMany(Flux.defer(() -> Flux.fromIterable(takeHeld())))
+                    .onErrorMap(e -> !(e instanceof GatewayProblemException), e -> {
+                        releaseHeld();
+                        return new GatewayProblemException(HttpStatus.SERVICE_UNAVAILABLE, "audit-unavailable",
+                                "The travel check could not be recorded in the audit log, so its answer is withheld. "
+                                        + "Try again later.", e);
+                    });
+        }
+
+        private List<TravelAnswer> answers() {
+            int n = answerScan.decisions();
+            List<String[]> documents = requestScan.documents();
+            List<TravelAnswer> answers = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                String[] document = i < documents.size() ? documents.get(i) : new String[] {"", "", ""};
+                answers.add(new TravelAnswer(document[0], document[1], document[2], answerScan.deny(i)));
+            }
+            return answers;
+        }
+
+        private synchronized List<DataBuffer> takeHeld() {
+            List<DataBuffer> out = List.copyOf(held);
+            held.clear();
+            heldBytes = 0;
+            return out;
+        }
+
+        private synchronized void releaseHeld() {
+            DataBuffer b;
+            while ((b = held.poll()) != null) {
+                DataBufferUtils.release(b);
+            }
+            heldBytes = 0;
+        }
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, String rule, String message) {

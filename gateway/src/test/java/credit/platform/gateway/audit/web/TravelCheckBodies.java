@@ -8,10 +8,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a REST travel check's request and answer (JSON) for the audit: the passengers' documents
- * ({@code document.type}/{@code number}/{@code country}, or the first version's
- * {@code scheme}/{@code value}/{@code issuingCountry}) and the decisions. Whether the request is a
- * single check or a batch is the route's decision ({@code POST /api/v1/travel-checks} or
+ * The reference reading of a REST travel check (whole bodies, parsed as trees) that
+ * {@link TravelCheckScanner} must agree with while it reads the same bodies chunk by chunk. It reads
+ * the passengers' documents ({@code document.type}/{@code number}/{@code country}, or the first
+ * version's {@code scheme}/{@code value}/{@code issuingCountry}) and the decisions. Whether the request
+ * is a single check or a batch is the route's decision ({@code POST /api/v1/travel-checks} or
  * {@code …/batch}), never the body's shape: a single check is read as one check whatever else it
  * carries (a decoy {@code checks} field is ignored, as the service ignores it), a batch as its
  * {@code checks[]} answered by {@code results[]} in order. Nothing read here is logged or kept
