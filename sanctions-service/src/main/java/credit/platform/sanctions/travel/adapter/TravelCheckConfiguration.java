@@ -8,7 +8,9 @@ import credit.platform.sanctions.travel.domain.DecisionLog;
 import credit.platform.sanctions.travel.domain.DocumentDigests;
 import credit.platform.sanctions.travel.domain.Receipts;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,6 +22,10 @@ import org.springframework.context.annotation.Configuration;
 @org.springframework.boot.context.properties.EnableConfigurationProperties(ReceiptProperties.class)
 class TravelCheckConfiguration {
 
+    /**
+     * @param receiptGroupInterval {@code credit.travel.receipt-group-interval}: least time between two
+     *                             receipt signatures while single answers come concurrently (see ReceiptSigner)
+     */
     @Bean
     DocumentDigests documentDigests(ReceiptProperties properties) {
         return new DocumentDigests(properties.documentKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -27,9 +33,10 @@ class TravelCheckConfiguration {
 
     @Bean
     CheckTravel checkTravel(Enforcement enforcement, DecisionLog log, CheckCounter counter, Receipts receipts,
-            Clock clock, DocumentDigests documents, ReceiptProperties properties) {
+            Clock clock, DocumentDigests documents, ReceiptProperties properties,
+            @Value("${credit.travel.receipt-group-interval:1ms}") Duration receiptGroupInterval) {
         // Opaque and unguessable: an id reveals nothing and cannot be enumerated.
         return new CheckTravel(enforcement, log, counter, receipts, () -> "TD-" + UUID.randomUUID(), clock, documents,
-                properties.validFor());
+                properties.validFor(), receiptGroupInterval);
     }
 }

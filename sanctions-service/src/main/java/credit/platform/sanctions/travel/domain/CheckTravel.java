@@ -58,10 +58,27 @@ public class CheckTravel implements AutoCloseable {
      */
     public CheckTravel(Enforcement enforcement, DecisionLog log, CheckCounter counter, Receipts receipts,
             Supplier<String> ids, Clock clock, DocumentDigests documents, java.time.Duration receiptValidity) {
+        this(enforcement, log, counter, receipts, ids, clock, documents, receiptValidity, java.time.Duration.ZERO);
+    }
+
+    /**
+     * @param documents            how receipts name the passenger's document (a keyed digest, never the number)
+     * @param receiptValidity      how long a receipt is valid after it is issued ({@code exp} = {@code iat} + this)
+     * @param receiptGroupInterval least time between two signatures of single answers while they come
+     *                             concurrently ({@link ReceiptSigner}); zero: none
+     */
+    public CheckTravel(Enforcement enforcement, DecisionLog log, CheckCounter counter, Receipts receipts,
+            Supplier<String> ids, Clock clock, DocumentDigests documents, java.time.Duration receiptValidity,
+            java.time.Duration receiptGroupInterval) {
+        java.util.List<String> unknown = TravelMeasures.unknownNames(enforcement.catalogue());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("the catalogue's bars name what no ticket can be: " + unknown);
+        }
         this.enforcement = enforcement;
         this.log = log;
         this.counter = counter;
-        this.signer = new ReceiptSigner(receipts, () -> "TR-" + java.util.UUID.randomUUID(), clock, receiptValidity);
+        this.signer = new ReceiptSigner(receipts, () -> "TR-" + java.util.UUID.randomUUID(), clock, receiptValidity,
+                receiptGroupInterval);
         this.ids = ids;
         this.clock = clock;
         this.documents = documents;
