@@ -58,6 +58,9 @@ class NonBlockingFrontDoorTest {
             java.util.ServiceLoader.load(reactor.blockhound.integration.BlockHoundIntegration.class)
                     .forEach(builder::with);
             builder
+                    // the MongoDB driver's connection pool guards its wait queue with a short in-memory lock
+                    // (no I/O); contended, it parks for the length of that critical section
+                    .allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithLock")
                     .nonBlockingThreadPredicate(p -> p.or(t -> t.getName().startsWith("grpc-nio-worker")
                             || t.getName().startsWith("grpc-default-worker")))
                     .blockingMethodCallback(BlockingCalls::record)
@@ -66,9 +69,17 @@ class NonBlockingFrontDoorTest {
 
         static void record(reactor.blockhound.BlockingMethod method) {
             StringBuilder where = new StringBuilder(method + " on " + Thread.currentThread().getName());
-            for (StackTraceElement e : new Throwable().getStackTrace()) {
+            StackTraceElement[] stack = new Throwable().getStackTrace();
+            int named = 0;
+            for (StackTraceElement e : stack) {
                 if (e.getClassName().startsWith("credit.") || e.getClassName().startsWith("org.springframework")) {
                     where.append("\n    at ").append(e);
+                    named++;
+                }
+            }
+            if (named <= 1) { // only this callback: name the code that blocked by its own frames
+                for (int i = 1; i < Math.min(stack.length, 25); i++) {
+                    where.append("\n    at ").append(stack[i]);
                 }
             }
             found.add(where.toString());

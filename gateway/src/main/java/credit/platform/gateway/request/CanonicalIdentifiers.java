@@ -21,6 +21,15 @@ public final class CanonicalIdentifiers {
     }
 
     /**
+     * Reads the kernel's tables (the GB/T 2260 divisions, from the jar) now: called at start-up, so that
+     * no request reads a file on an event-loop thread (NonBlockingFrontDoorTest).
+     */
+    public static void loadTables() {
+        credit.platform.identifiers.Divisions.gbt2260();
+        key("RESIDENT_ID", "110101199003074477", null, LocalDate.of(2026, 1, 1));
+    }
+
+    /**
      * The scheme as the platform names it ({@code resident_id}, {@code Resident-ID} → {@code RESIDENT_ID};
      * the contract's {@code IDENTIFIER_SCHEME_RESIDENT_ID} too): the kernel's {@link IdentifierScheme#of}
      * for the schemes it knows; another well-formed name is kept as written, upper-cased.

@@ -40,6 +40,7 @@ public class RequestViewFilter implements WebFilter, Ordered {
     public RequestViewFilter(ProblemWriter problems, Clock clock) {
         this.problems = problems;
         this.clock = clock;
+        CanonicalIdentifiers.loadTables(); // before the first request, not on an event loop
     }
 
     @Override
