@@ -60,12 +60,15 @@ public final class FrontDoorLoad {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Tokens airline;
+    /** The service identity's token, which the gateway relays beside the caller's: the direct path sends it too. */
+    private final Tokens relay;
     private final Passengers passengers = new Passengers(1000, 20261127);
     private final double seconds = Double.parseDouble(System.getProperty("fd.seconds", "10"));
     private final Map<String, Double> maxima = new LinkedHashMap<>();
 
     private FrontDoorLoad() {
         airline = new Tokens(prop("fd.tokenUri"), System.getProperty("fd.client", "airline-demo"));
+        relay = new Tokens(prop("fd.tokenUri"), System.getProperty("fd.relayClient", "credit-services"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -80,6 +83,7 @@ public final class FrontDoorLoad {
             default -> throw new IllegalArgumentException("fd.plan must be full, profile or soak: " + plan);
         }
         load.airline.close();
+        load.relay.close();
         out.flush();
         System.exit(0);
     }
@@ -105,15 +109,17 @@ public final class FrontDoorLoad {
         String[] directGrpc = hostPort(prop("fd.directGrpc"));
         String[] gatewayGrpc = hostPort(prop("fd.gatewayGrpc"));
         List<Load.Target> grpc = List.of(
-                new GrpcTravelTarget("echo", echoGrpc[0], Integer.parseInt(echoGrpc[1]), null, passengers),
-                new GrpcTravelTarget("direct", directGrpc[0], Integer.parseInt(directGrpc[1]), airline::bearer, passengers),
+                new GrpcTravelTarget("echo", echoGrpc[0], Integer.parseInt(echoGrpc[1]), null, null, passengers),
+                new GrpcTravelTarget("direct", directGrpc[0], Integer.parseInt(directGrpc[1]), airline::bearer,
+                        relay::bearer, passengers),
                 new GrpcTravelTarget("gateway", gatewayGrpc[0], Integer.parseInt(gatewayGrpc[1]), airline::bearer,
-                        passengers));
+                        null, passengers));
         String path = "/api/v1/travel-checks";
         List<Load.Target> rest = List.of(
-                new RestTravelTarget("echo", prop("fd.echoHttp"), path, null, passengers, maxConnections),
-                new RestTravelTarget("direct", prop("fd.directHttp"), path, airline::bearer, passengers, maxConnections),
-                new RestTravelTarget("gateway", prop("fd.gatewayHttp"), path, airline::bearer, passengers,
+                new RestTravelTarget("echo", prop("fd.echoHttp"), path, null, null, passengers, maxConnections),
+                new RestTravelTarget("direct", prop("fd.directHttp"), path, airline::bearer, relay::bearer, passengers,
+                        maxConnections),
+                new RestTravelTarget("gateway", prop("fd.gatewayHttp"), path, airline::bearer, null, passengers,
                         maxConnections));
         return new Targets(grpc, rest);
     }
@@ -265,6 +271,9 @@ public final class FrontDoorLoad {
             if (gzip) {
                 request.header("Content-Encoding", "gzip");
             }
+            if (base.equals(System.getProperty("fd.directHttp"))) {
+                request.header("X-Credit-Gateway", relay.bearer()); // as the gateway relays it
+            }
             long t0 = System.nanoTime();
             HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             long headers = System.nanoTime();
@@ -302,7 +311,8 @@ public final class FrontDoorLoad {
         try {
             for (int run = 0; run < 4; run++) {
                 var stub = TravelCheckServiceGrpc.newBlockingStub(channel)
-                        .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(authHeaders()))
+                        .withInterceptors(io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(
+                                authHeaders(target.equals(System.getProperty("fd.directGrpc")))))
                         .withDeadlineAfter(120, TimeUnit.SECONDS);
                 long t0 = System.nanoTime();
                 try {
@@ -322,9 +332,12 @@ public final class FrontDoorLoad {
         printBatch(name, request.getSerializedSize(), answerBytes, List.of(), complete, status);
     }
 
-    private io.grpc.Metadata authHeaders() {
+    private io.grpc.Metadata authHeaders(boolean direct) {
         io.grpc.Metadata headers = new io.grpc.Metadata();
         headers.put(GrpcTravelTarget.AUTHORIZATION, airline.bearer());
+        if (direct) {
+            headers.put(GrpcTravelTarget.RELAY, relay.bearer()); // as the gateway relays it
+        }
         return headers;
     }
 

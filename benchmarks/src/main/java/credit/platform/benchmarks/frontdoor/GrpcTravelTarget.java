@@ -18,18 +18,22 @@ import java.util.function.Supplier;
 
 /**
  * Unary {@code CheckTravel} over one HTTP/2 connection (as one ticketing client holds), with the
- * client's bearer token (or none, for the echo server). A deadline of 10 s per call.
+ * client's bearer token (or none, for the echo server) and, when calling the service directly, the
+ * relay token the gateway adds ({@code x-credit-gateway}: the services serve outside callers only as
+ * relayed by the gateway). A deadline of 10 s per call.
  */
 final class GrpcTravelTarget implements Load.Target, AutoCloseable {
 
     static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    static final Metadata.Key<String> RELAY = Metadata.Key.of("x-credit-gateway", Metadata.ASCII_STRING_MARSHALLER);
 
     private final String name;
     private final ManagedChannel channel;
     private final TravelCheckServiceGrpc.TravelCheckServiceStub stub;
     private final Passengers passengers;
 
-    GrpcTravelTarget(String name, String host, int port, Supplier<String> bearer, Passengers passengers) {
+    GrpcTravelTarget(String name, String host, int port, Supplier<String> bearer, Supplier<String> relay,
+            Passengers passengers) {
         this.name = name;
         this.passengers = passengers;
         this.channel = NettyChannelBuilder.forAddress(host, port).usePlaintext()
@@ -42,6 +46,9 @@ final class GrpcTravelTarget implements Load.Target, AutoCloseable {
                     public void start(Listener<A> listener, Metadata headers) {
                         if (bearer != null) {
                             headers.put(AUTHORIZATION, bearer.get());
+                        }
+                        if (relay != null) {
+                            headers.put(RELAY, relay.get());
                         }
                         super.start(listener, headers);
                     }

@@ -12,7 +12,8 @@ import reactor.netty.resources.ConnectionProvider;
 /**
  * {@code POST /api/v1/travel-checks} over HTTP/1.1 keep-alive connections (a pool as large as the
  * calls outstanding), reactor-netty, non-blocking. A refusal is a 429 or 503 that names a problem
- * type and carries {@code Retry-After}; its status text says which ("503 overloaded").
+ * type and carries {@code Retry-After}; its status text says which ("503 overloaded"). Calling the
+ * service directly, the relay token the gateway adds goes in {@code X-Credit-Gateway}.
  */
 final class RestTravelTarget implements Load.Target, AutoCloseable {
 
@@ -22,11 +23,13 @@ final class RestTravelTarget implements Load.Target, AutoCloseable {
     private final HttpClient http;
     private final ConnectionProvider pool;
     private final Supplier<String> bearer;
+    private final Supplier<String> relay;
     private final Passengers passengers;
     private final String path;
 
-    RestTravelTarget(String name, String baseUrl, String path, Supplier<String> bearer, Passengers passengers,
-            int maxConnections) {
+    RestTravelTarget(String name, String baseUrl, String path, Supplier<String> bearer, Supplier<String> relay,
+            Passengers passengers, int maxConnections) {
+        this.relay = relay;
         this.name = name;
         this.path = path;
         this.bearer = bearer;
@@ -48,6 +51,9 @@ final class RestTravelTarget implements Load.Target, AutoCloseable {
                     h.set("Content-Type", "application/json");
                     if (bearer != null) {
                         h.set("Authorization", bearer.get());
+                    }
+                    if (relay != null) {
+                        h.set("X-Credit-Gateway", relay.get());
                     }
                 })
                 .post().uri(path).send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body)))
