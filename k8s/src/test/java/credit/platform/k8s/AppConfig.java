@@ -55,7 +55,9 @@ record AppConfig(String module, int httpPort, Optional<Integer> grpcPort, Map<St
         try (Reader r = Files.newBufferedReader(yml(module))) {
             text = Files.readString(yml(module));
             for (Object doc : new Yaml().loadAll(r)) {
-                if (doc instanceof Map<?, ?> m) {
+                // a document activated on a profile (e.g. the development secrets' "!production") is not
+                // what the app's ports and channels default to
+                if (doc instanceof Map<?, ?> m && path((Map<String, Object>) m, "spring", "config", "activate").isEmpty()) {
                     root.putAll((Map<String, Object>) m);
                 }
             }
