@@ -399,7 +399,8 @@ public final class FaultDrill {
         }
         for (Map.Entry<String, String> p : passports.entrySet()) {
             try {
-                SubjectView holder = retry(() -> registrar.registry().lookup("PASSPORT", p.getKey(), PURPOSE));
+                // a passport is named with its issuing country (the identifier kernel refuses one without it)
+                SubjectView holder = retry(() -> registrar.registry().lookup("PASSPORT", p.getKey(), "CHN", PURPOSE));
                 if (!holder.id().equals(p.getValue())) {
                     lost++;
                 }

@@ -41,6 +41,14 @@ public interface RegistryApi {
     SubjectView lookup(@RequestParam("scheme") String scheme, @RequestParam("value") String value,
             @RequestHeader("X-Purpose") String purpose);
 
+    /**
+     * As {@link #lookup(String, String, String)} for a document named with its issuing country (a
+     * passport: ISO 3166-1 alpha-3, e.g. {@code CHN}; the platform refuses a passport without it).
+     */
+    @GetMapping(path = "/api/v1/subjects/lookup", produces = MediaType.APPLICATION_JSON_VALUE)
+    SubjectView lookup(@RequestParam("scheme") String scheme, @RequestParam("value") String value,
+            @RequestParam("issuingCountry") String issuingCountry, @RequestHeader("X-Purpose") String purpose);
+
     /** Every change of the subject, oldest first. Needs {@code registry.read}. */
     @GetMapping(path = "/api/v1/subjects/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
     List<HistoryEntryView> history(@PathVariable("id") String id, @RequestHeader("X-Purpose") String purpose);
