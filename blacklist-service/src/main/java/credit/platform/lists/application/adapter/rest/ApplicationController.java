@@ -3,29 +3,18 @@ package credit.platform.lists.application.adapter.rest;
 import credit.platform.common.security.Scopes;
 import credit.platform.common.web.FieldViolation;
 import credit.platform.common.web.InvalidRequestException;
-import credit.platform.common.web.Problems;
 import credit.platform.lists.application.domain.Application;
 import credit.platform.lists.application.domain.ApplicationKind;
-import credit.platform.lists.application.domain.ApplicationNotFoundException;
 import credit.platform.lists.application.domain.ApplicationService;
-import credit.platform.lists.application.domain.ApplicationStateException;
-import credit.platform.lists.definition.domain.ListNotFoundException;
-import credit.platform.lists.definition.domain.RuleViolationException;
 import credit.platform.lists.record.domain.Actor;
-import credit.platform.lists.record.domain.ConcurrentChangeException;
 import credit.platform.lists.record.domain.ListOwnedElsewhereException;
-import credit.platform.lists.record.domain.RecordNotFoundException;
-import credit.platform.lists.record.domain.RecordStateException;
 import credit.platform.lists.record.domain.RemovalGround;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -205,36 +194,5 @@ class ApplicationController {
                 .anyMatch(a -> Scopes.authority(Scopes.PLATFORM_ADMIN).equals(a.getAuthority()));
         String clientId = token.getToken().getClaimAsString("azp");
         return new Actor(clientId != null ? clientId : token.getName(), token.getToken().getClaimAsString("agency"), admin);
-    }
-
-    @ExceptionHandler(RuleViolationException.class)
-    ProblemDetail ruleBroken(RuleViolationException e) {
-        return Problems.invalid(e.violations().stream()
-                .map(v -> new FieldViolation(v.field(), v.rule(), v.message())).toList());
-    }
-
-    @ExceptionHandler({ListNotFoundException.class, RecordNotFoundException.class, ApplicationNotFoundException.class})
-    ProblemDetail notFound(RuntimeException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
-    }
-
-    @ExceptionHandler(ListOwnedElsewhereException.class)
-    ProblemDetail ownedElsewhere(ListOwnedElsewhereException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "decided-elsewhere", "Forbidden",
-                "only " + e.owner() + " decides here");
-        problem.setProperty("owner", e.owner());
-        return problem;
-    }
-
-    @ExceptionHandler(RecordStateException.class)
-    ProblemDetail recordState(RecordStateException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "record-status", "Conflict", e.getMessage());
-        problem.setProperty("status", e.status().name());
-        return problem;
-    }
-
-    @ExceptionHandler({ApplicationStateException.class, ConcurrentChangeException.class})
-    ProblemDetail applicationState(RuntimeException e) {
-        return Problems.of(HttpStatus.CONFLICT, "application-status", "Conflict", e.getMessage());
     }
 }

@@ -16,8 +16,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** problem+json for the public, self-service and desk routes. */
-@RestControllerAdvice(assignableTypes = {SelfServiceController.class, DeskController.class, PublicListsController.class})
+/** problem+json for the applications routes (agencies) and the public, self-service and desk routes: one mapping. */
+@RestControllerAdvice(basePackages = {"credit.platform.lists.application.adapter.rest",
+        "credit.platform.lists.selfservice.adapter.rest"})
 class SelfServiceProblems {
 
     @ExceptionHandler(RuleViolationException.class)
@@ -54,6 +55,6 @@ class SelfServiceProblems {
     @ExceptionHandler(RegistryUnavailableException.class)
     ProblemDetail registryUnavailable(RegistryUnavailableException e) {
         return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable", "Service unavailable",
-                "The registry could not be asked who you are; nothing was written. Try again later.");
+                "The registry could not be reached; nothing was written. Try again later.");
     }
 }
