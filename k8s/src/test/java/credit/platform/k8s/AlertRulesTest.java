@@ -56,6 +56,10 @@ class AlertRulesTest {
                 Series.of("lists_applications_overdue", 0, "pod", "blacklist-service-1", "authority", "SPC"),
                 Series.of("lists_applications_overdue", 0, "pod", "blacklist-service-0", "authority", "SAMR"),
                 Series.of("lists_applications_overdue", 0, "pod", "blacklist-service-1", "authority", "SAMR"),
+                Series.of("lists_calendar_covered_days", 300, "pod", "blacklist-service-0"),
+                Series.of("lists_calendar_covered_days", 300, "pod", "blacklist-service-1"),
+                Series.of("lists_applications_deadline_pending", 0, "pod", "blacklist-service-0"),
+                Series.of("lists_applications_deadline_pending", 0, "pod", "blacklist-service-1"),
                 Series.of("resilience4j_circuitbreaker_state", 1, "pod", "gateway-0", "name", "lists", "state", "closed"),
                 Series.of("resilience4j_circuitbreaker_state", 0, "pod", "gateway-0", "name", "lists", "state", "open"),
                 Series.of("resilience4j_circuitbreaker_state", 0, "pod", "gateway-0", "name", "lists", "state", "half_open"),
@@ -83,7 +87,8 @@ class AlertRulesTest {
     void everyAlertIsExercisedByThisTest() {
         assertThat(RULES.keySet()).containsExactlyInAnyOrder("CreditEnforcementIndexStale", "CreditGradesStale",
                 "CreditFeedLagHigh", "CreditGradeFeedLagHigh", "CreditAuditChainBroken", "CreditAuditChainUnverified",
-                "CreditApplicationsOverdue", "CreditCircuitBreakerOpen", "CreditGatewayRejectingClients");
+                "CreditApplicationsOverdue", "CreditHolidayCalendarEnding", "CreditApplicationDeadlinesPending",
+                "CreditCircuitBreakerOpen", "CreditGatewayRejectingClients");
     }
 
     @Test
@@ -128,6 +133,20 @@ class AlertRulesTest {
         assertThat(fire("CreditAuditChainUnverified", healthy().stream()
                 .filter(s -> !s.labels().get("__name__").equals("audit_chain_verification_age_seconds")).toList()))
                 .hasSize(1);
+    }
+
+    @Test
+    void aCalendarEndingWithinSixtyDaysFiresOnceWithItsDaysAndPendingDeadlinesAreCountedOnce() {
+        List<Series> ending = replace(replace(healthy(),
+                Series.of("lists_calendar_covered_days", 25, "pod", "blacklist-service-0")),
+                Series.of("lists_calendar_covered_days", 25, "pod", "blacklist-service-1"));
+        assertThat(fire("CreditHolidayCalendarEnding", ending)).containsExactly(new Sample(Map.of(), 25));
+        assertThat(fire("CreditHolidayCalendarEnding", replace(healthy(),
+                Series.of("lists_calendar_covered_days", 60, "pod", "blacklist-service-0")))).isEmpty();
+        List<Series> pending = replace(replace(healthy(),
+                Series.of("lists_applications_deadline_pending", 2, "pod", "blacklist-service-0")),
+                Series.of("lists_applications_deadline_pending", 2, "pod", "blacklist-service-1"));
+        assertThat(fire("CreditApplicationDeadlinesPending", pending)).containsExactly(new Sample(Map.of(), 2));
     }
 
     @Test
