@@ -11,12 +11,17 @@ import credit.platform.lists.record.domain.ListOwnedElsewhereException;
 import credit.platform.lists.record.domain.RecordNotFoundException;
 import credit.platform.lists.record.domain.RecordStateException;
 import credit.platform.lists.record.domain.RegistryUnavailableException;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** problem+json for the applications routes (agencies) and the public, self-service and desk routes: one mapping. */
+/**
+ * problem+json for the applications routes (agencies) and the public, self-service and desk routes: one mapping.
+ * Ordered before platform-common's catch-all {@code CommonProblemHandler}.
+ */
+@Order(0)
 @RestControllerAdvice(basePackages = {"credit.platform.lists.application.adapter.rest",
         "credit.platform.lists.selfservice.adapter.rest"})
 class SelfServiceProblems {

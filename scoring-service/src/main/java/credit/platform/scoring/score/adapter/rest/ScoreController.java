@@ -1,24 +1,16 @@
 package credit.platform.scoring.score.adapter.rest;
 
 import credit.platform.common.web.InvalidRequestException;
-import credit.platform.common.web.Problems;
 import credit.platform.scoring.score.adapter.rest.ScoreJson.HistoryEntryView;
 import credit.platform.scoring.score.adapter.rest.ScoreJson.HistoryView;
 import credit.platform.scoring.score.adapter.rest.ScoreJson.ModelView;
 import credit.platform.scoring.score.adapter.rest.ScoreJson.RecomputeView;
 import credit.platform.scoring.score.adapter.rest.ScoreJson.ScoreView;
 import credit.platform.scoring.score.domain.BatchRecompute;
-import credit.platform.scoring.score.domain.InvalidModelException;
 import credit.platform.scoring.score.domain.ModelCatalogue;
 import credit.platform.scoring.score.domain.ModelDefinition;
-import credit.platform.scoring.score.domain.ModelNotApplicableException;
-import credit.platform.scoring.score.domain.ModelVersionConflictException;
-import credit.platform.scoring.score.domain.NoScoreOnRecordException;
 import credit.platform.scoring.score.domain.ScoreSubject;
 import credit.platform.scoring.score.domain.TimeDrivenRecompute;
-import credit.platform.scoring.score.domain.SourceUnavailableException;
-import credit.platform.scoring.score.domain.SubjectNotFoundException;
-import credit.platform.scoring.score.domain.UnknownModelException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,9 +20,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -132,49 +122,5 @@ class ScoreController {
             throw new InvalidRequestException("asOf", "iso-date-or-instant",
                     "asOf is an ISO date (2026-05-01) or instant (2026-05-01T08:00:00Z)");
         }
-    }
-
-    @ExceptionHandler(InvalidRequestException.class)
-    ProblemDetail invalid(InvalidRequestException e) {
-        return Problems.invalid(e.violations());
-    }
-
-    @ExceptionHandler(InvalidModelException.class)
-    ProblemDetail invalidModel(InvalidModelException e) {
-        return Problems.invalid(new InvalidRequestException(e.field().isEmpty() ? "model" : e.field(), "valid-model",
-                e.getMessage()).violations());
-    }
-
-    @ExceptionHandler(ModelVersionConflictException.class)
-    ProblemDetail versionConflict(ModelVersionConflictException e) {
-        return Problems.of(HttpStatus.CONFLICT, "model-version-exists", "Model version exists", e.getMessage());
-    }
-
-    @ExceptionHandler(UnknownModelException.class)
-    ProblemDetail unknownModel(UnknownModelException e) {
-        return Problems.invalid(new InvalidRequestException("model", "known-model", e.getMessage()).violations());
-    }
-
-    @ExceptionHandler(SubjectNotFoundException.class)
-    ProblemDetail notFound(SubjectNotFoundException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "subject-not-found", "Subject not found", e.getMessage());
-    }
-
-    @ExceptionHandler(NoScoreOnRecordException.class)
-    ProblemDetail noScore(NoScoreOnRecordException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "no-score-on-record", "No score on record", e.getMessage());
-    }
-
-    @ExceptionHandler(ModelNotApplicableException.class)
-    ProblemDetail notApplicable(ModelNotApplicableException e) {
-        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "model-not-applicable", "Model not applicable",
-                e.getMessage());
-    }
-
-    @ExceptionHandler(SourceUnavailableException.class)
-    ProblemDetail unavailable(SourceUnavailableException e) {
-        log.warn("Score not computed: {} unavailable ({})", e.source(), e.getCause() == null ? "" : e.getCause().getMessage());
-        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable", "Service unavailable",
-                "The " + e.source() + " service could not be reached; no score was computed. Try again later.");
     }
 }

@@ -9,10 +9,7 @@ import credit.platform.scoring.score.adapter.rest.ScoreJson.ModelView;
 import credit.platform.scoring.score.adapter.rest.ScoreJson.ScoreView;
 import credit.platform.scoring.score.domain.CompanyRegister;
 import credit.platform.scoring.score.domain.ModelCatalogue;
-import credit.platform.scoring.score.domain.NoScoreOnRecordException;
 import credit.platform.scoring.score.domain.ScoreSubject;
-import credit.platform.scoring.score.domain.SourceUnavailableException;
-import credit.platform.scoring.score.domain.SubjectNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -84,22 +81,6 @@ class SelfScoreController {
     @ExceptionHandler(NotOnRecord.class)
     ProblemDetail notOnRecord(NotOnRecord e) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-on-record", "Not on record", e.getMessage());
-    }
-
-    @ExceptionHandler(SubjectNotFoundException.class)
-    ProblemDetail notFound(SubjectNotFoundException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "subject-not-found", "Subject not found", e.getMessage());
-    }
-
-    @ExceptionHandler(NoScoreOnRecordException.class)
-    ProblemDetail noScore(NoScoreOnRecordException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "no-score-on-record", "No score on record", e.getMessage());
-    }
-
-    @ExceptionHandler(SourceUnavailableException.class)
-    ProblemDetail unavailable(SourceUnavailableException e) {
-        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable", "Service unavailable",
-                "The " + e.source() + " service could not be reached; no score was computed. Try again later.");
     }
 
     @Configuration(proxyBeanMethods = false)
