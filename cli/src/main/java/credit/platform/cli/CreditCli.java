@@ -1,6 +1,7 @@
 package credit.platform.cli;
 
 import credit.platform.client.PlatformProblemException;
+import credit.platform.client.IdentityProviderUnavailableException;
 import credit.platform.client.TokenRequestException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -100,6 +101,11 @@ public final class CreditCli implements Callable<Integer> {
             if (e instanceof CliException c) {
                 line.getErr().println("credit: " + c.getMessage());
                 return c.exitCode();
+            }
+            if (e instanceof IdentityProviderUnavailableException u) {
+                // the credentials were not refused: the identity provider could not be asked
+                line.getErr().println("credit: " + u.getMessage());
+                return Exit.PLATFORM;
             }
             if (e instanceof TokenRequestException t) {
                 line.getErr().println("credit: sign-in refused: " + t.getMessage());

@@ -185,6 +185,40 @@ class PlatformClientTest {
         assertThat(platform.calls()).isEmpty();
     }
 
+    @Test
+    void anIdentityProviderThatIsAwayIsATypedErrorNamingItNotARefusal() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        String tokenUri = "http://127.0.0.1:" + closed + "/realms/credit/protocol/openid-connect/token";
+        PlatformClient away = PlatformClients.create(new PlatformClientProperties(platform.gatewayUrl(), tokenUri,
+                "court-demo", "secret"), clock);
+
+        IdentityProviderUnavailableException e = catchThrowableOfType(IdentityProviderUnavailableException.class,
+                () -> away.registry().getSubject("sub-1"));
+
+        assertThat(e).isInstanceOf(TokenRequestException.class);
+        assertThat(e.status()).isZero();
+        assertThat(e.type()).isEqualTo("https://credit.example/problems/authorization-server-unavailable");
+        assertThat(e.tokenUri()).hasToString(tokenUri);
+        assertThat(e.getMessage()).contains("identity provider").contains(tokenUri).contains("could not be reached");
+        assertThat(platform.calls()).isEmpty();
+    }
+
+    @Test
+    void aTokenEndpointAnswering503IsTheIdentityProviderUnavailableWithItsStatus() {
+        platform.failTokenRequests(503, "");
+
+        IdentityProviderUnavailableException e = catchThrowableOfType(IdentityProviderUnavailableException.class,
+                () -> client.registry().getSubject("sub-1"));
+
+        assertThat(e.status()).isEqualTo(503);
+        assertThat(e.type()).isEqualTo(IdentityProviderUnavailableException.TYPE);
+        assertThat(e.getMessage()).contains("answered 503");
+        assertThat(platform.calls()).isEmpty();
+    }
+
     // --- problems -------------------------------------------------------------------------------
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 
+import credit.platform.client.IdentityProviderUnavailableException;
 import credit.platform.client.TokenRequestException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -103,12 +104,19 @@ public final class ClientCredentialsTokens {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new TokenRequestException(0, null, "token endpoint not reachable: " + e.getClass().getSimpleName());
+            // connection refused, reset, timed out: the identity provider is away, not the credentials wrong
+            throw new IdentityProviderUnavailableException(0, tokenUri,
+                    "could not be reached (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TokenRequestException(0, null, "interrupted while fetching a token");
         }
         Instant fetchedAt = clock.instant();
+        if (response.statusCode() >= 500) {
+            // Keycloak failing or a proxy in front of it without an upstream: not a refusal
+            throw new IdentityProviderUnavailableException(response.statusCode(), tokenUri,
+                    "answered " + response.statusCode());
+        }
         JsonNode body = parse(response.body());
         if (response.statusCode() != 200 || body == null || !body.path("access_token").isString()) {
             throw new TokenRequestException(response.statusCode(),
