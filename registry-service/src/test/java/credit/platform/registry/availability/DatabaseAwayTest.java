@@ -100,7 +100,8 @@ class DatabaseAwayTest {
         assertDatabaseUnavailable(http.get("/api/v1/subjects/" + before, registrar()));
         var rpc = GrpcTestCalls.failureOf(() -> grpc.getSubject(GetSubjectRequest.newBuilder().setSubjectId(before).build()));
         assertThat(rpc.getStatus().getCode()).as(rpc.toString()).isEqualTo(Status.Code.UNAVAILABLE);
-        assertThat(http.get("/readyz", null).status()).isEqualTo(503);
+        // readiness answers from the background ping's outcome (MongoReachability): polled, each answer prompt
+        http.awaitStatus("/readyz", 503, RECOVERY);
         assertThat(http.get("/livez", null).status()).isEqualTo(200);
 
         MONGO.restart();
