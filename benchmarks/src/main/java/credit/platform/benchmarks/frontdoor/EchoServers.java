@@ -1,14 +1,8 @@
 package credit.platform.benchmarks.frontdoor;
 
-import credit.sanctions.v1.BatchCheckTravelRequest;
-import credit.sanctions.v1.BatchCheckTravelResponse;
-import credit.sanctions.v1.CheckTravelRequest;
-import credit.sanctions.v1.CheckTravelResponse;
-import credit.sanctions.v1.Decision;
-import credit.sanctions.v1.TravelCheckServiceGrpc;
+import credit.platform.benchmarks.sanctions.EchoTravelService;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
-import io.grpc.stub.StreamObserver;
 import io.netty.buffer.Unpooled;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +12,9 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * The baseline of the front-door runs, in its own process with the same JVM settings as the apps: an
- * <b>empty</b> gRPC travel-check service (ALLOW, nothing looked at, no token) and an empty HTTP server
+ * The baseline of the front-door runs, in its own process with the same JVM settings as the apps: the
+ * benchmarks' one echo service ({@link EchoTravelService}: ALLOW, nothing looked at, no token) over gRPC
+ * and an empty HTTP server
  * (reads the body, answers a fixed small JSON). What the machine, the client and the protocol stacks
  * alone can do.
  *
@@ -37,7 +32,7 @@ public final class EchoServers {
         int grpcPort = Integer.parseInt(args[0]);
         int httpPort = Integer.parseInt(args[1]);
         Server grpc = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", grpcPort))
-                .addService(new Echo()).build().start();
+                .addService(new EchoTravelService()).build().start();
         DisposableServer http = HttpServer.create().host("127.0.0.1").port(httpPort)
                 .handle((request, response) -> request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0])
                         .flatMap(ignored -> response.header("Content-Type", "application/json")
@@ -50,27 +45,5 @@ public final class EchoServers {
             http.disposeNow();
         }));
         new CountDownLatch(1).await();
-    }
-
-    static final class Echo extends TravelCheckServiceGrpc.TravelCheckServiceImplBase {
-
-        private static CheckTravelResponse answer(CheckTravelRequest r) {
-            return CheckTravelResponse.newBuilder().setPassengerRef(r.getPassengerRef())
-                    .setDecision(Decision.DECISION_ALLOW).build();
-        }
-
-        @Override
-        public void checkTravel(CheckTravelRequest request, StreamObserver<CheckTravelResponse> response) {
-            response.onNext(answer(request));
-            response.onCompleted();
-        }
-
-        @Override
-        public void batchCheckTravel(BatchCheckTravelRequest request, StreamObserver<BatchCheckTravelResponse> response) {
-            BatchCheckTravelResponse.Builder b = BatchCheckTravelResponse.newBuilder();
-            request.getChecksList().forEach(c -> b.addResults(answer(c)));
-            response.onNext(b.build());
-            response.onCompleted();
-        }
     }
 }

@@ -48,8 +48,9 @@ import java.util.zip.GZIPOutputStream;
  *   <li>{@code full} — warm-up; closed loops at concurrency 1, 16, 64 for every target; direct gRPC (and
  *       echo) open loop at 70 % of its maximum; overload through the gateway at 4× its sustainable rate
  *       for 60 s (REST and gRPC) and the call after it; 10 000-passenger batches.</li>
- *   <li>{@code profile} — warm-up, then direct gRPC at concurrency 64 for {@code fd.profileSeconds};
- *       prints {@code @@profile begin/end} so the runner can record the service meanwhile.</li>
+ *   <li>{@code profile} — warm-up, then at concurrency 64 for {@code fd.profileSeconds} each: REST and gRPC
+ *       through the gateway (the gateway recorded), direct gRPC (sanctions recorded); prints
+ *       {@code @@profile begin <app> <label>} / {@code @@profile end} so the runner records meanwhile.</li>
  *   <li>{@code soak} — {@code fd.soakMinutes} of mixed traffic through the gateway: single checks (REST and
  *       gRPC), batches, registrations, listings, reads; a line every 5 minutes.</li>
  * </ul>
@@ -366,23 +367,35 @@ public final class FrontDoorLoad {
 
     // ------------------------------------------------------------------ profile
 
+    /**
+     * Three recordings, each of the process whose CPU decides the figure: the gateway under REST load,
+     * the gateway under gRPC load, sanctions under direct gRPC load (concurrency 64 each, after a
+     * warm-up). The runner starts and stops the recording on {@code @@profile begin <app> <label>} and
+     * {@code @@profile end}.
+     */
     private void profile() throws Exception {
         Targets targets = targets(256);
-        Load.Target direct = targets.grpc.get(1);
-        Load.Target echo = targets.grpc.get(0);
-        double profileSeconds = Double.parseDouble(System.getProperty("fd.profileSeconds", "60"));
-        Load.closed(echo, 16, 0, 15);
-        Load.closed(direct, 16, 0, 30);
-        out.println("@@profile begin");
+        double profileSeconds = Double.parseDouble(System.getProperty("fd.profileSeconds", "30"));
+        for (Load.Target t : List.of(targets.grpc.get(0), targets.grpc.get(1), targets.grpc.get(2), targets.rest.get(1),
+                targets.rest.get(2))) {
+            Load.closed(t, 16, 0, 15);
+        }
+        record("gateway", "REST through the gateway", targets.rest.get(2), profileSeconds);
+        record("gateway", "gRPC through the gateway", targets.grpc.get(2), profileSeconds);
+        record("sanctions-service", "direct gRPC", targets.grpc.get(1), profileSeconds);
+        Load.Stats e = Load.closed(targets.grpc.get(0), 64, 2, seconds);
+        out.printf(Locale.ROOT, "gRPC echo right after, concurrency 64: %,.0f/s%n%n", e.okRate());
+    }
+
+    private void record(String app, String label, Load.Target target, double profileSeconds) throws Exception {
+        out.println("@@profile begin " + app + " " + label);
         out.flush();
-        Thread.sleep(2000);
-        Load.Stats s = Load.closed(direct, 64, 0, profileSeconds);
+        Thread.sleep(1000);
+        Load.Stats s = Load.closed(target, 64, 0, profileSeconds);
         out.println("@@profile end");
         out.flush();
-        Load.Stats e = Load.closed(echo, 64, 2, seconds);
-        out.printf(Locale.ROOT, "direct gRPC, concurrency 64, %.0f s while recorded: %,.0f/s, p50 %.2f ms, p99 %.2f ms, "
-                        + "errors %s; echo right after: %,.0f/s%n", profileSeconds, s.okRate(), Load.ms(s.ok, 50),
-                Load.ms(s.ok, 99), nonOk(s), e.okRate());
+        out.printf(Locale.ROOT, "%s, concurrency 64, %.0f s while %s was recorded: %,.0f/s, p50 %.2f ms, p99 %.2f ms, "
+                + "errors %s%n%n", label, profileSeconds, app, s.okRate(), Load.ms(s.ok, 50), Load.ms(s.ok, 99), nonOk(s));
     }
 
     // ------------------------------------------------------------------ soak

@@ -41,7 +41,7 @@ import jdk.jfr.consumer.RecordingFile;
  * <pre>
  * ./mvnw -q -DskipTests install        # the apps' exec jars and benchmarks.jar
  * bash benchmarks/run-front-door-bench.sh full            # ≈ 12 min
- * bash benchmarks/run-front-door-bench.sh profile         # JFR of sanctions under direct gRPC load
+ * bash benchmarks/run-front-door-bench.sh profile         # JFR of the gateway (REST, gRPC) and sanctions (direct gRPC)
  * bash benchmarks/run-front-door-bench.sh soak 30         # 30 minutes of mixed traffic, memory sampled
  * bash benchmarks/run-front-door-bench.sh stack           # start it all and wait (profiling by hand)
  * </pre>
@@ -184,16 +184,21 @@ public final class FrontDoorRun {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(args);
         Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Path jfr = out.resolve("sanctions-" + stamp + ".jfr");
-        long sanctionsPid = stack.appProcess("sanctions-service").map(ProcessHandle::pid).orElse(-1L);
+        List<String[]> recordings = new ArrayList<>(); // label, file
+        long recording = -1;
+        Path jfr = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                if (line.equals("@@profile begin")) {
-                    jcmd(sanctionsPid, "JFR.start", "name=frontdoor", "settings=profile");
+                if (line.startsWith("@@profile begin ")) {
+                    String[] parts = line.substring("@@profile begin ".length()).split(" ", 2);
+                    recording = stack.appProcess(parts[0]).map(ProcessHandle::pid).orElse(-1L);
+                    jfr = out.resolve(parts[0] + "-" + parts[1].replaceAll("\\W+", "-") + "-" + stamp + ".jfr");
+                    recordings.add(new String[] {parts[0] + " under " + parts[1], jfr.toString()});
+                    jcmd(recording, "JFR.start", "name=frontdoor", "settings=profile");
                 } else if (line.equals("@@profile end")) {
-                    jcmd(sanctionsPid, "JFR.dump", "name=frontdoor", "filename=" + jfr);
-                    jcmd(sanctionsPid, "JFR.stop", "name=frontdoor");
+                    jcmd(recording, "JFR.dump", "name=frontdoor", "filename=" + jfr);
+                    jcmd(recording, "JFR.stop", "name=frontdoor");
                 } else {
                     tee.println(line);
                 }
@@ -203,8 +208,10 @@ public final class FrontDoorRun {
         if (rc != 0) {
             tee.println("(load client exited with " + rc + ")");
         }
-        if (Files.exists(jfr)) {
-            profileReport(jfr, tee);
+        for (String[] r : recordings) {
+            if (Files.exists(Path.of(r[1]))) {
+                profileReport(Path.of(r[1]), r[0], tee);
+            }
         }
     }
 
@@ -225,7 +232,7 @@ public final class FrontDoorRun {
      * samples below them (inclusive), and a folded-stacks file next to it for a flame graph
      * ({@code flamegraph.pl} or speedscope read it).
      */
-    static void profileReport(Path jfr, Tee tee) throws IOException {
+    static void profileReport(Path jfr, String what, Tee tee) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Integer> folded = new HashMap<>();
@@ -260,8 +267,8 @@ public final class FrontDoorRun {
             folded.forEach((k, v) -> f.println(k + " " + v));
         }
         tee.println();
-        tee.printf(Locale.ROOT, "#### Profile of sanctions-service under direct gRPC load (JFR, %d CPU samples; %s)%n%n",
-                total, foldedFile.getFileName() + " holds the folded stacks");
+        tee.printf(Locale.ROOT, "#### Profile of %s (JFR, %d CPU samples; %s)%n%n",
+                what, total, foldedFile.getFileName() + " holds the folded stacks");
         tee.println("By thread: " + top(threads, total, 8));
         tee.println();
         tee.println("Top frames by own samples:");

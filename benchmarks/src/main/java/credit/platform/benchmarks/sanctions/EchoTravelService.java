@@ -8,8 +8,13 @@ import credit.sanctions.v1.Decision;
 import credit.sanctions.v1.TravelCheckServiceGrpc;
 import io.grpc.stub.StreamObserver;
 
-/** The practical limit: the same contract, answering ALLOW without looking at anything. */
-final class EchoTravelService extends TravelCheckServiceGrpc.TravelCheckServiceImplBase {
+/**
+ * The practical limit: the same contract, answering ALLOW without looking at anything (no index, no
+ * token, no receipt). The one echo service of the benchmarks: {@link GrpcSuiteBench} and
+ * {@link GrpcServerMain} serve it in-process, the front-door harness's
+ * {@link credit.platform.benchmarks.frontdoor.EchoServers} in its own process.
+ */
+public final class EchoTravelService extends TravelCheckServiceGrpc.TravelCheckServiceImplBase {
 
     private static CheckTravelResponse answer(CheckTravelRequest r) {
         return CheckTravelResponse.newBuilder().setPassengerRef(r.getPassengerRef()).setDecision(Decision.DECISION_ALLOW)
