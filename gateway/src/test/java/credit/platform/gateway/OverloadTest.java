@@ -109,6 +109,15 @@ class OverloadTest {
             assertThat(a.retryAfter()).isEqualTo("1");
             assertThat(a.body()).contains("https://credit.example/problems/overloaded");
         });
+        // admission comes first: a full route refuses before any token is checked (a refusal costs no
+        // signature check), so even a request whose token is not valid is told "overloaded", not 401
+        Answer unchecked = client.post().uri("/api/v1/travel-checks").header("Authorization", "Bearer not-a-token")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"passengerRef\":\"X\"}")
+                .exchangeToMono(r -> r.bodyToMono(String.class).defaultIfEmpty("")
+                        .map(b -> new Answer(r.statusCode().value(), r.headers().asHttpHeaders().getFirst("Retry-After"), b)))
+                .block();
+        assertThat(unchecked.status()).isEqualTo(503);
+        assertThat(unchecked.body()).contains("https://credit.example/problems/overloaded");
 
         rest.open();
         await(() -> answers.size() == 10);
@@ -123,7 +132,7 @@ class OverloadTest {
     }
 
     @Test
-    void grpcTravelChecksBeyondTheDoorsCapacityAreResourceExhaustedAtOnceAndTheBreakerStaysClosed() {
+    void grpcTravelChecksBeyondTheDoorsCapacityAreResourceExhaustedAtOnceAndTheBreakerStaysClosed() throws Exception {
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", proxy.port()).usePlaintext().build();
         try {
             var stub = TravelCheckServiceGrpc.newStub(channel).withCallCredentials(bearer(airline))
@@ -152,6 +161,15 @@ class OverloadTest {
             assertThat(closed).allSatisfy(s -> assertThat(s.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED));
             assertThat(trailers).allSatisfy(t -> assertThat(t.get(
                     Metadata.Key.of("retry-after", Metadata.ASCII_STRING_MARSHALLER))).isEqualTo("1"));
+            // the retry hint is also there as google.rpc.RetryInfo, as StatusProto reads it
+            assertThat(com.google.rpc.Status.parseFrom(trailers.get(0).get(Metadata.Key.of("grpc-status-details-bin",
+                    Metadata.BINARY_BYTE_MARSHALLER))).getDetails(0).unpack(com.google.rpc.RetryInfo.class)
+                    .getRetryDelay().getSeconds()).isEqualTo(1);
+            // admission comes first: a full door refuses before the token is checked
+            Status unchecked = Status.fromThrowable(org.assertj.core.api.Assertions.catchThrowable(() ->
+                    TravelCheckServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer("not-a-token"))
+                            .withDeadlineAfter(30, TimeUnit.SECONDS).checkTravel(check("X", "110101199003074477"))));
+            assertThat(unchecked.getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
 
             grpc.releaseAll();
             await(() -> closed.size() == 10);

@@ -53,9 +53,9 @@ class GrpcProxyConfiguration {
                 .build());
         BreakerEvents.logTransitions(breaker);
         Admission admission = admissions.forRoute(Admissions.GRPC);
-        ManagedChannel upstream = GrpcProxyServer.channel(properties, observations);
+        ManagedChannel upstream = GrpcProxyServer.channel(properties);
+        CallObservations calls = new CallObservations(observations);
         return new GrpcProxyServer(properties, methods, method -> new GrpcProxyHandler(method, upstream, decoder,
-                budgets, admission, breaker, audit, properties.defaultDeadline(), relayToken, observations), upstream,
-                observations);
+                budgets, admission, breaker, audit, properties.defaultDeadline(), relayToken, calls), upstream);
     }
 }

@@ -28,9 +28,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.Status;
 import io.grpc.StatusException;
-import io.grpc.protobuf.StatusProto;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,14 +71,14 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
     private final TravelCheckAudit audit;
     private final Duration defaultDeadline;
     private final GatewayServiceToken relayToken;
-    private final ObservationRegistry observations;
+    private final CallObservations observations;
 
     /**
      * @param relayToken the gateway's own token, sent upstream in {@link #RELAY} beside the caller's
      */
     GrpcProxyHandler(ProxiedMethods.ProxiedMethod method, Channel upstream, CachingReactiveJwtDecoder decoder,
             ClientBudgets budgets, Admission admission, CircuitBreaker breaker, TravelCheckAudit audit,
-            Duration defaultDeadline, GatewayServiceToken relayToken, ObservationRegistry observations) {
+            Duration defaultDeadline, GatewayServiceToken relayToken, CallObservations observations) {
         this.relayToken = relayToken;
         this.observations = observations;
         this.method = method;
@@ -105,13 +103,9 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
                 .orElseGet(() -> Deadline.after(defaultDeadline.toMillis(), TimeUnit.MILLISECONDS));
         Metadata forwarded = new Metadata();
         forwarded.put(AUTHORIZATION, authorization);
-        ProxiedCall call = new ProxiedCall(serverCall, forwarded, deadline);
-        Optional<Jwt> known = decoder.cached(token);
-        if (known.isPresent()) {
-            call.relayed(known.get());
-        } else {
-            decoder.decode(token).subscribe(call::relayed, call::authenticationFailed);
-        }
+        ProxiedCall call = new ProxiedCall(serverCall, headers, forwarded, deadline, token);
+        // admission first: under overload a refusal costs no token check, no relay token, no upstream call
+        call.enter();
         return call.listener();
     }
 
@@ -126,18 +120,41 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
         };
     }
 
-    /** RESOURCE_EXHAUSTED with {@code google.rpc.RetryInfo} and a {@code retry-after} trailer (seconds). */
-    static io.grpc.StatusRuntimeException exhausted(String detail, long retryAfterSeconds) {
+    /** The {@code google.rpc.Status} trailer ({@code StatusProto}'s key), here as the bytes built once per text. */
+    private static final Metadata.Key<byte[]> STATUS_DETAILS = Metadata.Key.of("grpc-status-details-bin",
+            Metadata.BINARY_BYTE_MARSHALLER);
+    /** Refusal texts are few (route, limits, budget): each one's rich status is serialized once. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, byte[]> RICH_STATUS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A status and the trailers that go with it. */
+    record Closing(Status status, Metadata trailers) {
+    }
+
+    /**
+     * RESOURCE_EXHAUSTED with {@code google.rpc.RetryInfo} (in {@code grpc-status-details-bin}, as
+     * {@code StatusProto} writes it) and a {@code retry-after} trailer (seconds). Cheap: no exception, the
+     * rich status serialized once per text.
+     */
+    static Closing exhausted(String detail, long retryAfterSeconds) {
+        String key = retryAfterSeconds + " " + detail;
+        byte[] rich = RICH_STATUS.get(key);
+        if (rich == null) {
+            rich = com.google.rpc.Status.newBuilder()
+                    .setCode(Code.RESOURCE_EXHAUSTED_VALUE)
+                    .setMessage(detail)
+                    .addDetails(Any.pack(RetryInfo.newBuilder()
+                            .setRetryDelay(com.google.protobuf.Duration.newBuilder().setSeconds(retryAfterSeconds))
+                            .build()))
+                    .build().toByteArray();
+            if (RICH_STATUS.size() < 1024) {
+                RICH_STATUS.put(key, rich);
+            }
+        }
         Metadata trailers = new Metadata();
         trailers.put(RETRY_AFTER, Long.toString(retryAfterSeconds));
-        com.google.rpc.Status rich = com.google.rpc.Status.newBuilder()
-                .setCode(Code.RESOURCE_EXHAUSTED_VALUE)
-                .setMessage(detail)
-                .addDetails(Any.pack(RetryInfo.newBuilder()
-                        .setRetryDelay(com.google.protobuf.Duration.newBuilder().setSeconds(retryAfterSeconds))
-                        .build()))
-                .build();
-        return StatusProto.toStatusRuntimeException(rich, trailers);
+        trailers.put(STATUS_DETAILS, rich);
+        return new Closing(Status.RESOURCE_EXHAUSTED.withDescription(detail), trailers);
     }
 
     /** One call in flight: the caller's side, the service's side, and the flow between them. */
@@ -162,18 +179,66 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
         private Metadata closePendingTrailers;
         private boolean breakerPermission;
         private long startedNanos;
-        /** The call's server observation (current while the call starts), parent of the call to sanctions. */
-        private final Observation observation;
+        /** The caller's headers, until the call's server observation has read the trace context from them. */
+        private Metadata callerHeaders;
+        /** The call's server observation (from admission on), parent of the call to sanctions. */
+        private Observation observation = Observation.NOOP;
+        private boolean observed;
+        private Observation upstreamObservation = Observation.NOOP;
 
-        ProxiedCall(ServerCall<byte[], byte[]> serverCall, Metadata forwardedHeaders, Deadline deadline) {
-            this.observation = observations.getCurrentObservation();
+        /** The caller's bearer token, until it has been checked. */
+        private String token;
+
+        ProxiedCall(ServerCall<byte[], byte[]> serverCall, Metadata callerHeaders, Metadata forwardedHeaders,
+                Deadline deadline, String token) {
+            this.token = token;
+            this.callerHeaders = callerHeaders;
             this.serverCall = serverCall;
             this.forwardedHeaders = forwardedHeaders;
             this.deadline = deadline;
             this.travel = method.travelCheck() ? new TravelAnswerReader(method.fullName()) : null;
         }
 
-        // ------------------------------------------------------------ token, relay token, scope, admission
+        // ------------------------------------------------------------ admission, token, relay token, scope
+
+        /** Enters the route's admission: a place at once, a wait (called back), or refused at once. */
+        void enter() {
+            synchronized (lock) {
+                long left = deadline.timeRemaining(TimeUnit.NANOSECONDS);
+                Admission.Entry entry = admission.enter(this, Duration.ofNanos(Math.max(0, left)));
+                switch (entry) {
+                    case Admission.Admitted a -> {
+                        observe();
+                        admittedLocked(a.permit());
+                    }
+                    case Admission.Queued q -> {
+                        observe();
+                        ticket = q.ticket();
+                    }
+                    // refused at once: no observation (the cheapest answer the door has); counted by the caller's
+                    // status in the client's metrics and here by nothing else
+                    case Admission.Refused r -> refusedLocked(r.refusal());
+                }
+            }
+        }
+
+        private void observe() {
+            observation = observations.server(method.bytes(), serverCall.getAuthority(), callerHeaders);
+            observed = true;
+            callerHeaders = null;
+        }
+
+        /** Admitted: the caller's token is checked (from the cache after its first call, else asynchronously). */
+        private void authenticate() {
+            String bearer = token;
+            token = null;
+            Optional<Jwt> known = decoder.cached(bearer);
+            if (known.isPresent()) {
+                relayed(known.get());
+            } else {
+                decoder.decode(bearer).subscribe(this::relayed, this::authenticationFailed);
+            }
+        }
 
         /** The caller's token is valid: add the gateway's own (from memory, or renewed off the event loop). */
         void relayed(Jwt jwt) {
@@ -213,13 +278,14 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
                     return;
                 }
                 caller = Callers.of(jwt);
-                long left = deadline.timeRemaining(TimeUnit.NANOSECONDS);
-                Admission.Entry entry = admission.enter(this, Duration.ofNanos(Math.max(0, left)));
-                switch (entry) {
-                    case Admission.Admitted a -> admittedLocked(a.permit());
-                    case Admission.Queued q -> ticket = q.ticket();
-                    case Admission.Refused r -> refusedLocked(r.refusal());
+                if (halfClosePending) {
+                    // a streaming call that sent no message and closed its side meanwhile
+                    if (startUpstream()) {
+                        clientCall.halfClose();
+                    }
+                    return;
                 }
+                serverCall.request(1);
             }
         }
 
@@ -257,14 +323,7 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
                 return;
             }
             permit = granted;
-            if (halfClosePending) {
-                // a streaming call that sent no message and closed its side while it waited
-                if (startUpstream()) {
-                    clientCall.halfClose();
-                }
-                return;
-            }
-            serverCall.request(1);
+            authenticate();
         }
 
         private void refusedLocked(Admission.Refusal refusal) {
@@ -274,8 +333,8 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
                         + "the sanctions service, which is at capacity."), new Metadata());
                 return;
             }
-            var exhausted = exhausted(refusal.detail(), 1);
-            closeCaller(exhausted.getStatus(), exhausted.getTrailers());
+            Closing exhausted = exhausted(refusal.detail(), 1);
+            closeCaller(exhausted.status(), exhausted.trailers());
         }
 
         // ------------------------------------------------------------ the caller's side
@@ -313,8 +372,9 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
                         if (closed) {
                             return;
                         }
-                        if (permit == null) {
-                            halfClosePending = true; // no message was sent; the call waits for admission
+                        if (permit == null || caller == null) {
+                            // no message was sent; the call waits for admission or its token check
+                            halfClosePending = true;
                             return;
                         }
                         if (startUpstream()) {
@@ -335,6 +395,7 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
                         if (clientCall != null && !wasClosed) {
                             clientCall.cancel("the caller cancelled the call", null);
                         }
+                        endObservation(Status.CANCELLED, true);
                         releasePermit();
                     }
                 }
@@ -364,11 +425,11 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
             }
             breakerPermission = true;
             startedNanos = System.nanoTime();
-            // under the call's own observation, whichever thread gets here: the client span is its child
-            try (Observation.Scope scope = observation == null ? null : observation.openScope()) {
-                clientCall = upstream.newCall(method.bytes(), CallOptions.DEFAULT.withDeadline(deadline));
-                clientCall.start(new Upstream(), forwardedHeaders);
-            }
+            // the client span is the child of the call's own observation, whichever thread gets here; its
+            // trace context goes into the headers sent on
+            upstreamObservation = observations.client(method.bytes(), upstream.authority(), forwardedHeaders, observation);
+            clientCall = upstream.newCall(method.bytes(), CallOptions.DEFAULT.withDeadline(deadline));
+            clientCall.start(new Upstream(), forwardedHeaders);
             clientCall.request(1);
             return true;
         }
@@ -376,19 +437,27 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
         private void overBudget(ClientBudgets.OverBudget over) {
             String detail = "This client has used its request budget (" + over.budget() + "). Retry after "
                     + over.retryAfterSeconds() + " s.";
-            var exception = exhausted(detail, over.retryAfterSeconds());
+            Closing exhausted = exhausted(detail, over.retryAfterSeconds());
             if (clientCall != null) {
                 clientCall.cancel("the caller is over its request budget", null);
             }
-            closeCaller(exception.getStatus(), exception.getTrailers());
+            closeCaller(exhausted.status(), exhausted.trailers());
         }
 
         private void closeCaller(Status status, Metadata trailers) {
             if (!closed) {
                 closed = true;
                 serverCall.close(status, trailers);
+                endObservation(status, false);
             }
             releasePermit();
+        }
+
+        private void endObservation(Status status, boolean cancelled) {
+            if (observed) {
+                observed = false;
+                CallObservations.serverClosed(observation, status, cancelled);
+            }
         }
 
         private void releasePermit() {
@@ -433,6 +502,8 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
             @Override
             public void onClose(Status status, Metadata trailers) {
                 synchronized (lock) {
+                    CallObservations.clientClosed(upstreamObservation, status);
+                    upstreamObservation = Observation.NOOP;
                     if (auditPending) {
                         closePending = status;
                         closePendingTrailers = trailers;

@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
 import io.grpc.HandlerRegistry;
 import io.grpc.ManagedChannel;
 import io.grpc.Server;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
@@ -22,9 +20,6 @@ import io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
-import io.micrometer.core.instrument.binder.grpc.ObservationGrpcClientInterceptor;
-import io.micrometer.core.instrument.binder.grpc.ObservationGrpcServerInterceptor;
-import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +37,10 @@ import org.springframework.context.SmartLifecycle;
  * proxied services with their contract's descriptors, so {@code grpcurl} or Postman can call them
  * without a copy of the {@code .proto} files. Neither needs a token; neither reaches sanctions.
  *
- * <p>Each proxied call is observed (Micrometer's gRPC server interceptor: a server span continuing the
+ * <p>Each admitted proxied call is observed ({@link CallObservations}: a server span continuing the
  * caller's W3C trace context, the {@code grpc.server} metrics); the call to sanctions is a client span
- * under it ({@link #channel}), so a trace crosses the front door as it crosses the REST routes. Health
- * and reflection calls are not observed.
+ * under it, so a trace crosses the front door as it crosses the REST routes. Health and reflection
+ * calls, and calls refused at once for capacity, are not observed.
  */
 public final class GrpcProxyServer implements SmartLifecycle {
 
@@ -60,14 +55,12 @@ public final class GrpcProxyServer implements SmartLifecycle {
     private volatile Server server;
 
     GrpcProxyServer(GrpcProxyProperties properties, ProxiedMethods methods,
-            Function<ProxiedMethods.ProxiedMethod, GrpcProxyHandler> handlers, ManagedChannel upstream,
-            ObservationRegistry observations) {
+            Function<ProxiedMethods.ProxiedMethod, GrpcProxyHandler> handlers, ManagedChannel upstream) {
         this.properties = properties;
         this.upstream = upstream;
-        ServerInterceptor observed = new ObservationGrpcServerInterceptor(observations);
         this.definitions = methods.all().stream().collect(Collectors.toUnmodifiableMap(
                 ProxiedMethods.ProxiedMethod::fullName,
-                m -> ServerMethodDefinition.create(m.bytes(), intercepted(observed, handlers.apply(m)))));
+                m -> ServerMethodDefinition.create(m.bytes(), handlers.apply(m))));
         this.services = ProxiedMethods.SERVICES.stream().map(this::described).toList();
     }
 
@@ -83,12 +76,8 @@ public final class GrpcProxyServer implements SmartLifecycle {
         return service.build();
     }
 
-    private static <Q, A> ServerCallHandler<Q, A> intercepted(ServerInterceptor interceptor, ServerCallHandler<Q, A> next) {
-        return (call, headers) -> interceptor.interceptCall(call, headers, next);
-    }
-
-    /** The channel to sanctions; each call on it is a client span of the current observation (W3C headers sent). */
-    static ManagedChannel channel(GrpcProxyProperties properties, ObservationRegistry observations) {
+    /** The channel to sanctions (each call on it observed by the handler, {@link CallObservations}). */
+    static ManagedChannel channel(GrpcProxyProperties properties) {
         // round_robin: with a dns:/// target (Kubernetes headless service) calls spread over every
         // sanctions pod instead of pinning one HTTP/2 connection; a static host:port is one address.
         // directExecutor: the proxy's callbacks never block (see GrpcProxyHandler), so they run on the
@@ -98,7 +87,6 @@ public final class GrpcProxyServer implements SmartLifecycle {
                 .usePlaintext()
                 .directExecutor()
                 .maxInboundMessageSize((int) Math.min(Integer.MAX_VALUE, properties.maxAnswerSize().toBytes()))
-                .intercept(new ObservationGrpcClientInterceptor(observations))
                 .build();
     }
 

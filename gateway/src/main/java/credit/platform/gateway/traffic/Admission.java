@@ -126,6 +126,24 @@ public final class Admission {
         }
     }
 
+    /**
+     * Enters the route if it can be done without waiting: {@link Admitted} when a place is free,
+     * {@link Refused} when none is and the queue is full (or there is none); {@code null} when the
+     * request would have to wait ({@link #enter} then queues it). Nothing is allocated for a waiter.
+     */
+    public Entry tryEnter() {
+        synchronized (this) {
+            if (inFlight < concurrency) {
+                inFlight++;
+                return new Admitted(new Permit());
+            }
+            if (queue.size() >= queueLimit || maxWait.isZero() || maxWait.isNegative()) {
+                return new Refused(new Refusal(route, concurrency, queue.size(), false));
+            }
+            return null;
+        }
+    }
+
     private void timedOut(Ticket ticket) {
         synchronized (this) {
             if (ticket.done) {
