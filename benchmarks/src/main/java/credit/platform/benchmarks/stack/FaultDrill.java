@@ -451,14 +451,20 @@ public final class FaultDrill {
         //    every change of both feeds it follows (comparing earlier measures its backlog, not its
         //    correctness; the run of 5795492 compared at once and found 31 of 300 "different").
         String behind = scoringBacklog();
+        List<String> sample = new ArrayList<>(persons.values());
+        Collections.shuffle(sample, new java.util.Random(7));
+        sample = sample.subList(0, Math.min(300, sample.size()));
+        // what the run of 5795492 compared: the stored scores right after the sanctions check (read only)
+        Map<String, String> storedEarly = new TreeMap<>();
+        for (String subject : sample) {
+            var history = retry(() -> admin.scoring().history(subject, "", PURPOSE)).entries();
+            storedEarly.put(subject, history.isEmpty() ? "-" : history.getFirst().points() + "/" + history.getFirst().grade());
+        }
         long converging = System.nanoTime();
         String caughtUp = awaitScoringCaughtUp();
         line("Scoring when the sanctions check ended: " + behind + "; caught up with both feeds "
                 + secs(System.nanoTime() - converging) + " later (" + caughtUp + ").");
         line("");
-        List<String> sample = new ArrayList<>(persons.values());
-        Collections.shuffle(sample, new java.util.Random(7));
-        sample = sample.subList(0, Math.min(300, sample.size()));
         Map<String, String> stored = new TreeMap<>();
         Map<String, String> now = new TreeMap<>();
         List<String> explained = new ArrayList<>();
@@ -479,6 +485,10 @@ public final class FaultDrill {
             }
         }
         long scoreMismatches = stored.keySet().stream().filter(k -> !stored.get(k).equals(now.get(k))).count();
+        long earlyMismatches = storedEarly.keySet().stream().filter(k -> !storedEarly.get(k).equals(now.get(k))).count();
+        line("Scores stored when the sanctions check ended (before scoring caught up): checksum " + checksum(storedEarly)
+                + "; " + earlyMismatches + " of " + sample.size() + " differ from the scores computed after it caught up.");
+        line("");
         line("Scores: " + sample.size() + " persons sampled; latest stored checksum " + checksum(stored)
                 + ", computed now checksum " + checksum(now) + "; " + scoreMismatches + " differ.");
         if (!explained.isEmpty()) {
