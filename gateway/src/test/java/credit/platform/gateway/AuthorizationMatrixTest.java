@@ -82,6 +82,7 @@ class AuthorizationMatrixTest {
             probe("POST /api/v1/eligibility-checks", HttpMethod.POST, "/api/v1/eligibility-checks", "sanctions"),
             probe("GET /api/v1/audit/**", HttpMethod.GET, "/api/v1/audit/verify", "gateway"),
             probe("GET /api/v1/me/access-log", HttpMethod.GET, "/api/v1/me/access-log", "gateway"),
+            probe("GET /api/v1/me/company/access-log", HttpMethod.GET, "/api/v1/me/company/access-log", "gateway"),
             probe("GET /api/v1/me/company/records", HttpMethod.GET, "/api/v1/me/company/records", "lists"),
             probe("GET /api/v1/me/company/records/{recordId}", HttpMethod.GET, "/api/v1/me/company/records/rec-9", "lists"),
             probe("GET /api/v1/me/company/applications", HttpMethod.GET, "/api/v1/me/company/applications", "lists"),

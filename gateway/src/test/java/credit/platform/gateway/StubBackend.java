@@ -19,6 +19,8 @@ final class StubBackend implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     /** The JSON answer to a request body; by default names the backend. */
     private volatile java.util.function.UnaryOperator<String> answers;
+    /** The JSON answer to a request's path and query, when set (wins over {@link #answers}). */
+    private volatile java.util.function.UnaryOperator<String> pathAnswers;
 
     StubBackend(String name) {
         this.name = name;
@@ -33,7 +35,9 @@ final class StubBackend implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Authorization"), body,
                     exchange.getRequestHeaders().getFirst("X-Credit-Gateway")));
             java.util.function.UnaryOperator<String> answering = answers;
-            byte[] answer = (answering != null ? answering.apply(body) : "{\"backend\":\"" + name + "\"}")
+            java.util.function.UnaryOperator<String> byPath = pathAnswers;
+            byte[] answer = (byPath != null ? byPath.apply(exchange.getRequestURI().toString())
+                    : answering != null ? answering.apply(body) : "{\"backend\":\"" + name + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
@@ -60,9 +64,15 @@ final class StubBackend implements AutoCloseable {
         this.answers = answering;
     }
 
+    /** Answers each request with {@code answering.apply(pathAndQuery)} until {@link #reset()}. */
+    void answerByPath(java.util.function.UnaryOperator<String> answering) {
+        this.pathAnswers = answering;
+    }
+
     void reset() {
         received.clear();
         answers = null;
+        pathAnswers = null;
     }
 
     @Override

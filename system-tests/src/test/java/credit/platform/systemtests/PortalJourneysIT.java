@@ -47,6 +47,7 @@ class PortalJourneysIT {
     private static final Duration PROPAGATION = Duration.ofSeconds(30);
 
     private static String citizenRecordId;
+    private static String companyRecordId;
     private static String removedCompanyCase;
     private static volatile String lastDecisionId;
 
@@ -70,6 +71,7 @@ class PortalJourneysIT {
                  "facts":"Mail to the registered address returned twice","effectiveFrom":"%s"}
                 """.formatted(COMPANY, COMPANY_NAME, today));
         assertThat(abnormal.statusCode()).as(abnormal.body()).isEqualTo(201);
+        companyRecordId = json(abnormal).path("id").asString();
         // a second record, removed at once: removed records are not public and must not show
         removedCompanyCase = "厦市监异〔2026〕" + System.nanoTime() % 100000 + "号";
         HttpResponse<String> second = send(platform, "POST", "/api/v1/lists/samr-abnormal-operations/records", samr, null, """
@@ -190,6 +192,14 @@ class PortalJourneysIT {
                     .contains("RAIL_HIGH_SPEED_BAN");
             assertThat(citizen.axe()).isEmpty();
             citizen.screenshot("04-citizen-signed-in");
+            // the score: each contribution with what would remove it (the record: object or repair), as of a day
+            await("the listing in the citizen's score").atMost(PROPAGATION).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        citizen.go(portal + "/me/score?asOf=" + LocalDate.now(ZoneId.of("Asia/Shanghai")));
+                        return citizen.text().contains("object or apply for repair");
+                    });
+            assertThat(citizen.driver.findElement(By.id("score-summary")).getText()).contains("points");
+            assertThat(citizen.axe()).isEmpty();
         }
         try (Browser company = Browser.phone()) {
             company.go(portal + "/?lang=en").signIn(portal, "company-demo");
@@ -298,6 +308,87 @@ class PortalJourneysIT {
                 .isEqualTo(404);
         assertThat(send(platform, "POST", "/api/v1/me/records/" + citizenRecordId + "/objections", bearer, null,
                 "{\"reason\":\"not mine\"}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(6)
+    void aCompanysRepresentativeSeesTheCompanysScoreApplicationsNoticesAndWhoReadItAndWhy(TestPlatform platform) {
+        String portal = platform.portalUrl();
+        // the company's legal representative is put on the SPC list: their record counts in the company's
+        // grade (the model's contagion rule), and the representative's score page names it
+        String registrar = platform.clientCredentialsToken("registrar-demo");
+        String companyId = json(send(platform, "GET", "/api/v1/subjects/lookup?scheme=USCC&value=" + COMPANY, registrar,
+                "DATA_MAINTENANCE", null)).path("id").asString();
+        String directorId = RegistryFlowsIT.newResidentId();
+        HttpResponse<String> director = send(platform, "POST", "/api/v1/subjects", registrar, null, """
+                {"kind":"PERSON","identifiers":[{"scheme":"RESIDENT_ID","value":"%s"}],"name":"示例法定代表人"}
+                """.formatted(directorId));
+        assertThat(director.statusCode()).as(director.body()).isEqualTo(201);
+        HttpResponse<String> represents = send(platform, "POST", "/api/v1/subjects/" + json(director).path("id").asString()
+                + "/relationships", registrar, null, """
+                {"type":"LEGAL_REPRESENTATIVE","toSubjectId":"%s","validFrom":"%s"}
+                """.formatted(companyId, LocalDate.now(ZoneId.of("Asia/Shanghai")).minusYears(1)));
+        assertThat(represents.statusCode()).as(represents.body()).isEqualTo(201);
+        HttpResponse<String> listed = send(platform, "POST", "/api/v1/lists/" + SPC + "/records",
+                platform.clientCredentialsToken("court-demo"), null, """
+                {"subject":{"kind":"PERSON","scheme":"RESIDENT_ID","value":"%s","name":"示例法定代表人"},
+                 "caseNumber":"(2026)闽0203执%d号","legalGround":"有履行能力而拒不履行生效法律文书确定义务",
+                 "facts":"Judgment debt unpaid","effectiveFrom":"%s"}
+                """.formatted(directorId, System.nanoTime() % 100000, LocalDate.now(ZoneId.of("Asia/Shanghai"))));
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(201);
+        // an agency reads the company through the platform, stating why
+        HttpResponse<String> read = send(platform, "GET", "/api/v1/subjects/" + companyId,
+                platform.clientCredentialsToken("samr-demo"), "SUPERVISION", null);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+
+        try (Browser company = Browser.phone()) {
+            company.go(portal + "/?lang=en").signIn(portal, "company-demo");
+            await("the company's grade counts its legal representative's record").atMost(PROPAGATION)
+                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                        company.go(portal + "/company/score");
+                        return company.text().contains("Black-list record of the company's legal representative");
+                    });
+            assertThat(company.driver.findElement(By.id("contributions")).getText())
+                    .contains("ends when the related record ends");
+            assertThat(company.axe()).isEmpty();
+            company.screenshot("15-company-score-contagion");
+            // the company objects to its own record: the application, its deadline, with the company
+            company.go(portal + "/company/records/" + companyRecordId);
+            company.driver.findElement(By.id("objection-reason")).sendKeys("The company is reachable at its address.");
+            company.clickToNextPage(By.cssSelector("#objection-form button"));
+            assertThat(company.driver.findElement(By.id("filed")).getText()).contains("Objection filed");
+            company.go(portal + "/company");
+            assertThat(company.text()).contains("Objection");
+            await("the company's listing notice").atMost(PROPAGATION).pollInterval(Duration.ofMillis(500)).until(() -> {
+                company.go(portal + "/company/notices");
+                return company.text().contains("You have been put on a list");
+            });
+            // who read the company: the SAMR read with its purpose, found through the company page
+            company.go(portal + "/company");
+            company.clickToNextPage(By.id("access-log-link"));
+            assertThat(company.h1()).isEqualTo("Who looked at the company's data");
+            String log = company.driver.findElement(By.id("access-log")).getText();
+            assertThat(log).contains("samr-demo").contains("State Administration for Market Regulation")
+                    .contains("supervision").contains("registrar-demo").contains("data maintenance");
+            assertThat(company.driver.findElement(By.id("own-reads")).getText())
+                    .startsWith("The company's representatives read its data through the portal");
+            assertThat(company.axe()).isEmpty();
+            company.screenshot("14-company-access-log");
+        }
+        // the company's access log is the representative's only: a person gets "not allowed", page and API
+        try (Browser other = Browser.phone()) {
+            other.go(portal + "/?lang=en").signIn(portal, "citizen2-demo");
+            other.go(portal + "/company/access-log");
+            assertThat(other.h1()).isEqualTo("Not allowed");
+            assertThat(other.source()).doesNotContain("samr-demo");
+        }
+        String token = platform.tokenResponse("grant_type=password&client_id=credit-web&username=citizen2-demo"
+                + "&password=citizen2-demo-password&scope=openid").body();
+        String bearer = JSON.readTree(token).path("access_token").asString();
+        HttpResponse<String> refused = send(platform, "GET", "/api/v1/me/company/access-log?uscc=" + COMPANY, bearer,
+                null, null);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).doesNotContain("samr-demo");
     }
 
     /** The rail ticketing system checks the demo citizen on a G train tomorrow: ALLOW or DENY. */

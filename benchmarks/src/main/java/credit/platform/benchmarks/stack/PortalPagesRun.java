@@ -1,9 +1,11 @@
 package credit.platform.benchmarks.stack;
 
+import credit.platform.launcher.AppLaunch;
 import credit.platform.launcher.PlatformStack;
 import credit.platform.launcher.RepoRoot;
 import credit.platform.launcher.StackConfig;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.URI;
@@ -12,28 +14,35 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Portal page latency on the real stack (issue 15): Keycloak, the five apps and the portal as
- * processes. Seeds a company with a public record and the demo citizen with an SPC record, signs the
- * citizen in through Keycloak's login form (a real browser's redirects, cookies kept), then requests
- * each page N times, one at a time (paced under the gateway's request budgets), and reports p50 / p95 / p99 / max per page — beside the same
- * numbers for the gateway API calls the page itself makes (the baseline, measured in the same run),
- * so the portal's own share is visible.
+ * processes with production JVM settings ({@link AppLaunch#production()}). Seeds a company with a public
+ * record and the demo citizen with an SPC record, signs the citizen in through Keycloak's login form (a
+ * real browser's redirects, cookies kept), then requests each page N times, one at a time, and reports
+ * p50 / p95 / p99 / max per page — beside the same numbers for the gateway API calls the page itself
+ * makes (the baseline, measured in the same run), so the portal's own share is visible. The gateway's
+ * request budgets are raised for the run (no answer is a 429). Report: {@code benchmarks/target/portal-pages/}.
  *
  * <pre>
  * ./mvnw -q -DskipTests install
- * bash benchmarks/run-portal-bench.sh 300      # requests per page (default 200), then warm-up count
+ * bash benchmarks/run-portal-bench.sh 200 50     # requests per page (default 200), warm-up (default 50)
  * </pre>
  */
 public final class PortalPagesRun {
@@ -41,77 +50,145 @@ public final class PortalPagesRun {
     static final String CITIZEN_ID = "11010519491231002X";
     static final String COMPANY = "91350200776049653A";
 
-    /** API calls a page makes through the gateway (a portal page row counts its calls for the pacing). */
-    static final Map<String, Integer> API_CALLS = Map.of(
-            "public company page /companies/{uscc}", 3,
-            "public list page /lists/{id}", 2,
-            "citizen overview /me", 5,
-            "citizen record /me/records/{id}", 1);
-
     private PortalPagesRun() {
     }
 
     public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        StackConfig config = StackConfig.forTests(RepoRoot.find());
-        try (PlatformStack stack = new PlatformStack(config)) {
-            stack.start();
-            String gateway = config.gatewayUrl();
-            String portal = config.portalUrl();
-            HttpClient api = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            String recordId = seed(api, config);
-            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-            signIn(browser, portal, "citizen-demo");
-            String citizenToken = token(api, config, "grant_type=password&client_id=credit-web&username=citizen-demo"
-                    + "&password=citizen-demo-password&scope=openid");
-
-            Map<String, List<Call>> pages = new LinkedHashMap<>();
-            pages.put("public company page /companies/{uscc}", List.of(
-                    new Call(browser, portal + "/companies/" + COMPANY, null)));
-            pages.put("  baseline: its 3 API calls", List.of(
-                    new Call(api, gateway + "/api/v1/public/companies/" + COMPANY, null),
-                    new Call(api, gateway + "/api/v1/public/companies/" + COMPANY + "/records", null),
-                    new Call(api, gateway + "/api/v1/scores/public/companies/" + COMPANY + "/grade", null)));
-            pages.put("public list page /lists/{id}", List.of(new Call(browser, portal + "/lists/spc-dishonest-debtors", null)));
-            pages.put("  baseline: its 2 API calls", List.of(
-                    new Call(api, gateway + "/api/v1/public/lists", null),
-                    new Call(api, gateway + "/api/v1/public/lists/spc-dishonest-debtors/records?page=0&size=20", null)));
-            pages.put("citizen overview /me", List.of(new Call(browser, portal + "/me", null)));
-            pages.put("  baseline: its 5 API calls", List.of(
-                    new Call(api, gateway + "/api/v1/me/records", citizenToken),
-                    new Call(api, gateway + "/api/v1/me/applications", citizenToken),
-                    new Call(api, gateway + "/api/v1/me/score", citizenToken),
-                    new Call(api, gateway + "/api/v1/me/notices", citizenToken),
-                    new Call(api, gateway + "/api/v1/me/travel-denials", citizenToken)));
-            pages.put("citizen record /me/records/{id}", List.of(new Call(browser, portal + "/me/records/" + recordId, null)));
-            pages.put("  baseline: its API call", List.of(new Call(api, gateway + "/api/v1/me/records/" + recordId, citizenToken)));
-
-            System.out.printf("%n%-40s %8s %8s %8s %8s  (ms, %d requests after %d warm-up, one at a time)%n",
-                    "page", "p50", "p95", "p99", "max", n, warmup);
-            for (Map.Entry<String, List<Call>> page : pages.entrySet()) {
-                for (int i = 0; i < warmup; i++) {
-                    page.getValue().forEach(Call::run);
-                }
-                long[] nanos = new long[n];
-                // paced under the gateway's budgets (anonymous 10/s per address, a person 20/s): at most
-                // 8 API calls a second, so no answer is a 429 and the figures are latency, not throttling
-                int calls = API_CALLS.getOrDefault(page.getKey(), page.getValue().size());
-                long period = calls * 125_000_000L;
-                for (int i = 0; i < n; i++) {
-                    long t0 = System.nanoTime();
-                    page.getValue().forEach(Call::run);
-                    nanos[i] = System.nanoTime() - t0;
-                    long rest = period - (System.nanoTime() - t0);
-                    if (rest > 0) {
-                        Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
-                    }
-                }
-                Arrays.sort(nanos);
-                System.out.printf("%-40s %8.1f %8.1f %8.1f %8.1f%n", page.getKey(), ms(nanos, 0.50), ms(nanos, 0.95),
-                        ms(nanos, 0.99), nanos[n - 1] / 1e6);
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        Path root = RepoRoot.find();
+        StackConfig tests = StackConfig.forTests(root);
+        Path out = root.resolve("benchmarks/target/portal-pages");
+        Path logs = out.resolve("stack-logs");
+        Files.createDirectories(logs);
+        StackConfig config = new StackConfig("bench", root, tests.keycloakPort(), tests.keycloakManagementPort(),
+                tests.mongoPort(), null, logs, tests.apps(), tests.startupTimeout());
+        // production JVM settings (default JIT and GC, -Xmx1g), as every benchmark of the platform; the one
+        // change to the apps' configuration: the request budgets are raised so that requests one after the
+        // other are never throttled (the figures are latency; budgets: gateway TrafficTest, CallerBudgetsTest)
+        AppLaunch launch = AppLaunch.production().withArguments("gateway",
+                "--credit.gateway.traffic.rate-limits.default.limit=1000000",
+                "--credit.gateway.traffic.rate-limits.anonymous.limit=1000000",
+                "--credit.gateway.traffic.rate-limits.citizen.limit=1000000");
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC).format(Instant.now());
+        Path reportFile = out.resolve("portal-pages-" + stamp + ".md");
+        try (PrintStream report = new PrintStream(Files.newOutputStream(reportFile), true, StandardCharsets.UTF_8)) {
+            Tee tee = new Tee(report);
+            tee.println("## Portal pages, " + Instant.now());
+            tee.println();
+            tee.println("- machine: " + Runtime.getRuntime().availableProcessors() + " processors");
+            tee.println("- load average before the stack started: " + loadAverage());
+            tee.println("- commit: " + git(root, "rev-parse", "--short", "HEAD")
+                    + (git(root, "status", "--porcelain").isBlank() ? "" : " (with uncommitted changes)"));
+            tee.println("- apps: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+                    + ", JVM options " + AppLaunch.PRODUCTION_JVM_OPTIONS + " (default JIT and GC)");
+            long t0 = System.nanoTime();
+            try (PlatformStack stack = new PlatformStack(config, launch)) {
+                stack.start();
+                tee.printf(Locale.ROOT, "- stack started in %.0f s (test-stack ports, offset %s)%n",
+                        (System.nanoTime() - t0) / 1e9,
+                        System.getenv().getOrDefault(StackConfig.TEST_PORT_OFFSET_ENV, "0"));
+                measure(config, n, warmup, tee);
             }
+            tee.println("- load average at the end: " + loadAverage());
+        }
+        System.out.println("report: " + reportFile);
+    }
+
+    private static void measure(StackConfig config, int n, int warmup, Tee tee) throws Exception {
+        String gateway = config.gatewayUrl();
+        String portal = config.portalUrl();
+        HttpClient api = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String recordId = seed(api, config);
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        signIn(browser, portal, "citizen-demo");
+        String citizenToken = token(api, config, "grant_type=password&client_id=credit-web&username=citizen-demo"
+                + "&password=citizen-demo-password&scope=openid");
+
+        Map<String, List<Call>> pages = new LinkedHashMap<>();
+        pages.put("public company page /companies/{uscc}", List.of(
+                new Call(browser, portal + "/companies/" + COMPANY, null)));
+        pages.put("  baseline: its 3 API calls", List.of(
+                new Call(api, gateway + "/api/v1/public/companies/" + COMPANY, null),
+                new Call(api, gateway + "/api/v1/public/companies/" + COMPANY + "/records", null),
+                new Call(api, gateway + "/api/v1/scores/public/companies/" + COMPANY + "/grade", null)));
+        pages.put("public list page /lists/{id}", List.of(new Call(browser, portal + "/lists/spc-dishonest-debtors", null)));
+        pages.put("  baseline: its 2 API calls", List.of(
+                new Call(api, gateway + "/api/v1/public/lists", null),
+                new Call(api, gateway + "/api/v1/public/lists/spc-dishonest-debtors/records?page=0&size=20", null)));
+        pages.put("citizen overview /me", List.of(new Call(browser, portal + "/me", null)));
+        pages.put("  baseline: its 5 API calls", List.of(
+                new Call(api, gateway + "/api/v1/me/records", citizenToken),
+                new Call(api, gateway + "/api/v1/me/applications", citizenToken),
+                new Call(api, gateway + "/api/v1/me/score", citizenToken),
+                new Call(api, gateway + "/api/v1/me/notices", citizenToken),
+                new Call(api, gateway + "/api/v1/me/travel-denials", citizenToken)));
+        pages.put("citizen record /me/records/{id}", List.of(new Call(browser, portal + "/me/records/" + recordId, null)));
+        pages.put("  baseline: its API call", List.of(new Call(api, gateway + "/api/v1/me/records/" + recordId, citizenToken)));
+        pages.put("citizen access log /me/access-log", List.of(new Call(browser, portal + "/me/access-log", null)));
+        pages.put("  baseline: its API call ", List.of(new Call(api, gateway + "/api/v1/me/access-log", citizenToken)));
+
+        tee.println();
+        tee.println(String.format(Locale.ROOT, "%-40s %8s %8s %8s %8s  (ms, %d requests after %d warm-up, one at a time)",
+                "page", "p50", "p95", "p99", "max", n, warmup));
+        for (Map.Entry<String, List<Call>> page : pages.entrySet()) {
+            for (int i = 0; i < warmup; i++) {
+                page.getValue().forEach(Call::run);
+            }
+            long[] nanos = new long[n];
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                page.getValue().forEach(Call::run);
+                nanos[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(nanos);
+            tee.println(String.format(Locale.ROOT, "%-40s %8.1f %8.1f %8.1f %8.1f", page.getKey(), ms(nanos, 0.50),
+                    ms(nanos, 0.95), ms(nanos, 0.99), nanos[n - 1] / 1e6));
+        }
+        tee.println();
+    }
+
+    /** Prints to the console and to the report file. */
+    record Tee(PrintStream file) {
+        void println(String line) {
+            System.out.println(line);
+            file.println(line);
+        }
+
+        void println() {
+            println("");
+        }
+
+        void printf(Locale locale, String format, Object... args) {
+            String text = String.format(locale, format, args);
+            System.out.print(text);
+            file.print(text);
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " / " + parts[1] + " / " + parts[2] + " (1 / 5 / 15 min)";
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static String git(Path root, String... args) {
+        try {
+            List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
+            command.addAll(List.of(args));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            p.waitFor();
+            return text;
+        } catch (IOException e) {
+            return "unknown";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
         }
     }
 

@@ -56,8 +56,12 @@ final class GatewayOperations {
     record Access(String time, String client, String agency, String purpose, String route, int status, long sequence) {
     }
 
-    /** {@code GET /api/v1/me/access-log}: who read my data, when and why. */
-    record AccessLog(List<Access> entries, List<String> matchedBy, boolean complete) {
+    /**
+     * {@code GET /api/v1/me/access-log} (and {@code /api/v1/me/company/access-log}): who read my data
+     * (my company's), when and why; newest first, one page; {@code next}: the {@code before} of the
+     * next, older page (null: no older entry).
+     */
+    record AccessLog(List<Access> entries, List<String> matchedBy, boolean complete, Long next) {
     }
 
     private GatewayOperations() {
@@ -79,8 +83,23 @@ final class GatewayOperations {
         api.getPaths().addPathItem("/api/v1/me/access-log", new PathItem().get(operation(api, "GET", "/api/v1/me/access-log",
                 "Who read my data, when and why (a signed-in person's own token)", AccessLog.class,
                 new AccessLog(List.of(new Access("2026-05-01T08:30:00Z", "court-demo", "SPC", "ENFORCEMENT",
-                        "GET /api/v1/subjects/**", 200, 17)), List.of("RESIDENT_ID", "SUBJECT_ID"), true))));
+                        "GET /api/v1/subjects/**", 200, 17)), List.of("RESIDENT_ID", "SUBJECT_ID"), true, null))
+                .addParametersItem(beforeParameter())));
+        Operation company = operation(api, "GET", "/api/v1/me/company/access-log",
+                "Who read my company's data, when and why (the company representative's own token: its uscc claim)",
+                AccessLog.class, new AccessLog(List.of(new Access("2026-05-01T08:30:00Z", "samr-demo", "SAMR",
+                        "SUPERVISION", "GET /api/v1/subjects/{subjectId}/**", 200, 42)), List.of("USCC", "SUBJECT_ID"),
+                        true, null))
+                .operationId("getCompanyAccessLog")
+                .addParametersItem(beforeParameter());
+        api.getPaths().addPathItem("/api/v1/me/company/access-log", new PathItem().get(company));
         return api;
+    }
+
+    private static Parameter beforeParameter() {
+        return new Parameter().in("query").name("before").required(false)
+                .description("The next page: the `next` of the page before (entries older than that sequence)")
+                .schema(new io.swagger.v3.oas.models.media.IntegerSchema().format("int64")).example(17);
     }
 
     private static Operation operation(OpenAPI api, String method, String path, String summary, Class<?> body,
@@ -100,13 +119,16 @@ final class GatewayOperations {
         if (scope.equals(RouteScopes.CITIZEN)) {
             op.setDescription("Needs no scope but a person's token: one with a `resident_id` claim (web sign-in).");
         }
+        if (scope.equals(RouteScopes.COMPANY)) {
+            op.setDescription("Needs no scope but a company representative's token: one with a `uscc` claim (web sign-in).");
+        }
         return op;
     }
 
     /** For tests: the example bodies, keyed like the description's paths. */
     static Map<String, Class<?>> bodies() {
         return Map.of("/api/v1/audit/verify", AuditVerification.class, "/api/v1/audit/head", AuditHead.class,
-                "/api/v1/me/access-log", AccessLog.class);
+                "/api/v1/me/access-log", AccessLog.class, "/api/v1/me/company/access-log", AccessLog.class);
     }
 
 }

@@ -56,7 +56,10 @@ public record RequestView(
 
     /** The budget of anonymous callers on open routes, one per address. */
     public static final String BUDGET_ANONYMOUS = "anonymous";
-    /** The budget of a signed-in person, one per person (token {@code sub}), not per web client. */
+    /**
+     * The budget of a signed-in person (a citizen, a company's representative, an officer at the desk),
+     * one per person (token {@code sub}), not per web client.
+     */
     public static final String BUDGET_CITIZEN = "citizen";
 
     /**
@@ -162,14 +165,14 @@ public record RequestView(
 
     /**
      * The request budget the request draws on: {@code anonymous} for a caller without a token,
-     * {@code citizen} for a signed-in person, otherwise the route line's ({@code travel-check} or
-     * {@code default}).
+     * {@code citizen} for a signed-in person (a representative, an officer at the desk too), otherwise the route line's
+     * ({@code travel-check} or {@code default}).
      */
     public String budget() {
         if (caller.isEmpty()) {
             return BUDGET_ANONYMOUS;
         }
-        if (caller.get().citizen()) {
+        if (caller.get().signedIn()) {
             return BUDGET_CITIZEN;
         }
         return route.map(RouteScopes.RouteScope::budget).orElse(RouteScopes.BUDGET_DEFAULT);
@@ -178,6 +181,8 @@ public record RequestView(
     /**
      * Whom the budget is counted for: {@code client:<azp>} for a platform client,
      * {@code citizen:<sub>} for a person (each person their own, not the shared web client),
+     * {@code representative:<sub>} / {@code officer:<sub>} for a company's representative / an officer
+     * at the desk (each their own, not the portal client),
      * {@code address:<ip>} for an anonymous caller.
      */
     public String budgetKey() {

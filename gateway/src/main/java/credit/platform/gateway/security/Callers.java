@@ -28,14 +28,38 @@ public final class Callers {
         }
 
         /**
+         * An agency's officer signed in at the portal's desk: the token holds the scope
+         * {@link RouteScopes#DESK}, which the realm grants only to users with the role {@code officer}
+         * (never to a client's own service account).
+         */
+        public boolean officer() {
+            String scope = jwt.getClaimAsString("scope");
+            return scope != null && java.util.Arrays.asList(scope.split(" ")).contains(RouteScopes.DESK);
+        }
+
+        /** A company's representative signed in: the token carries a non-blank {@code uscc}. */
+        public boolean representative() {
+            String uscc = jwt.getClaimAsString("uscc");
+            return uscc != null && !uscc.isBlank();
+        }
+
+        /** A person signed in (a citizen, a company's representative, an officer at the desk), not a client. */
+        public boolean signedIn() {
+            return citizen() || representative() || officer();
+        }
+
+        /**
          * Whom request budgets count: a person by their own subject ({@code citizen:<sub>}), since
-         * every person signs in through the same web client; a platform client by its id.
+         * every person signs in through the same web client; a representative or an officer at the desk
+         * likewise by their own subject ({@code representative:<sub>}, {@code officer:<sub>}), not by the
+         * portal client they all sign in through; a platform client by its id.
          */
         public String budgetKey() {
-            if (citizen()) {
+            if (signedIn()) {
                 String subject = jwt.getSubject();
                 // never the resident ID: budgets may be kept outside this process
-                return "citizen:" + (subject == null || subject.isBlank() ? "no-subject:" + clientId : subject);
+                return (citizen() ? "citizen:" : representative() ? "representative:" : "officer:")
+                        + (subject == null || subject.isBlank() ? "no-subject:" + clientId : subject);
             }
             return "client:" + clientId;
         }

@@ -160,6 +160,7 @@ public final class RouteScopes {
             // the gateway's own endpoints
             get("/api/v1/audit/**", "audit.read", GATEWAY, NONE),
             get("/api/v1/me/access-log", CITIZEN, GATEWAY, SELF),
+            get("/api/v1/me/company/access-log", COMPANY, GATEWAY, SELF),
             // self-service (docs/portal.md): the caller's own data, identity from the token, never a
             // parameter; a person's (company's) reads of their own data are audited like any other read,
             // under their own identifier (no purpose asked), a filing as a write

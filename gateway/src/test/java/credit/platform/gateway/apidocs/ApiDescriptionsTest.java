@@ -86,6 +86,8 @@ class ApiDescriptionsTest {
                 .containsEntry("x-required-scope", "audit.read");
         assertThat(merged.getPaths().get("/api/v1/me/access-log").getGet().getExtensions())
                 .containsEntry("x-required-scope", "citizen");
+        assertThat(merged.getPaths().get("/api/v1/me/company/access-log").getGet().getExtensions())
+                .containsEntry("x-required-scope", "company");
         assertThat(ApiDescriptionRules.violations(ApiDescriptions.parse(ApiDescriptions.json(merged)))).isEmpty();
     }
 

@@ -40,7 +40,7 @@ class AuditAnchorsTest {
         }
 
         @Override
-        public Flux<AuditEntry> touching(Collection<String> subjectRefs, int limit) {
+        public Flux<AuditEntry> touching(Collection<String> subjectRefs, long beforeSequence, int limit) {
             throw new UnsupportedOperationException();
         }
 

@@ -148,15 +148,23 @@ class SelfPages {
         return "score";
     }
 
-    @GetMapping("/me/access-log")
-    String accessLog(@RegisteredOAuth2AuthorizedClient("keycloak") OAuth2AuthorizedClient client,
+    /**
+     * Who looked at my data (a company's representative: at the company's), newest first, a page at a
+     * time ({@code ?before=} the API's {@code next}: older entries).
+     */
+    @GetMapping({"/me/access-log", "/company/access-log"})
+    String accessLog(@RequestParam(required = false) String before,
+            @RegisteredOAuth2AuthorizedClient("keycloak") OAuth2AuthorizedClient client,
             HttpServletRequest request, Model model) {
-        Answer log = api.get(token(client), null, "/api/v1/me/access-log");
+        Side side = side(request);
+        Answer log = before == null || before.isBlank() ? api.get(token(client), null, side.api() + "/access-log")
+                : api.get(token(client), null, side.api() + "/access-log?before={before}", before.strip());
         PublicPages.require(log);
-        side(request).addTo(model);
+        side.addTo(model);
         model.addAttribute("log", log.map());
-        // the person's own reads (through this portal, audited like any other) apart from everyone else's,
-        // so an agency's access is never lost among them on the page
+        model.addAttribute("paged", before != null && !before.isBlank());
+        // the person's (company's representatives') own reads (through this portal, audited like any
+        // other) apart from everyone else's, so an agency's access is never lost among them on the page
         List<Object> others = new java.util.ArrayList<>();
         List<Object> own = new java.util.ArrayList<>();
         Object entries = log.map().get("entries");

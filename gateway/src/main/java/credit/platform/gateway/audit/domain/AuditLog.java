@@ -40,7 +40,15 @@ public interface AuditLog {
     Mono<AuditChain.Anchor> head();
 
     /** Entries touching any of {@code subjectRefs}, newest first, at most {@code limit}. */
-    Flux<AuditEntry> touching(Collection<String> subjectRefs, int limit);
+    default Flux<AuditEntry> touching(Collection<String> subjectRefs, int limit) {
+        return touching(subjectRefs, Long.MAX_VALUE, limit);
+    }
+
+    /**
+     * Entries touching any of {@code subjectRefs} with a sequence below {@code beforeSequence}, newest
+     * first, at most {@code limit}: the next page of an access log after the entry {@code beforeSequence}.
+     */
+    Flux<AuditEntry> touching(Collection<String> subjectRefs, long beforeSequence, int limit);
 
     /**
      * Adds {@code increments} (counter name → amount: {@code total}, {@code answered}, {@code failed},

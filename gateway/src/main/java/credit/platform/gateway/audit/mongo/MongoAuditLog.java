@@ -233,11 +233,13 @@ public class MongoAuditLog implements AuditLog {
     }
 
     @Override
-    public Flux<AuditEntry> touching(Collection<String> subjectRefs, int limit) {
+    public Flux<AuditEntry> touching(Collection<String> subjectRefs, long beforeSequence, int limit) {
         if (subjectRefs.isEmpty()) {
             return Flux.empty();
         }
-        Query query = Query.query(Criteria.where("subjectRefs").in(subjectRefs))
+        Criteria touching = Criteria.where("subjectRefs").in(subjectRefs);
+        Query query = Query.query(beforeSequence == Long.MAX_VALUE ? touching
+                        : touching.and("_id").lt(beforeSequence))
                 .with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit);
         return mongo.find(query, Document.class, ENTRIES).map(MongoAuditLog::fromDocument);
     }

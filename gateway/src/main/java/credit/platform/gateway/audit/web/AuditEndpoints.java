@@ -28,7 +28,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The gateway's own endpoints: {@code GET /api/v1/audit/verify} (auditor: is the chain intact?)
- * and {@code GET /api/v1/me/access-log} (a signed-in person: who looked at my data, and why).
+ * {@code GET /api/v1/me/access-log} (a signed-in person: who looked at my data, and why) and
+ * {@code GET /api/v1/me/company/access-log} (a company's representative: who looked at the company's).
  * Authorization is in {@code SecurityConfiguration} like every other route.
  */
 @Configuration(proxyBeanMethods = false)
@@ -60,50 +61,86 @@ class AuditEndpoints {
                         .map(h -> Map.<String, Object>of("sequence", h.sequence(), "hash", h.hash(), "anchor", h.toString()))
                         .defaultIfEmpty(Map.of("sequence", 0))
                         .flatMap(body -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body)))
-                .GET("/api/v1/me/access-log", request -> request.principal()
-                        .map(Callers::of)
-                        .flatMap(caller -> {
-                            String residentId = caller.jwt().getClaimAsString(SecurityConfiguration.CITIZEN_CLAIM);
-                            // accesses by identifier carry its fingerprint, accesses by subject id the id:
-                            // the registry says which subject this person is
-                            return citizens.subjectOf(residentId).flatMap(resolution -> {
-                                List<String> refs = new ArrayList<>();
-                                // the kernel's canonical key: found whichever spelling the access used
-                                CanonicalIdentifiers.key("RESIDENT_ID", residentId, null,
-                                                LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")))
-                                        .map(subjectRefs::reference).ifPresent(refs::add);
-                                resolution.subjectId().ifPresent(id -> refs.add(SubjectRefs.subject(id)));
-                                return auditLog.touching(refs, properties.accessLogLimit())
-                                        .map(AuditEndpoints::accessBody).collectList()
-                                        .map(entries -> accessLog(entries, resolution));
-                            });
-                        })
-                        .flatMap(body -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
-                                .bodyValue(body)))
+                .GET("/api/v1/me/access-log", request -> accessLog(request, "RESIDENT_ID",
+                        SecurityConfiguration.CITIZEN_CLAIM, auditLog, subjectRefs, properties, citizens, clock))
+                // a company's representative: who looked at the company, the USCC from the token only
+                .GET("/api/v1/me/company/access-log", request -> accessLog(request, "USCC",
+                        SecurityConfiguration.COMPANY_CLAIM, auditLog, subjectRefs, properties, citizens, clock))
                 .build();
     }
 
     /**
-     * {@code matchedBy}: what the entries were matched on; without {@code SUBJECT_ID} (registry
-     * unreachable) accesses made by subject id are missing and {@code complete} is false.
+     * The accesses to the caller's own data: the identifier is the token's claim ({@code resident_id}
+     * of a person, {@code uscc} of a company's representative; the route table lets no one else in),
+     * never a parameter. Newest first, a page of at most {@code credit.audit.access-log-limit};
+     * {@code ?before=<sequence>} gives the page after that entry, {@code next} names it while older
+     * entries may exist.
      */
-    private static Map<String, Object> accessLog(List<Map<String, Object>> entries, CitizenSubjects.Resolution resolution) {
+    private static Mono<ServerResponse> accessLog(org.springframework.web.reactive.function.server.ServerRequest request,
+            String scheme, String claim, AuditLog auditLog, SubjectRefs subjectRefs, AuditProperties properties,
+            CitizenSubjects subjects, Clock clock) {
+        long before;
+        String beforeParam = request.queryParam("before").orElse(null);
+        try {
+            before = beforeParam == null ? Long.MAX_VALUE : Long.parseLong(beforeParam);
+        } catch (NumberFormatException e) {
+            before = 0;
+        }
+        if (before <= 0) {
+            return badRequest(request.path(), "invalid-page", "Invalid page", "before", "sequence",
+                    "before must be the positive sequence number of an entry of this log (its next value)");
+        }
+        long beforeSequence = before;
+        int limit = properties.accessLogLimit();
+        return request.principal()
+                .map(Callers::of)
+                .flatMap(caller -> {
+                    String identifier = caller.jwt().getClaimAsString(claim);
+                    // accesses by identifier carry its fingerprint, accesses by subject id the id:
+                    // the registry says which subject this person (company) is
+                    return subjects.subjectOf(scheme, identifier).flatMap(resolution -> {
+                        List<String> refs = new ArrayList<>();
+                        // the kernel's canonical key: found whichever spelling the access used
+                        CanonicalIdentifiers.key(scheme, identifier, null,
+                                        LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")))
+                                .map(subjectRefs::reference).ifPresent(refs::add);
+                        resolution.subjectId().ifPresent(id -> refs.add(SubjectRefs.subject(id)));
+                        return auditLog.touching(refs, beforeSequence, limit)
+                                .map(AuditEndpoints::accessBody).collectList()
+                                .map(entries -> accessLog(entries, scheme, resolution, limit));
+                    });
+                })
+                .flatMap(body -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body));
+    }
+
+    /**
+     * {@code matchedBy}: what the entries were matched on; without {@code SUBJECT_ID} (registry
+     * unreachable) accesses made by subject id are missing and {@code complete} is false. {@code next}:
+     * the {@code before} of the next (older) page, when this page is full.
+     */
+    private static Map<String, Object> accessLog(List<Map<String, Object>> entries, String scheme,
+            CitizenSubjects.Resolution resolution, int limit) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("entries", entries);
-        body.put("matchedBy", resolution.subjectId().isPresent() ? List.of("RESIDENT_ID", "SUBJECT_ID")
-                : List.of("RESIDENT_ID"));
+        body.put("matchedBy", resolution.subjectId().isPresent() ? List.of(scheme, "SUBJECT_ID") : List.of(scheme));
         body.put("complete", resolution.registryAnswered());
+        body.put("next", entries.size() == limit && !entries.isEmpty() ? entries.getLast().get("sequence") : null);
         return body;
     }
 
     private static Mono<ServerResponse> badAnchor(String path, String message) {
+        return badRequest(path, "invalid-anchor", "Invalid anchor", "anchors", "format", message);
+    }
+
+    private static Mono<ServerResponse> badRequest(String path, String type, String title, String field, String rule,
+            String message) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", ProblemWriter.TYPE_PREFIX + "invalid-anchor");
-        problem.put("title", "Invalid anchor");
+        problem.put("type", ProblemWriter.TYPE_PREFIX + type);
+        problem.put("title", title);
         problem.put("status", 400);
         problem.put("detail", message);
         problem.put("instance", path);
-        problem.put("errors", List.of(new ProblemWriter.FieldViolation("anchors", "format", message)));
+        problem.put("errors", List.of(new ProblemWriter.FieldViolation(field, rule, message)));
         return ServerResponse.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).bodyValue(problem);
     }
 

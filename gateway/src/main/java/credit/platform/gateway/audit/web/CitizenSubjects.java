@@ -17,7 +17,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
- * Which registry subject a signed-in person is: their token carries the resident ID, the audit names
+ * Which registry subject a signed-in person (a company's representative: their company) is: their token
+ * carries the resident ID (the USCC), the audit names
  * most accesses by subject id, so the access log asks the registry (lookup by identifier, with the
  * gateway's own client-credentials token, {@link GatewayServiceToken}) to find
  * both. Not found or the registry unreachable: empty, and the log says it could only match by
@@ -45,11 +46,12 @@ class CitizenSubjects {
         this.registryUri = registryUri;
     }
 
-    Mono<Resolution> subjectOf(String residentId) {
+    /** The registry subject holding identifier {@code value} of {@code scheme} (RESIDENT_ID, USCC). */
+    Mono<Resolution> subjectOf(String scheme, String value) {
         // the token source blocks on its (cached, rarely refreshed) token request: off the event loop
         return tokens.token()
                 .flatMap(bearer -> http.get()
-                        .uri(registryUri + "/api/v1/subjects/lookup?scheme=RESIDENT_ID&value={value}", residentId)
+                        .uri(registryUri + "/api/v1/subjects/lookup?scheme={scheme}&value={value}", scheme, value)
                         .headers(h -> h.setBearerAuth(bearer))
                         .accept(MediaType.APPLICATION_JSON)
                         .retrieve()
@@ -60,7 +62,8 @@ class CitizenSubjects {
                         e -> Mono.just(new Resolution(Optional.empty(), true)))
                 .onErrorResume(e -> {
                     // never the identifier: only that the link could not be made
-                    log.warn("access log: registry lookup of the signed-in person failed ({})", e.getClass().getSimpleName());
+                    log.warn("access log: registry lookup of the signed-in person or company failed ({})",
+                            e.getClass().getSimpleName());
                     tokens.invalidate();
                     return Mono.just(new Resolution(Optional.empty(), false));
                 });
