@@ -15,8 +15,10 @@ import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,6 +61,8 @@ public final class FeedLog {
     private static final Logger log = LoggerFactory.getLogger(FeedLog.class);
     private static final String COMPACTION = "compaction";
     private static final int MAX_APPEND_ATTEMPTS = 1000;
+    /** The largest batch {@link #readAfter} reads by sequence (larger ones are read by range). */
+    static final int MAX_POINT_READ = 10_000;
 
     private final String name;
     private final MongoCollection<Document> entries;
@@ -179,8 +183,45 @@ public final class FeedLog {
      * Entries after {@code after}, in sequence order, at most {@code limit}; never past a hole above the
      * compaction horizon (there is none in a log this component wrote; the check makes a skipped entry
      * impossible even then — the reader waits and reads again).
+     *
+     * <p>Read by sequence, not by range: the sequences {@code after .. after + limit} are asked for by
+     * {@code _id} (a point lookup in the {@code _id} index on every MongoDB, and the only kind of query the
+     * embedded MongoDB-protocol server answers from an index — a range or a sort there scans and sorts the
+     * whole log, once per watcher per append). The answer is the same as the range read's: a batch with no
+     * hole is what the range read returns; at a hole above the legacy head and the horizon the range read
+     * stops too; anything else (a hole below them, or nothing at or before {@code after}) is read by range.
      */
     public List<FeedEntry> readAfter(long after, int limit) {
+        if (limit <= 0 || limit > MAX_POINT_READ || after < 0) {
+            return readAfterByRange(after, limit);
+        }
+        List<Long> wanted = new ArrayList<>(limit + 1);
+        for (long s = after; s <= after + limit; s++) {
+            wanted.add(s);
+        }
+        Map<Long, Document> found = new HashMap<>();
+        for (Document d : entries.find(Filters.in("_id", wanted))) {
+            found.put(((Number) d.get("_id")).longValue(), d);
+        }
+        List<FeedEntry> out = new ArrayList<>();
+        for (long s = after + 1; s <= after + limit && found.containsKey(s); s++) {
+            out.add(toEntry(found.get(s)));
+        }
+        if (out.size() == limit) {
+            return out;
+        }
+        long hole = after + out.size() + 1;
+        // The range read stops at the first entry past this hole when the hole is above the legacy head and
+        // the horizon and some entry lies before it (then the lowest entry is below the one past the hole).
+        boolean entryBefore = !out.isEmpty() || found.containsKey(after);
+        if (hole > legacyHead && hole > horizon() && entryBefore) {
+            return out;
+        }
+        return readAfterByRange(after, limit);
+    }
+
+    /** {@link #readAfter} by a range query on {@code _id}: the reference, and the way past legacy holes. */
+    List<FeedEntry> readAfterByRange(long after, int limit) {
         List<FeedEntry> out = new ArrayList<>();
         long previous = after;
         for (Document d : entries.find(Filters.gt("_id", after)).sort(Sorts.ascending("_id")).limit(limit)) {

@@ -186,4 +186,58 @@ class FeedLogTest {
         assertThat(dropping.head()).as("the head stays, so the next append continues after it").isEqualTo(2);
         assertThat(dropping.append(new PendingEvent("x3", "x", T0, null))).isEqualTo(3);
     }
+
+    /**
+     * {@link FeedLog#readAfter} reads by sequence (point lookups on {@code _id}); on random logs — legacy
+     * holes below the head the log was opened at, compacted holes below a horizon, an entry beyond a hole
+     * above both (a writer in flight) — it answers exactly what the range read answers, for every position
+     * and batch size.
+     */
+    @Test
+    void readingBySequenceAnswersWhatTheRangeReadAnswersOnLogsWithHoles() {
+        MongoDatabase db = first.getDatabase("feed");
+        java.util.Random random = new java.util.Random(20261206);
+        int compared = 0;
+        for (int run = 0; run < 40; run++) {
+            String name = "holes" + run;
+            MongoCollection<Document> raw = db.getCollection(name);
+            int legacy = random.nextInt(4) == 0 ? 0 : random.nextInt(30);
+            for (long s = 1; s <= legacy; s++) {
+                if (random.nextInt(10) < 7) {
+                    raw.insertOne(new Document("_id", s).append("key", "k" + (s % 5)));
+                }
+            }
+            FeedLog log = new FeedLog(db, name, "key", FeedLog.Compaction.KEEP_LATEST_PER_KEY);
+            int appended = random.nextInt(40);
+            for (int i = 0; i < appended; i++) {
+                log.append(new PendingEvent(name + ":" + i, "k" + (i % 5), T0, null));
+            }
+            long head = log.head();
+            if (random.nextBoolean() && head > 2) {
+                long horizon = 1 + random.nextInt((int) head);
+                db.getCollection(name + "_state").insertOne(new Document("_id", "compaction").append("horizon", horizon));
+                for (long s = 1; s < horizon; s++) {
+                    if (random.nextInt(10) < 5) {
+                        raw.deleteOne(Filters.eq("_id", s));
+                    }
+                }
+            }
+            if (random.nextInt(3) == 0) {
+                raw.insertOne(new Document("_id", head + 2 + random.nextInt(3)).append("key", "late"));
+            }
+            if (random.nextInt(6) == 0) {
+                raw.deleteMany(Filters.lte("_id", head / 2)); // emptied below without a horizon, as by hand
+            }
+            for (long after = 0; after <= head + 5; after++) {
+                for (int limit : new int[] {1, 2, 3, 7, 37, 500}) {
+                    assertThat(log.readAfter(after, limit)).extracting(FeedEntry::sequence)
+                            .as("run %d, after %d, limit %d", run, after, limit)
+                            .containsExactlyElementsOf(log.readAfterByRange(after, limit).stream()
+                                    .map(FeedEntry::sequence).toList());
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(5_000);
+    }
 }
