@@ -125,6 +125,22 @@ class GrpcProxyTest {
         assertThat(sanctionsServer.authorizations()).containsExactly("Bearer " + airline);
     }
 
+    /**
+     * Regression (attack suite, body shapes): a single check's message sent to BatchCheckTravel does not
+     * parse as a batch; forwarded, the service's parser failed and the caller saw UNKNOWN. Refused here.
+     */
+    @Test
+    void aMessageThatIsNotOfTheMethodsRequestTypeIsInvalidArgumentAndReachesNoService() {
+        var batch = new credit.platform.gateway.grpcproxy.ProxiedMethods()
+                .find(TravelCheckServiceGrpc.getBatchCheckTravelMethod().getFullMethodName()).orElseThrow();
+        var outcome = GrpcGatewayCalls.call(channel, batch, airline, check("PNR-DECOY", LISTED).toByteArray());
+
+        assertThat(outcome.status().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(outcome.answers()).isEmpty();
+        assertThat(sanctionsServer.authorizations()).isEmpty();
+        assertThat(mongo.count(new Query(), "audit_entries").block()).isZero();
+    }
+
     @Test
     void aCallWithoutTokenIsUnauthenticatedAndReachesNoService() {
         var failure = failureOf(() -> TravelCheckServiceGrpc.newBlockingStub(channel)

@@ -348,6 +348,16 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
                             return;
                         }
                         long units = travel != null ? travel.request(message) : 1;
+                        if (units < 0) {
+                            // not a message of the method's request type: the service's own parser would
+                            // fail with UNKNOWN; refused here as the bad input it is, and never forwarded
+                            if (clientCall != null) {
+                                clientCall.cancel("the caller sent a malformed message", null);
+                            }
+                            closeCaller(Status.INVALID_ARGUMENT.withDescription("The request message is not a "
+                                    + "valid " + method.fullName() + " request (protobuf)."), new Metadata());
+                            return;
+                        }
                         Optional<ClientBudgets.OverBudget> over = budgets.take(method.budget(), caller.budgetKey(),
                                 Math.max(1, units));
                         if (over.isPresent()) {

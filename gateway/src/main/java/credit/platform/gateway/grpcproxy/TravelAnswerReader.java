@@ -32,7 +32,10 @@ final class TravelAnswerReader {
         this.batch = fullMethodName.equals(BATCH);
     }
 
-    /** Notes the documents a request message asks about; returns how many checks it holds (0 when unreadable). */
+    /**
+     * Notes the documents a request message asks about; returns how many checks it holds, or -1 when the
+     * message is not one of the method's request type (the caller refuses it: the service would fail on it).
+     */
     int request(byte[] message) {
         try {
             List<Identifier> documents;
@@ -45,8 +48,8 @@ final class TravelAnswerReader {
             pending.add(documents);
             return documents.size();
         } catch (InvalidProtocolBufferException e) {
-            pending.add(List.of()); // the service will refuse it; its answer (if any) has no known document
-            return 0;
+            pending.add(List.of()); // never forwarded; should an answer come anyway, it has no known document
+            return -1;
         }
     }
 

@@ -98,6 +98,19 @@ class GatewayRelayTest {
                 .isEqualTo(200);
     }
 
+    /** The gateway's audit reads the same body: a field given twice has no single meaning, so it is refused. */
+    @Test
+    void aFieldGivenTwiceInOneObjectIs400WhereverItIs() throws Exception {
+        for (String body : new String[] {"{\"a\":1,\"a\":2}", "{\"d\":{\"n\":\"x\",\"t\":1,\"n\":\"y\"}}",
+                "{\"c\":[{\"d\":{}},{\"d\":{},\"d\":null}]}", "{\"\\u0061\":1,\"a\":2}"}) {
+            HttpResponse<String> response = send("POST", "/public/echo", null, null, "application/json", body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.body()).as(body).contains("readable-json");
+        }
+        assertThat(send("POST", "/public/echo", null, null, "application/json",
+                "{\"d\":{\"n\":1},\"e\":{\"n\":2}}").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void frontDoorRpcsNeedTheRelayAndInternalOnesTheServiceIdentityWhateverIsRelayed() {
         ProtoScopeAuthorizationManager manager = new ProtoScopeAuthorizationManager(

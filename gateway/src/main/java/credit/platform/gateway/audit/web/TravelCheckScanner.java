@@ -118,6 +118,9 @@ final class TravelCheckScanner {
                     String name = stack.isEmpty() ? "$" : stack.getLast().array() ? "*" : nameOr("?");
                     stack.add(new Frame(name, token == JsonToken.START_ARRAY));
                     pendingName = null;
+                    if (token == JsonToken.START_ARRAY && batch && stack.size() == 2 && !stack.get(0).array()) {
+                        restartList(name);
+                    }
                     if (token == JsonToken.START_OBJECT) {
                         onObject();
                     }
@@ -129,8 +132,14 @@ final class TravelCheckScanner {
                     pendingName = null;
                 }
                 case PROPERTY_NAME -> pendingName = parser.currentName();
-                case VALUE_STRING -> {
+                // a number or a boolean is read as its text, as the service's binding reads it into a
+                // String field (a resident ID sent as a JSON number is that number); null clears the field
+                case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> {
                     onString(nameOr(null), parser.getString());
+                    pendingName = null;
+                }
+                case VALUE_NULL -> {
+                    onString(nameOr(null), "");
                     pendingName = null;
                 }
                 default -> pendingName = null;
@@ -142,8 +151,21 @@ final class TravelCheckScanner {
         return pendingName != null ? pendingName : otherwise;
     }
 
-    /** An object just opened: a batch element is {@code $.checks[*]} / {@code $.results[*]}. */
+    /**
+     * An object just opened: a batch element is {@code $.checks[*]} / {@code $.results[*]}. A field given
+     * twice counts as its last value (the services refuse such a body; read the same way regardless):
+     * a second {@code document} object replaces the first, a second top-level {@code checks} or
+     * {@code results} array the first.
+     */
     private void onObject() {
+        if (side == Side.REQUEST && !stack.get(0).array()) {
+            if (!batch && stack.size() == 2 && stack.get(1).name().equals("document") && !documents.isEmpty()) {
+                documents.set(0, new String[] {"", "", "", "", "", ""});
+            } else if (batch && stack.size() == 4 && stack.get(1).name().equals("checks") && stack.get(1).array()
+                    && stack.get(3).name().equals("document") && !stack.get(3).array() && !documents.isEmpty()) {
+                documents.set(documents.size() - 1, new String[] {"", "", "", "", "", ""});
+            }
+        }
         if (stack.size() != 3 || stack.get(0).array() || !stack.get(1).array()) {
             return;
         }
@@ -158,6 +180,16 @@ final class TravelCheckScanner {
         }
     }
 
+    /** A top-level {@code checks} (request) or {@code results} (answer) array given again replaces the first. */
+    private void restartList(String name) {
+        if (side == Side.REQUEST && name.equals("checks")) {
+            documents.clear();
+        } else if (side == Side.ANSWER && name.equals("results")) {
+            decisions = 0;
+            denies.clear();
+        }
+    }
+
     private void onString(String name, String value) {
         if (name == null || stack.isEmpty() || stack.get(0).array()) {
             return;
@@ -169,12 +201,10 @@ final class TravelCheckScanner {
             }
             if (!batch && depth == 1) {
                 decisions = 1;
-                if ("DENY".equals(value)) {
-                    denies.set(0);
-                }
+                denies.set(0, "DENY".equals(value));
             } else if (batch && depth == 3 && stack.get(1).name().equals("results") && stack.get(1).array()
-                    && decisions > 0 && "DENY".equals(value)) {
-                denies.set(decisions - 1);
+                    && decisions > 0) {
+                denies.set(decisions - 1, "DENY".equals(value));
             }
             return;
         }

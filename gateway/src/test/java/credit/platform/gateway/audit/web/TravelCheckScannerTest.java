@@ -57,6 +57,44 @@ class TravelCheckScannerTest {
                 .containsExactly(new TravelAnswer("RESIDENT_ID", "B", "", true));
     }
 
+    /**
+     * Regression (attack suite, body shapes): a second {@code document} in the first version's names after
+     * a decoy in the current names was read as the decoy (the fields merged), while a service reading the
+     * last value checks the second. The services now refuse a field given twice; read here, the last counts.
+     */
+    @Test
+    void aDocumentGivenTwiceCountsAsTheLastOneNeverAMergeWithTheDecoy() {
+        String request = "{\"document\":{\"type\":\"RESIDENT_ID\",\"number\":\"DECOY\",\"country\":\"CHN\"},"
+                + "\"document\":{\"scheme\":\"RESIDENT_ID\",\"value\":\"REAL\"}}";
+        assertThat(scanned(request, "{\"decision\":\"DENY\"}", false, List.of(7)))
+                .containsExactly(new TravelAnswer("RESIDENT_ID", "REAL", "", true));
+        String batch = "{\"checks\":[{\"document\":{\"type\":\"PASSPORT\",\"number\":\"DECOY\"},"
+                + "\"document\":{\"scheme\":\"RESIDENT_ID\",\"value\":\"REAL\"}}]}";
+        assertThat(scanned(batch, "{\"results\":[{\"decision\":\"DENY\"}]}", true, List.of()))
+                .containsExactly(new TravelAnswer("RESIDENT_ID", "REAL", "", true));
+    }
+
+    @Test
+    void aBatchWhoseChecksAreGivenTwiceIsReadAsTheLastList() {
+        String request = "{\"checks\":[{\"document\":{\"type\":\"RESIDENT_ID\",\"number\":\"DECOY\"}}],"
+                + "\"checks\":[{\"document\":{\"type\":\"RESIDENT_ID\",\"number\":\"REAL\"}}]}";
+        assertThat(scanned(request, "{\"results\":[{\"decision\":\"DENY\"}]}", true, List.of(5)))
+                .containsExactly(new TravelAnswer("RESIDENT_ID", "REAL", "", true));
+    }
+
+    /** A resident ID sent as a JSON number is bound as that number's text; a decoy in {@code value} never counts. */
+    @Test
+    void aNumberSentAsAJsonNumberIsThatNumberAndNullClearsAField() {
+        String request = "{\"document\":{\"type\":\"RESIDENT_ID\",\"number\":110105198001011238,"
+                + "\"value\":\"DECOY\"}}";
+        assertThat(scanned(request, "{\"decision\":\"DENY\"}", false, List.of(3)))
+                .containsExactly(new TravelAnswer("RESIDENT_ID", "110105198001011238", "", true));
+        String cleared = "{\"document\":{\"type\":\"RESIDENT_ID\",\"number\":\"DECOY\",\"number\":null,"
+                + "\"value\":\"REAL\"}}";
+        assertThat(scanned(cleared, "{\"decision\":\"DENY\"}", false, List.of()))
+                .containsExactly(new TravelAnswer("RESIDENT_ID", "REAL", "", true));
+    }
+
     @Test
     void somethingThatIsNotJsonYieldsNoDecision() {
         assertThat(scanned("garbage", "{\"decision\":", false, List.of(3))).isEmpty();
