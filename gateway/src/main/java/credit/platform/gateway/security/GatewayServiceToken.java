@@ -1,10 +1,13 @@
 package credit.platform.gateway.security;
 
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 import credit.platform.common.grpc.ServiceTokenSource;
 import credit.platform.common.security.PlatformSecurityProperties;
@@ -13,6 +16,7 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -21,6 +25,14 @@ import org.springframework.web.client.RestClient;
  * request came through the gateway (platform-common's {@code GatewayRelay}), and used for the
  * citizen's subject lookup. Kept in memory until 30 s before it expires, so the hot path takes it
  * without a thread hop; fetched off the event loop when it must be renewed.
+ *
+ * <p>One fetch at a time, whatever the demand: every caller that finds no valid token waits on the
+ * same fetch (a shared future, not a worker thread each), and the fetch is never cut short by a
+ * caller that gave up. Its HTTP client writes the form on a thread of its own (the JDK client) and
+ * gives up after {@link #FETCH_TIMEOUT}. Before, each waiting request held a {@code boundedElastic}
+ * worker blocked on the fetch while the Reactor-based client queued the form's writing on that same,
+ * then full, pool: under a flood the fetch never sent its body, every routed request hung until its
+ * caller left, then failed 503 ({@code GatewayServiceTokenTest}, the attack suite's anonymous flood).
  */
 @Component
 public class GatewayServiceToken {
@@ -28,26 +40,65 @@ public class GatewayServiceToken {
     private static final Duration MARGIN = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** How long one fetch of the token may take (connect, then the answer) before the callers get 503. */
+    static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
+
     private final ServiceTokenSource tokens;
     private final Clock clock;
     private volatile Cached cached;
+    private final AtomicReference<CompletableFuture<String>> fetching = new AtomicReference<>();
 
     private record Cached(String token, Instant renewAt) {
     }
 
     public GatewayServiceToken(GatewaySecurityProperties security) {
         this.clock = Clock.systemUTC();
+        JdkClientHttpRequestFactory http = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(FETCH_TIMEOUT).build());
+        http.setReadTimeout(FETCH_TIMEOUT);
         this.tokens = new ServiceTokenSource(new PlatformSecurityProperties(security.issuerUri(), security.audience(),
-                security.tokenUri(), security.clientId(), security.clientSecret()), RestClient.builder(), clock);
+                security.tokenUri(), security.clientId(), security.clientSecret()),
+                RestClient.builder().requestFactory(http), clock);
     }
 
-    /** The token, from memory or (renewal) fetched on a worker thread. */
+    /** The token, from memory or (renewal) from the one fetch in flight, run on a worker thread. */
     public Mono<String> token() {
         Cached c = cached;
         if (c != null && clock.instant().isBefore(c.renewAt())) {
             return Mono.just(c.token());
         }
-        return Mono.fromCallable(this::blockingToken).subscribeOn(Schedulers.boundedElastic());
+        // a caller that cancels leaves the shared fetch alone (the others still wait on it)
+        return Mono.fromFuture(fetch(), true);
+    }
+
+    /** The fetch in flight, or a new one started on a worker thread. */
+    private CompletableFuture<String> fetch() {
+        while (true) {
+            CompletableFuture<String> running = fetching.get();
+            if (running != null) {
+                return running;
+            }
+            CompletableFuture<String> mine = new CompletableFuture<>();
+            if (fetching.compareAndSet(null, mine)) {
+                Schedulers.boundedElastic().schedule(() -> {
+                    String token = null;
+                    Throwable failure = null;
+                    try {
+                        token = blockingToken(); // memorised before it returns
+                    } catch (Throwable e) {
+                        failure = e;
+                    }
+                    // the next caller starts a new fetch (or finds the token in memory), never this one's end
+                    fetching.compareAndSet(mine, null);
+                    if (failure == null) {
+                        mine.complete(token);
+                    } else {
+                        mine.completeExceptionally(failure);
+                    }
+                });
+                return mine;
+            }
+        }
     }
 
     /** The token, fetching it on the calling thread when it must be renewed (never on an event loop). */
