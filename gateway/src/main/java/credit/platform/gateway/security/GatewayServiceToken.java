@@ -1,6 +1,5 @@
 package credit.platform.gateway.security;
 
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -28,20 +26,18 @@ import org.springframework.web.client.RestClient;
  *
  * <p>One fetch at a time, whatever the demand: every caller that finds no valid token waits on the
  * same fetch (a shared future, not a worker thread each), and the fetch is never cut short by a
- * caller that gave up. Its HTTP client writes the form on a thread of its own (the JDK client) and
- * gives up after {@link #FETCH_TIMEOUT}. Before, each waiting request held a {@code boundedElastic}
- * worker blocked on the fetch while the Reactor-based client queued the form's writing on that same,
- * then full, pool: under a flood the fetch never sent its body, every routed request hung until its
- * caller left, then failed 503 ({@code GatewayServiceTokenTest}, the attack suite's anonymous flood).
+ * caller that gave up; the fetch itself is bounded ({@link ServiceTokenSource}'s timeouts). Before,
+ * each waiting request held a {@code boundedElastic} worker blocked on the fetch, and the request that
+ * started it interrupted it when its caller left: under a flood (with the Reactor-based client, which
+ * queued the writing of the token request's form on that same, full pool) the fetch never sent its body,
+ * every routed request hung until its caller left, then failed 503 ({@code GatewayServiceTokenTest},
+ * the attack suite's anonymous flood).
  */
 @Component
 public class GatewayServiceToken {
 
     private static final Duration MARGIN = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** How long one fetch of the token may take (connect, then the answer) before the callers get 503. */
-    static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
 
     private final ServiceTokenSource tokens;
     private final Clock clock;
@@ -53,12 +49,8 @@ public class GatewayServiceToken {
 
     public GatewayServiceToken(GatewaySecurityProperties security) {
         this.clock = Clock.systemUTC();
-        JdkClientHttpRequestFactory http = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(FETCH_TIMEOUT).build());
-        http.setReadTimeout(FETCH_TIMEOUT);
         this.tokens = new ServiceTokenSource(new PlatformSecurityProperties(security.issuerUri(), security.audience(),
-                security.tokenUri(), security.clientId(), security.clientSecret()),
-                RestClient.builder().requestFactory(http), clock);
+                security.tokenUri(), security.clientId(), security.clientSecret()), RestClient.builder(), clock);
     }
 
     /** The token, from memory or (renewal) from the one fetch in flight, run on a worker thread. */
