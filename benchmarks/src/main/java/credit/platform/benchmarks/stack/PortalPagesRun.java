@@ -100,7 +100,7 @@ public final class PortalPagesRun {
         String portal = config.portalUrl();
         HttpClient api = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String recordId = seed(api, config);
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new LocalhostCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         signIn(browser, portal, "citizen-demo");
         String citizenToken = token(api, config, "grant_type=password&client_id=credit-web&username=citizen-demo"
@@ -147,6 +147,25 @@ public final class PortalPagesRun {
                     ms(nanos, 0.95), ms(nanos, 0.99), nanos[n - 1] / 1e6));
         }
         tee.println();
+    }
+
+    /**
+     * A browser's cookie jar on http://localhost: Keycloak marks its login cookies {@code Secure}, which a
+     * browser still sends to localhost (a secure context) but {@link CookieManager} would not (the
+     * login form then answers 400); the flag is dropped as cookies are stored.
+     */
+    static final class LocalhostCookies extends CookieManager {
+        LocalhostCookies() {
+            super(null, CookiePolicy.ACCEPT_ALL);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            headers.forEach((name, values) -> copy.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
+                    ? values.stream().map(c -> c.replaceAll("(?i);\\s*Secure\\b", "")).toList() : values));
+            super.put(uri, copy);
+        }
     }
 
     /** Prints to the console and to the report file. */
