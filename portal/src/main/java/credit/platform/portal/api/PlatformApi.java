@@ -1,8 +1,14 @@
 package credit.platform.portal.api;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -72,7 +78,40 @@ public class PlatformApi {
      * budget; without a token when the portal's cannot be had.
      */
     public Answer getPublic(String path, Object... uriVariables) {
+        return getPublic(visitorAddress(), path, uriVariables);
+    }
+
+    /** One public read of {@link #getPublicTogether}: a route and its variables. */
+    public record PublicRead(String path, Object... uriVariables) {
+    }
+
+    /**
+     * Several public reads for the current page, made at the same time (virtual threads), so the page waits
+     * for the slowest of them rather than for their sum; answers in the order asked. Each is what
+     * {@link #getPublic} answers (a failure is a 503 answer, never an exception).
+     */
+    public List<Answer> getPublicTogether(PublicRead... reads) {
         Optional<String> visitor = visitorAddress();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Answer>> answers = new ArrayList<>(reads.length);
+            for (PublicRead read : reads) {
+                answers.add(threads.submit(() -> getPublic(visitor, read.path(), read.uriVariables())));
+            }
+            List<Answer> out = new ArrayList<>(reads.length);
+            for (Future<Answer> answer : answers) {
+                out.add(answer.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Collections.nCopies(reads.length, new Answer(503, null));
+        } catch (ExecutionException e) {
+            // getPublic answers a failure as 503 rather than throwing; anything else is a bug
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Answer getPublic(Optional<String> visitor, String path, Object... uriVariables) {
         Optional<String> token = visitor.isPresent() ? relay.token() : Optional.empty();
         if (token.isEmpty()) {
             return call("GET", path, null, null, null, null, uriVariables);

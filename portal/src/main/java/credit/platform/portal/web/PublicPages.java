@@ -2,6 +2,7 @@ package credit.platform.portal.web;
 
 import credit.platform.portal.api.PlatformApi;
 import credit.platform.portal.api.PlatformApi.Answer;
+import credit.platform.portal.api.PlatformApi.PublicRead;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,11 +57,15 @@ class PublicPages {
     @GetMapping("/companies/{uscc}")
     String company(@PathVariable String uscc, Model model) {
         String code = uscc.strip().toUpperCase(Locale.ROOT);
-        Answer company = api.getPublic("/api/v1/public/companies/{uscc}", code);
+        // three independent reads: asked together, the page waits for the slowest, not for their sum
+        List<Answer> answers = api.getPublicTogether(new PublicRead("/api/v1/public/companies/{uscc}", code),
+                new PublicRead("/api/v1/public/companies/{uscc}/records", code),
+                new PublicRead("/api/v1/scores/public/companies/{uscc}/grade", code));
+        Answer company = answers.get(0);
         require(company);
-        Answer records = api.getPublic("/api/v1/public/companies/{uscc}/records", code);
+        Answer records = answers.get(1);
         require(records);
-        Answer grade = api.getPublic("/api/v1/scores/public/companies/{uscc}/grade", code);
+        Answer grade = answers.get(2);
         model.addAttribute("company", company.map());
         model.addAttribute("records", records.list());
         model.addAttribute("grade", grade.ok() ? grade.map() : null);
