@@ -25,6 +25,7 @@ import reactor.util.retry.Retry;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -90,6 +91,13 @@ public class MongoAuditLog implements AuditLog {
         this.queueWait = queueWait;
         this.storeTimeout = storeTimeout;
         this.queue = Sinks.many().unicast().onBackpressureBuffer(new ArrayBlockingQueue<>(capacity));
+        // the access logs (a person's, a company's) read the entries touching given subjects, newest first
+        // (touching): without this index MongoDB scans the whole chain for each page. Asked for in the
+        // background, so a gateway starting while the database is away still starts (MongoDB creates an
+        // index that exists as a no-op; the embedded test server ignores secondary indexes).
+        mongo.indexOps(ENTRIES).createIndex(new Index().on("subjectRefs", Sort.Direction.ASC).on("_id", Sort.Direction.DESC))
+                .subscribe(name -> { }, e -> log.warn("audit: the access-log index on {} was not created ({})", ENTRIES,
+                        e.getClass().getSimpleName()));
         queue.asFlux()
                 .concatMap(p -> {
                     if (!p.state().compareAndSet(QUEUED, STARTED)) {
