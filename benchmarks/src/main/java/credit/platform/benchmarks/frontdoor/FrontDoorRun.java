@@ -53,6 +53,9 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class FrontDoorRun {
 
+    /** The production overlay's {@code MANAGEMENT_TRACING_SAMPLING_PROBABILITY}. */
+    static final String PRODUCTION_TRACE_SAMPLING = "0.1";
+
     private static final Pattern GC_LINE = Pattern.compile(
             "^\\[(\\d+\\.\\d+)s\\].*GC\\(\\d+\\) (Pause [^(]+(?:\\([^)]*\\) )*)(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
@@ -72,7 +75,10 @@ public final class FrontDoorRun {
                 .withArguments("gateway", "--credit.gateway.traffic.rate-limits.travel-check.limit=1000000",
                         "--credit.gateway.traffic.rate-limits.travel-check.burst=1000000");
         for (StackConfig.AppConfig app : config.apps()) {
-            launch = launch.withJvmOptions(app.name(), "-Xlog:gc:file=" + logs.resolve(app.name() + "-gc.log") + ":uptime");
+            launch = launch.withJvmOptions(app.name(), "-Xlog:gc:file=" + logs.resolve(app.name() + "-gc.log") + ":uptime")
+                    // traces as in production (k8s/overlays/production): a tenth of requests sampled and
+                    // exported to a collector that answers (TraceSink); the test stack samples every request
+                    .withArguments(app.name(), "--management.tracing.sampling.probability=" + PRODUCTION_TRACE_SAMPLING);
         }
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC).format(Instant.now());
         Path reportFile = out.resolve("front-door-" + plan + "-" + stamp + ".md");
@@ -88,11 +94,13 @@ public final class FrontDoorRun {
                 ? "" : " (with uncommitted changes)"));
         tee.println("- apps, echo servers and client: " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + ", JVM options " + AppLaunch.PRODUCTION_JVM_OPTIONS
-                + " (default JIT and GC)");
+                + " (default JIT and GC); traces sampled at " + PRODUCTION_TRACE_SAMPLING
+                + " and exported to an OTLP sink that answers, as in production");
         tee.println();
 
         long t0 = System.nanoTime();
-        try (PlatformStack stack = new PlatformStack(config, launch)) {
+        try (TraceSink traces = TraceSink.start(config.tracesEndpoint().orElseThrow());
+                PlatformStack stack = new PlatformStack(config, launch)) {
             stack.start();
             tee.printf(Locale.ROOT, "Stack started in %.0f s (ports of the test stack, offset %s).%n%n",
                     (System.nanoTime() - t0) / 1e9, System.getenv().getOrDefault(StackConfig.TEST_PORT_OFFSET_ENV, "0"));
@@ -141,6 +149,7 @@ public final class FrontDoorRun {
                 runClient(client, tee, stack, out, stamp);
                 memory.stop();
                 tee.println("- load average at the end: " + loadAverage());
+                tee.printf(Locale.ROOT, "- traces exported: %d requests, %.1f MB%n", traces.exports(), traces.bytes() / 1e6);
                 tee.println();
                 breakerReport(logs.resolve("gateway.log"), tee);
                 memoryReport(config, logs, memory, tee);
