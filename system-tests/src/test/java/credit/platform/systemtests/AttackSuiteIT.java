@@ -40,6 +40,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -190,6 +191,29 @@ class AttackSuiteIT {
             rest(platform, "mis-scoped tokens", "citizen: GET " + path,
                     request(platform, "GET", path, citizen, null, null, "SUPERVISION"), 403, "forbidden", 0);
         }
+        // the gRPC front door: every RPC it passes, with every client of the realm that lacks the RPC's
+        // scope (read from the token, not assumed) and with a citizen's token
+        int front = platform.config().app("gateway").grpcPort();
+        int probed = 0;
+        for (MethodDescriptor<?, ?> rpc : SecurityMatrixIT.allRpcs()) {
+            if (!rpc.getServiceName().startsWith("credit.sanctions.") || ProtoScopeAuthorizationManager.serviceOnly(rpc)) {
+                continue;
+            }
+            String scope = ProtoScopeAuthorizationManager.requiredScope(rpc).orElseThrow();
+            for (String client : SecurityMatrixIT.serviceClientIds()) {
+                String token = token(platform, client);
+                Set<String> held = SecurityMatrixIT.scopes(token);
+                if (held.contains(scope) || held.contains("platform.admin")) {
+                    continue;
+                }
+                grpc(platform, "mis-scoped tokens", client + " (no " + scope + ") on the gRPC front door: "
+                        + rpc.getFullMethodName(), front, rpc, token, Status.Code.PERMISSION_DENIED, 0);
+                probed++;
+            }
+            grpc(platform, "mis-scoped tokens", "citizen on the gRPC front door: " + rpc.getFullMethodName(), front, rpc,
+                    citizen, Status.Code.PERMISSION_DENIED, 0);
+        }
+        assertThat(probed).as("clients without a front-door scope probed on the gRPC port").isGreaterThan(10);
         assertAllOk("mis-scoped tokens");
     }
 

@@ -260,7 +260,7 @@ class SecurityMatrixIT {
     // --- Keycloak ----------------------------------------------------------------------------
 
     /** Every client of the realm file that gets tokens by client credentials. */
-    private static List<String> serviceClientIds() throws IOException {
+    static List<String> serviceClientIds() throws IOException {
         JsonNode realm = JSON.readTree(Files.readString(REALM));
         return realm.path("clients").valueStream()
                 .filter(c -> c.path("serviceAccountsEnabled").asBoolean(false))
@@ -268,7 +268,7 @@ class SecurityMatrixIT {
                 .toList();
     }
 
-    private static Set<String> scopes(String jwt) {
+    static Set<String> scopes(String jwt) {
         JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
         return Arrays.stream(claims.path("scope").asString().split(" ")).filter(s -> !s.isBlank())
                 .collect(Collectors.toSet());
