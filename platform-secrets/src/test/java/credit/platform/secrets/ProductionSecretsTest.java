@@ -1,4 +1,4 @@
-package credit.platform.common.secrets;
+package credit.platform.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class ProductionSecretsTest {
+
+    private static final String PORTAL_SECRET = "spring.security.oauth2.client.registration.keycloak.client-secret";
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ProductionSecretsAutoConfiguration.class))
@@ -39,6 +41,28 @@ class ProductionSecretsTest {
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .hasMessageContaining("credit.security.client-secret")
                         .message().doesNotContain("credit-services-secret"));
+    }
+
+    @Test
+    void productionRefusesThePortalsDevelopmentSecretWhenItIsSetExplicitly() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ProductionSecretsAutoConfiguration.class))
+                .withPropertyValues("spring.profiles.active=production",
+                        ProductionSecretsAutoConfiguration.REQUIRED + "=" + PORTAL_SECRET,
+                        PORTAL_SECRET + "=credit-portal-secret")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasMessageContaining(PORTAL_SECRET).message().doesNotContain("credit-portal-secret"));
+    }
+
+    @Test
+    void productionRefusesASecretWhosePlaceholderNothingSetsAndNamesTheSecret() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ProductionSecretsAutoConfiguration.class))
+                .withPropertyValues("spring.profiles.active=production",
+                        ProductionSecretsAutoConfiguration.REQUIRED + "=" + PORTAL_SECRET,
+                        PORTAL_SECRET + "=${CREDIT_TEST_NOTHING_SETS_THIS_SECRET}")
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .hasMessageContaining("production refuses to start").hasMessageContaining(PORTAL_SECRET));
     }
 
     @Test

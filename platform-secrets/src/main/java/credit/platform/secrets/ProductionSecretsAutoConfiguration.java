@@ -1,4 +1,4 @@
-package credit.platform.common.secrets;
+package credit.platform.secrets;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +27,9 @@ import org.springframework.core.env.PropertySource;
  * </ul>
  * The message names the properties, never their values. Outside production nothing is checked: the
  * development values live in each {@code application.yml}'s {@code !production} document.
+ *
+ * <p>One rule for every app: the services apply it through platform-common (which depends on this
+ * module), the portal, which does not use platform-common, directly.
  */
 @AutoConfiguration
 @Profile("production")
@@ -52,7 +55,7 @@ public class ProductionSecretsAutoConfiguration {
         // a YAML list or a comma-separated value, bound as configuration properties are
         List<String> required = Binder.get(environment).bind(REQUIRED, Bindable.listOf(String.class)).orElse(List.of());
         for (String name : required) {
-            String value = environment.getProperty(name.trim());
+            String value = valueOf(environment, name.trim());
             if (value == null || value.isBlank() || DEVELOPMENT_VALUES.contains(value) || value.startsWith(DEV_PREFIX)) {
                 refused.add(name.trim());
             }
@@ -68,6 +71,18 @@ public class ProductionSecretsAutoConfiguration {
             }
         }
         return new ArrayList<>(refused);
+    }
+
+    /**
+     * The resolved value, or null when unset or when it names a placeholder nothing sets (the portal's
+     * {@code ${CREDIT_PORTAL_CLIENT_SECRET}} without a default in production): unset either way.
+     */
+    private static String valueOf(ConfigurableEnvironment environment, String name) {
+        try {
+            return environment.getProperty(name);
+        } catch (IllegalArgumentException unresolvable) {
+            return null;
+        }
     }
 
     /** The check, as a bean-factory post-processor: it fails the start before any bean exists. */
