@@ -1,0 +1,17 @@
+package credit.platform.scoring;
+
+import credit.platform.testsupport.ProductionSecretsContract;
+import java.util.Map;
+
+/**
+ * Under the production profile the scoring service does not start without the service client's secret
+ * or on its development value (docs/deployment.md, "Secrets production reads"): the production secrets
+ * rule (platform-secrets) names it, never a value; the cases are {@link ProductionSecretsContract}'s.
+ */
+class ProductionSecretsStartTest extends ProductionSecretsContract {
+
+    ProductionSecretsStartTest() {
+        super(ScoringApplication.class, serviceArgs("scoring"),
+                Map.of("credit.security.client-secret", "from-the-secret-store-1"));
+    }
+}
