@@ -490,6 +490,9 @@ public final class FrontDoorLoad {
                     i++;
                 } catch (InterruptedException e) {
                     return;
+                } catch (credit.platform.client.PlatformProblemException e) {
+                    // by status and problem type: a refusal under load (503 overloaded) is not a failure
+                    mixedErrors.computeIfAbsent("mixed " + e.status() + " " + e.type(), k -> new LongAdder()).increment();
                 } catch (RuntimeException e) {
                     mixedErrors.computeIfAbsent("mixed " + e.getClass().getSimpleName(), k -> new LongAdder()).increment();
                 }
