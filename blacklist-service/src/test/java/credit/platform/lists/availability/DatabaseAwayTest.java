@@ -1,14 +1,14 @@
 package credit.platform.lists.availability;
 
+import static credit.platform.testsupport.DatabaseOutage.assertDatabaseUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import credit.platform.common.grpc.ServiceTokenSource;
 import credit.platform.lists.support.FakeRegistry;
+import credit.platform.testsupport.DatabaseOutage;
 import credit.platform.testsupport.FixedServiceTokenSource;
-import credit.platform.testsupport.StoppableMongoServer;
 import credit.platform.testsupport.TestHttp;
 import credit.platform.testsupport.TestTokens;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -20,29 +20,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The lists service while its database is away (the real service on an embedded Mongo server that is
- * stopped and started again): a read that needs the database is a 503 problem
- * {@code database-unavailable}, readiness answers 503 (from the background ping, never waiting for
- * the driver) while liveness stays 200, and both come back by themselves once the database is back.
+ * stopped and started again: {@link DatabaseOutage}'s drill): a read that needs the database is a 503
+ * problem {@code database-unavailable}, readiness answers 503 (from the background ping, never waiting
+ * for the driver) while liveness stays 200, and both come back by themselves once the database is back.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "credit.mongo.server-selection-timeout=1s")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DatabaseAwayTest {
 
-    static final StoppableMongoServer MONGO = StoppableMongoServer.start();
+    static final DatabaseOutage OUTAGE = new DatabaseOutage("lists-away");
     static final TestTokens TOKENS = new TestTokens();
     static final FakeRegistry REGISTRY = new FakeRegistry().start(TestHttp.freePort());
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Duration RECOVERY = Duration.ofSeconds(60);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.uri("lists-away"));
-        registry.add("spring.grpc.server.port", () -> TestHttp.freePort());
-        registry.add("spring.grpc.server.address", () -> "127.0.0.1");
+        OUTAGE.register(registry);
         registry.add("spring.grpc.client.channel.registry.target", () -> "static://127.0.0.1:" + REGISTRY.port());
     }
 
@@ -64,7 +58,7 @@ class DatabaseAwayTest {
 
     @AfterAll
     static void stop() {
-        MONGO.close();
+        OUTAGE.close();
     }
 
     static String court() {
@@ -75,24 +69,14 @@ class DatabaseAwayTest {
     @Test
     void aDatabaseOutageIsA503ProblemAndNotReadyButLiveAndRecoversByItself() {
         TestHttp http = new TestHttp("http://localhost:" + port);
-        http.awaitStatus("/readyz", 200, RECOVERY);
         String read = "/api/v1/records?subjectId=subj-away-1";
-        assertThat(http.get(read, court()).status()).isEqualTo(200);
 
-        MONGO.stop();
-
-        TestHttp.Response away = http.get(read, court());
-        assertThat(away.status()).as(away.body()).isEqualTo(503);
-        assertThat(away.contentType()).startsWith("application/problem+json");
-        assertThat(JSON.readTree(away.body()).get("type").asString())
-                .isEqualTo("https://credit.example/problems/database-unavailable");
-        http.awaitStatus("/readyz", 503, RECOVERY);
-        assertThat(http.get("/livez", null).status()).isEqualTo(200);
-
-        MONGO.restart();
-
-        http.awaitStatus("/readyz", 200, RECOVERY);
-        TestHttp.Response back = http.get(read, court());
-        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        OUTAGE.drill(http,
+                () -> assertThat(http.get(read, court()).status()).isEqualTo(200),
+                () -> assertDatabaseUnavailable(http.get(read, court())),
+                () -> {
+                    TestHttp.Response back = http.get(read, court());
+                    assertThat(back.status()).as(back.body()).isEqualTo(200);
+                });
     }
 }

@@ -1,10 +1,11 @@
 package credit.platform.registry.availability;
 
+import static credit.platform.testsupport.DatabaseOutage.assertDatabaseUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import credit.platform.identifiers.SyntheticIdentifiers;
+import credit.platform.testsupport.DatabaseOutage;
 import credit.platform.testsupport.GrpcTestCalls;
-import credit.platform.testsupport.StoppableMongoServer;
 import credit.platform.testsupport.TestHttp;
 import credit.platform.testsupport.TestTokens;
 import credit.registry.v1.GetSubjectRequest;
@@ -12,9 +13,9 @@ import credit.registry.v1.RegistryServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,27 +29,23 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The registry while its database is away (the real service against an embedded Mongo server that
- * is stopped and started again): writes and reads get a 503 problem {@code database-unavailable}
+ * is stopped and started again: {@link DatabaseOutage}'s drill): writes and reads get a 503 problem {@code database-unavailable}
  * (REST) or {@code UNAVAILABLE} (gRPC), never a 500; readiness says 503 while liveness stays 200 (no
  * restart for a database outage); once the database is back everything recovers by itself, with the
  * data written before the outage still there.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "credit.mongo.server-selection-timeout=1s")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DatabaseAwayTest {
 
-    static final StoppableMongoServer MONGO = StoppableMongoServer.start();
+    static final DatabaseOutage OUTAGE = new DatabaseOutage("registry-away");
     static final TestTokens TOKENS = new TestTokens();
     static final int GRPC_PORT = TestHttp.freePort();
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Duration RECOVERY = Duration.ofSeconds(60);
     static ManagedChannel channel;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.uri("registry-away"));
-        registry.add("spring.grpc.server.port", () -> GRPC_PORT);
-        registry.add("spring.grpc.server.address", () -> "127.0.0.1");
+        OUTAGE.register(registry, GRPC_PORT);
     }
 
     @TestConfiguration
@@ -67,7 +64,7 @@ class DatabaseAwayTest {
         if (channel != null) {
             channel.shutdownNow();
         }
-        MONGO.close();
+        OUTAGE.close();
     }
 
     static String registrar() {
@@ -88,35 +85,27 @@ class DatabaseAwayTest {
                 .withCallCredentials(GrpcTestCalls.bearer(TOKENS.token("credit-services",
                         "registry.read registry.write platform.internal")));
 
-        http.awaitStatus("/readyz", 200, RECOVERY);
-        TestHttp.Response created = http.post("/api/v1/subjects", registrar(), person(1));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String before = JSON.readTree(created.body()).get("id").asString();
+        AtomicReference<String> before = new AtomicReference<>();
 
-        MONGO.stop();
-
-        TestHttp.Response write = http.post("/api/v1/subjects", registrar(), person(2));
-        assertDatabaseUnavailable(write);
-        assertDatabaseUnavailable(http.get("/api/v1/subjects/" + before, registrar()));
-        var rpc = GrpcTestCalls.failureOf(() -> grpc.getSubject(GetSubjectRequest.newBuilder().setSubjectId(before).build()));
-        assertThat(rpc.getStatus().getCode()).as(rpc.toString()).isEqualTo(Status.Code.UNAVAILABLE);
         // readiness answers from the background ping's outcome (MongoReachability): polled, each answer prompt
-        http.awaitStatus("/readyz", 503, RECOVERY);
-        assertThat(http.get("/livez", null).status()).isEqualTo(200);
-
-        MONGO.restart();
-
-        http.awaitStatus("/readyz", 200, RECOVERY);
-        TestHttp.Response read = http.get("/api/v1/subjects/" + before, registrar());
-        assertThat(read.status()).as(read.body()).isEqualTo(200);
-        TestHttp.Response after = http.post("/api/v1/subjects", registrar(), person(3));
-        assertThat(after.status()).as(after.body()).isEqualTo(201);
-    }
-
-    static void assertDatabaseUnavailable(TestHttp.Response r) {
-        assertThat(r.status()).as(r.body()).isEqualTo(503);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-        assertThat(JSON.readTree(r.body()).get("type").asString())
-                .isEqualTo("https://credit.example/problems/database-unavailable");
+        OUTAGE.drill(http,
+                () -> {
+                    TestHttp.Response created = http.post("/api/v1/subjects", registrar(), person(1));
+                    assertThat(created.status()).as(created.body()).isEqualTo(201);
+                    before.set(JSON.readTree(created.body()).get("id").asString());
+                },
+                () -> {
+                    assertDatabaseUnavailable(http.post("/api/v1/subjects", registrar(), person(2)));
+                    assertDatabaseUnavailable(http.get("/api/v1/subjects/" + before.get(), registrar()));
+                    var rpc = GrpcTestCalls.failureOf(
+                            () -> grpc.getSubject(GetSubjectRequest.newBuilder().setSubjectId(before.get()).build()));
+                    assertThat(rpc.getStatus().getCode()).as(rpc.toString()).isEqualTo(Status.Code.UNAVAILABLE);
+                },
+                () -> {
+                    TestHttp.Response read = http.get("/api/v1/subjects/" + before.get(), registrar());
+                    assertThat(read.status()).as(read.body()).isEqualTo(200);
+                    TestHttp.Response after = http.post("/api/v1/subjects", registrar(), person(3));
+                    assertThat(after.status()).as(after.body()).isEqualTo(201);
+                });
     }
 }

@@ -1,14 +1,14 @@
 package credit.platform.sanctions.travel.adapter;
 
+import static credit.platform.testsupport.DatabaseOutage.assertDatabaseUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import credit.platform.common.grpc.ServiceTokenSource;
+import credit.platform.testsupport.DatabaseOutage;
 import credit.platform.testsupport.FakeGrpcServer;
 import credit.platform.testsupport.FixedServiceTokenSource;
-import credit.platform.testsupport.StoppableMongoServer;
 import credit.platform.testsupport.TestHttp;
 import credit.platform.testsupport.TestTokens;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,16 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sanctions service while its database is away (the real service on an embedded Mongo server that
- * is stopped and started again; lists, registry and scoring are fakes): an ALLOW is still answered
+ * is stopped and started again: {@link DatabaseOutage}'s drill; lists, registry and scoring are fakes): an ALLOW is still answered
  * from the in-memory index (only denials are logged), a DENY, which must be logged, is a 503 problem
  * {@code database-unavailable} (never a 500, never an unlogged denial), readiness answers 503 (from
  * the background ping) while liveness stays 200, and everything comes back by itself.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "credit.mongo.server-selection-timeout=1s")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DatabaseAwayTest {
 
-    static final StoppableMongoServer MONGO = StoppableMongoServer.start();
+    static final DatabaseOutage OUTAGE = new DatabaseOutage("sanctions-away");
     static final TestTokens TOKENS = new TestTokens();
     static final FakeRegistryService REGISTRY = new FakeRegistryService();
     static final FakeListsService LISTS = new FakeListsService();
@@ -39,7 +38,6 @@ class DatabaseAwayTest {
     static final FakeGrpcServer LISTS_SERVER = new FakeGrpcServer(LISTS);
     static final FakeGrpcServer SCORING_SERVER = new FakeGrpcServer(new FakeScoringService());
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Duration RECOVERY = Duration.ofSeconds(60);
 
     static {
         REGISTRY.identifiers.put("subj-debtor", java.util.List.of(TravelCheckApiTest.resident(TravelCheckApiTest.DEBTOR_ID)));
@@ -50,9 +48,7 @@ class DatabaseAwayTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.uri("sanctions-away"));
-        registry.add("spring.grpc.server.port", () -> TestHttp.freePort());
-        registry.add("spring.grpc.server.address", () -> "127.0.0.1");
+        OUTAGE.register(registry);
         registry.add("spring.grpc.client.channel.registry.target", () -> "static://127.0.0.1:" + REGISTRY_SERVER.port());
         registry.add("spring.grpc.client.channel.lists.target", () -> "static://127.0.0.1:" + LISTS_SERVER.port());
         registry.add("spring.grpc.client.channel.scoring.target", () -> "static://127.0.0.1:" + SCORING_SERVER.port());
@@ -76,7 +72,7 @@ class DatabaseAwayTest {
 
     @AfterAll
     static void stop() {
-        MONGO.close();
+        OUTAGE.close();
     }
 
     @Test
@@ -85,29 +81,23 @@ class DatabaseAwayTest {
         String rail = TOKENS.token("rail-demo", "travel.check");
         String check = TravelCheckApiTest.checkJson("RESIDENT_ID", TravelCheckApiTest.CLEAN_ID, null, "RAIL", "G101",
                 "SECOND_CLASS");
-        http.awaitStatus("/readyz", 200, RECOVERY);
-        TestHttp.Response before = http.post("/api/v1/travel-checks", rail, check);
-        assertThat(before.status()).as(before.body()).isEqualTo(200);
-
-        MONGO.stop();
-
         String deny = TravelCheckApiTest.checkJson("RESIDENT_ID", TravelCheckApiTest.DEBTOR_ID, null, "RAIL", "G101",
                 "SECOND_CLASS");
-        TestHttp.Response allow = http.post("/api/v1/travel-checks", rail, check);
-        assertThat(allow.status()).as(allow.body()).isEqualTo(200);
-        TestHttp.Response away = http.post("/api/v1/travel-checks", rail, deny);
-        assertThat(away.status()).as(away.body()).isEqualTo(503);
-        assertThat(away.contentType()).startsWith("application/problem+json");
-        assertThat(JSON.readTree(away.body()).get("type").asString())
-                .isEqualTo("https://credit.example/problems/database-unavailable");
-        http.awaitStatus("/readyz", 503, RECOVERY);
-        assertThat(http.get("/livez", null).status()).isEqualTo(200);
 
-        MONGO.restart();
-
-        http.awaitStatus("/readyz", 200, RECOVERY);
-        TestHttp.Response back = http.post("/api/v1/travel-checks", rail, deny);
-        assertThat(back.status()).as(back.body()).isEqualTo(200);
-        assertThat(JSON.readTree(back.body()).get("decision").asString()).isEqualTo("DENY");
+        OUTAGE.drill(http,
+                () -> {
+                    TestHttp.Response before = http.post("/api/v1/travel-checks", rail, check);
+                    assertThat(before.status()).as(before.body()).isEqualTo(200);
+                },
+                () -> {
+                    TestHttp.Response allow = http.post("/api/v1/travel-checks", rail, check);
+                    assertThat(allow.status()).as(allow.body()).isEqualTo(200);
+                    assertDatabaseUnavailable(http.post("/api/v1/travel-checks", rail, deny));
+                },
+                () -> {
+                    TestHttp.Response back = http.post("/api/v1/travel-checks", rail, deny);
+                    assertThat(back.status()).as(back.body()).isEqualTo(200);
+                    assertThat(JSON.readTree(back.body()).get("decision").asString()).isEqualTo("DENY");
+                });
     }
 }

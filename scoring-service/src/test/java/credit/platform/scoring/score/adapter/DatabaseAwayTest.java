@@ -1,15 +1,15 @@
 package credit.platform.scoring.score.adapter;
 
+import static credit.platform.testsupport.DatabaseOutage.assertDatabaseUnavailable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import credit.common.v1.SubjectKind;
 import credit.platform.common.grpc.ServiceTokenSource;
+import credit.platform.testsupport.DatabaseOutage;
 import credit.platform.testsupport.FakeGrpcServer;
 import credit.platform.testsupport.FixedServiceTokenSource;
-import credit.platform.testsupport.StoppableMongoServer;
 import credit.platform.testsupport.TestHttp;
 import credit.platform.testsupport.TestTokens;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,33 +19,28 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The scoring service while its database is away (the real service on an embedded Mongo server that
- * is stopped and started again; registry and lists are fakes): a request that needs the database is a
+ * is stopped and started again: {@link DatabaseOutage}'s drill; registry and lists are fakes): a request that needs the database is a
  * 503 problem {@code database-unavailable}, readiness answers 503 (from the background ping, never
  * waiting for the driver) while liveness stays 200, and both come back by themselves.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"credit.mongo.server-selection-timeout=1s", "credit.scoring.follow-changes=false"})
+        properties = "credit.scoring.follow-changes=false")
 class DatabaseAwayTest {
 
-    static final StoppableMongoServer MONGO = StoppableMongoServer.start();
+    static final DatabaseOutage OUTAGE = new DatabaseOutage("scoring-away");
     static final TestTokens TOKENS = new TestTokens();
     static final FakeRegistryService REGISTRY = new FakeRegistryService();
     static final FakeListsService LISTS = new FakeListsService();
     static final FakeGrpcServer REGISTRY_SERVER = new FakeGrpcServer(REGISTRY);
     static final FakeGrpcServer LISTS_SERVER = new FakeGrpcServer(LISTS);
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    static final Duration RECOVERY = Duration.ofSeconds(60);
     static final String PERSON = "subj-away-1";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.uri("scoring-away"));
-        registry.add("spring.grpc.server.port", () -> TestHttp.freePort());
-        registry.add("spring.grpc.server.address", () -> "127.0.0.1");
+        OUTAGE.register(registry);
         registry.add("spring.grpc.client.channel.registry.target", () -> "static://127.0.0.1:" + REGISTRY_SERVER.port());
         registry.add("spring.grpc.client.channel.lists.target", () -> "static://127.0.0.1:" + LISTS_SERVER.port());
     }
@@ -68,7 +63,7 @@ class DatabaseAwayTest {
 
     @AfterAll
     static void stop() {
-        MONGO.close();
+        OUTAGE.close();
     }
 
     @Test
@@ -77,23 +72,13 @@ class DatabaseAwayTest {
         TestHttp http = new TestHttp("http://localhost:" + port);
         String reader = TOKENS.token("analyst-demo", "scoring.read");
         String history = "/api/v1/scores/" + PERSON + "/history";
-        http.awaitStatus("/readyz", 200, RECOVERY);
-        assertThat(http.get(history, reader).status()).isEqualTo(200);
 
-        MONGO.stop();
-
-        TestHttp.Response away = http.get(history, reader);
-        assertThat(away.status()).as(away.body()).isEqualTo(503);
-        assertThat(away.contentType()).startsWith("application/problem+json");
-        assertThat(JSON.readTree(away.body()).get("type").asString())
-                .isEqualTo("https://credit.example/problems/database-unavailable");
-        http.awaitStatus("/readyz", 503, RECOVERY);
-        assertThat(http.get("/livez", null).status()).isEqualTo(200);
-
-        MONGO.restart();
-
-        http.awaitStatus("/readyz", 200, RECOVERY);
-        TestHttp.Response back = http.get(history, reader);
-        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        OUTAGE.drill(http,
+                () -> assertThat(http.get(history, reader).status()).isEqualTo(200),
+                () -> assertDatabaseUnavailable(http.get(history, reader)),
+                () -> {
+                    TestHttp.Response back = http.get(history, reader);
+                    assertThat(back.status()).as(back.body()).isEqualTo(200);
+                });
     }
 }
