@@ -8,6 +8,7 @@ import credit.platform.client.travel.TravelCheckBatch;
 import credit.platform.client.travel.TravelDecision;
 import credit.platform.client.travel.TravelDocument;
 import credit.platform.client.travel.TravelReason;
+import credit.platform.csv.Csv;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import credit.platform.client.PlatformClient;
 import credit.platform.client.PlatformProblemException;
 import credit.platform.client.lists.CreateRecordRequest;
 import credit.platform.client.lists.SubjectNameDto;
+import credit.platform.csv.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -4,6 +4,7 @@ import credit.platform.client.PlatformClient;
 import credit.platform.client.PlatformProblemException;
 import credit.platform.client.registry.ImportErrorPage;
 import credit.platform.client.registry.ImportSummary;
+import credit.platform.csv.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;

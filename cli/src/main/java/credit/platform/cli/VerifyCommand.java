@@ -2,6 +2,7 @@ package credit.platform.cli;
 
 import credit.platform.client.travel.ReceiptVerification;
 import credit.platform.client.travel.ReceiptVerifier;
+import credit.platform.csv.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

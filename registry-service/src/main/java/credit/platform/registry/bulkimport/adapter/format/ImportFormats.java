@@ -1,5 +1,6 @@
 package credit.platform.registry.bulkimport.adapter.format;
 
+import credit.platform.csv.Csv;
 import credit.platform.registry.bulkimport.domain.ImportLine;
 import credit.platform.registry.subject.domain.SubjectDraft;
 import credit.platform.registry.subject.domain.SubjectDraft.IdentifierDraft;
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {"record":"permit","holder":{"scheme":"USCC","value":"…"},"type":"食品经营许可证","issuer":"…",
  *  "number":"…","validFrom":"2020-01-01","validTo":"2025-01-01"}
  * </pre>
- * CSV (subjects only), header required:
+ * CSV (subjects only; the platform's CSV lines, {@link Csv}), header required:
  * {@code kind,scheme,value,issuingCountry,name,latinName,registrationRegion}.
  */
 public final class ImportFormats {
@@ -127,7 +128,7 @@ public final class ImportFormats {
     }
 
     static ImportLine csvLine(String text) {
-        List<String> cells = splitCsv(text);
+        List<String> cells = Csv.split(text);
         if (cells == null) {
             return new ImportLine.Unreadable("csv", "an opening quote is never closed");
         }
@@ -138,38 +139,6 @@ public final class ImportFormats {
         return new ImportLine.SubjectLine(new SubjectDraft(blank(cells.get(0)),
                 List.of(new IdentifierDraft(blank(cells.get(1)), blank(cells.get(2)), blank(cells.get(3)), false)),
                 blank(cells.get(4)), blank(cells.get(5)), blank(cells.get(6))));
-    }
-
-    /** RFC 4180 cells of one line (quoted cells may hold commas and doubled quotes); null when unbalanced. */
-    static List<String> splitCsv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        if (quoted) {
-            return null;
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 
     private static IdentifierDraft identifier(JsonNode node) {
@@ -215,12 +184,12 @@ public final class ImportFormats {
                     return false;
                 }
                 number++;
-                if (number == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
-                    text = text.substring(1);
+                if (number == 1) {
+                    text = Csv.withoutBom(text);
                 }
                 if (header) {
                     header = false;
-                    List<String> cells = splitCsv(text.strip());
+                    List<String> cells = Csv.split(text.strip());
                     if (cells == null || !cells.stream().map(String::strip).toList().equals(CSV_HEADER)) {
                         next = new ImportLine.Numbered(number, new ImportLine.Unreadable("csv-header",
                                 "the first line must be the header " + String.join(",", CSV_HEADER)));

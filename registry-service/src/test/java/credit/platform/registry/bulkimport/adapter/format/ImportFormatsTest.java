@@ -2,6 +2,7 @@ package credit.platform.registry.bulkimport.adapter.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import credit.platform.csv.Csv;
 import credit.platform.registry.bulkimport.domain.ImportLine;
 import java.io.BufferedReader;
 import java.io.StringReader;
@@ -45,9 +46,16 @@ class ImportFormatsTest {
         assertThat(lines.get(1).line()).isInstanceOf(ImportLine.Unreadable.class);
     }
 
+    /** The CLI writes import files with the same CSV lines (platform-csv's Csv) the registry reads here. */
     @Test
-    void csvCellsMayBeQuotedWithCommasAndDoubledQuotes() {
-        assertThat(ImportFormats.splitCsv("a,\"b, c\",\"d \"\"e\"\"\",")).containsExactly("a", "b, c", "d \"e\"", "");
-        assertThat(ImportFormats.splitCsv("a,\"b")).isNull();
+    void csvLinesAsTheCliWritesThemReadAsSubjectsAndAnOpenQuoteIsUnreadable() {
+        String name = "北京\"某\"科技, 有限公司";
+        String file = "\uFEFF" + String.join(",", ImportFormats.CSV_HEADER) + "\n"
+                + Csv.line(List.of("COMPANY", "USCC", "91110000100000000X", "", name, "", "")) + "\n"
+                + "PERSON,RESIDENT_ID,\"110105\n";
+        var lines = all(ImportFormats.csv(reader(file)));
+        assertThat(lines).extracting(ImportLine.Numbered::number).containsExactly(2L, 3L);
+        assertThat(((ImportLine.SubjectLine) lines.get(0).line()).subject().name()).isEqualTo(name);
+        assertThat(lines.get(1).line()).isEqualTo(new ImportLine.Unreadable("csv", "an opening quote is never closed"));
     }
 }
