@@ -16,6 +16,12 @@ class ProductionSecretsTest {
             .withPropertyValues(ProductionSecretsAutoConfiguration.REQUIRED + "[0]=credit.security.client-secret",
                     ProductionSecretsAutoConfiguration.REQUIRED + "[1]=credit.audit.fingerprint-key");
 
+    /** The portal in production: one secret, named as a plain (comma-separated) value. */
+    private final ApplicationContextRunner portal = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ProductionSecretsAutoConfiguration.class))
+            .withPropertyValues("spring.profiles.active=production",
+                    ProductionSecretsAutoConfiguration.REQUIRED + "=" + PORTAL_SECRET);
+
     @Test
     void productionWithEveryRequiredSecretSetStarts() {
         runner.withPropertyValues("spring.profiles.active=production",
@@ -45,22 +51,14 @@ class ProductionSecretsTest {
 
     @Test
     void productionRefusesThePortalsDevelopmentSecretWhenItIsSetExplicitly() {
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(ProductionSecretsAutoConfiguration.class))
-                .withPropertyValues("spring.profiles.active=production",
-                        ProductionSecretsAutoConfiguration.REQUIRED + "=" + PORTAL_SECRET,
-                        PORTAL_SECRET + "=credit-portal-secret")
+        portal.withPropertyValues(PORTAL_SECRET + "=credit-portal-secret")
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .hasMessageContaining(PORTAL_SECRET).message().doesNotContain("credit-portal-secret"));
     }
 
     @Test
     void productionRefusesASecretWhosePlaceholderNothingSetsAndNamesTheSecret() {
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(ProductionSecretsAutoConfiguration.class))
-                .withPropertyValues("spring.profiles.active=production",
-                        ProductionSecretsAutoConfiguration.REQUIRED + "=" + PORTAL_SECRET,
-                        PORTAL_SECRET + "=${CREDIT_TEST_NOTHING_SETS_THIS_SECRET}")
+        portal.withPropertyValues(PORTAL_SECRET + "=${CREDIT_TEST_NOTHING_SETS_THIS_SECRET}")
                 .run(context -> assertThat(context).hasFailed().getFailure()
                         .hasMessageContaining("production refuses to start").hasMessageContaining(PORTAL_SECRET));
     }
