@@ -1,5 +1,6 @@
 package credit.platform.gateway.grpcproxy;
 
+import credit.platform.common.grpc.GrpcCallObservations;
 import credit.platform.gateway.audit.TravelCheckAudit;
 import credit.platform.gateway.security.CachingReactiveJwtDecoder;
 import credit.platform.gateway.security.GatewayServiceToken;
@@ -54,7 +55,7 @@ class GrpcProxyConfiguration {
         BreakerEvents.logTransitions(breaker);
         Admission admission = admissions.forRoute(Admissions.GRPC);
         ManagedChannel upstream = GrpcProxyServer.channel(properties);
-        CallObservations calls = new CallObservations(observations);
+        GrpcCallObservations calls = new GrpcCallObservations(observations);
         return new GrpcProxyServer(properties, methods, method -> new GrpcProxyHandler(method, upstream, decoder,
                 budgets, admission, breaker, audit, properties.defaultDeadline(), relayToken, calls), upstream);
     }

@@ -1,5 +1,6 @@
 package credit.platform.gateway.grpcproxy;
 
+import credit.platform.common.grpc.GrpcCallObservations;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -71,14 +72,14 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
     private final TravelCheckAudit audit;
     private final Duration defaultDeadline;
     private final GatewayServiceToken relayToken;
-    private final CallObservations observations;
+    private final GrpcCallObservations observations;
 
     /**
      * @param relayToken the gateway's own token, sent upstream in {@link #RELAY} beside the caller's
      */
     GrpcProxyHandler(ProxiedMethods.ProxiedMethod method, Channel upstream, CachingReactiveJwtDecoder decoder,
             ClientBudgets budgets, Admission admission, CircuitBreaker breaker, TravelCheckAudit audit,
-            Duration defaultDeadline, GatewayServiceToken relayToken, CallObservations observations) {
+            Duration defaultDeadline, GatewayServiceToken relayToken, GrpcCallObservations observations) {
         this.relayToken = relayToken;
         this.observations = observations;
         this.method = method;
@@ -466,7 +467,7 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
         private void endObservation(Status status, boolean cancelled) {
             if (observed) {
                 observed = false;
-                CallObservations.serverClosed(observation, status, cancelled);
+                GrpcCallObservations.serverClosed(observation, status, cancelled);
             }
         }
 
@@ -512,7 +513,7 @@ final class GrpcProxyHandler implements ServerCallHandler<byte[], byte[]> {
             @Override
             public void onClose(Status status, Metadata trailers) {
                 synchronized (lock) {
-                    CallObservations.clientClosed(upstreamObservation, status);
+                    GrpcCallObservations.clientClosed(upstreamObservation, status);
                     upstreamObservation = Observation.NOOP;
                     if (auditPending) {
                         closePending = status;

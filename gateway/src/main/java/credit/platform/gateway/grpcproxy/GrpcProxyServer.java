@@ -1,5 +1,6 @@
 package credit.platform.gateway.grpcproxy;
 
+import credit.platform.common.grpc.GrpcCallObservations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -37,7 +38,7 @@ import org.springframework.context.SmartLifecycle;
  * proxied services with their contract's descriptors, so {@code grpcurl} or Postman can call them
  * without a copy of the {@code .proto} files. Neither needs a token; neither reaches sanctions.
  *
- * <p>Each admitted proxied call is observed ({@link CallObservations}: a server span continuing the
+ * <p>Each admitted proxied call is observed ({@link GrpcCallObservations}: a server span continuing the
  * caller's W3C trace context, the {@code grpc.server} metrics); the call to sanctions is a client span
  * under it, so a trace crosses the front door as it crosses the REST routes. Health and reflection
  * calls, and calls refused at once for capacity, are not observed.
@@ -76,7 +77,7 @@ public final class GrpcProxyServer implements SmartLifecycle {
         return service.build();
     }
 
-    /** The channel to sanctions (each call on it observed by the handler, {@link CallObservations}). */
+    /** The channel to sanctions (each call on it observed by the handler, {@link GrpcCallObservations}). */
     static ManagedChannel channel(GrpcProxyProperties properties) {
         // round_robin: with a dns:/// target (Kubernetes headless service) calls spread over every
         // sanctions pod instead of pinning one HTTP/2 connection; a static host:port is one address.

@@ -554,6 +554,32 @@ class TravelCheckApiTest {
     }
 
     @Test
+    void grpcCallsAreObservedOncePerCallUnderMicrometersNamesWithoutItsPerMessageCounters(
+            @Autowired org.springframework.context.ApplicationContext context) throws Exception {
+        // platform-common GrpcCallObservations in place of Micrometer's server interceptor, not beside it
+        assertThat(context.getBeansOfType(io.micrometer.core.instrument.binder.grpc.ObservationGrpcServerInterceptor.class))
+                .isEmpty();
+        CheckTravelRequest check = grpcCheck("p-observed", DEBTOR_ID, TravelMode.TRAVEL_MODE_AIR,
+                ServiceClass.SERVICE_CLASS_AIR_ECONOMY, "");
+        stub(token("airline-demo")).checkTravel(check);
+        // refused by authorization, inside the observation (outermost, as Micrometer's was)
+        assertThat(GrpcTestCalls.failureOf(() -> stub(TOKENS.token("court-demo", "lists.read")).checkTravel(check))
+                .getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        for (String status : List.of("OK", "PERMISSION_DENIED")) {
+            java.util.function.Supplier<io.micrometer.core.instrument.Timer> timer = () -> meters.find("grpc.server")
+                    .tag("rpc.service", "credit.sanctions.v1.TravelCheckService").tag("rpc.method", "CheckTravel")
+                    .tag("rpc.type", "UNARY").tag("grpc.status_code", status).timer();
+            for (int i = 0; i < 200 && (timer.get() == null || timer.get().count() == 0); i++) {
+                Thread.sleep(10); // bounded: the observation stops once the call has completed on the server
+            }
+            assertThat(timer.get()).as("grpc.server timer, status %s", status).isNotNull();
+            assertThat(timer.get().count()).isPositive();
+        }
+        assertThat(meters.find("grpc.server.received").meters()).isEmpty();
+        assertThat(meters.find("grpc.server.sent").meters()).isEmpty();
+    }
+
+    @Test
     void grpcBadDocumentIsInvalidArgumentAndWrongScopeIsPermissionDenied() {
         CheckTravelRequest bad = grpcCheck("p1", BAD_ID, TravelMode.TRAVEL_MODE_AIR, ServiceClass.SERVICE_CLASS_AIR_ECONOMY, "");
         StatusRuntimeException e = GrpcTestCalls.failureOf(() -> stub(token("airline-demo")).checkTravel(bad));
