@@ -115,6 +115,7 @@ public final class ReceiptSigner implements AutoCloseable {
 
     private void loop() {
         List<Pending> group = new ArrayList<>(MAX_GROUP);
+        List<byte[]> decisions = new ArrayList<>(MAX_GROUP);
         long lastStart = 0;
         int lastGroup = 0;
         while (!closed) {
@@ -142,7 +143,11 @@ public final class ReceiptSigner implements AutoCloseable {
             lastGroup = group.size();
             Signed signed;
             try {
-                signed = signAll(group.stream().map(Pending::decision).toList());
+                decisions.clear();
+                for (Pending p : group) {
+                    decisions.add(p.decision());
+                }
+                signed = signAll(decisions);
             } catch (RuntimeException e) {
                 group.forEach(p -> p.future().completeExceptionally(e));
                 group.clear();

@@ -9,8 +9,6 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -24,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -81,9 +81,16 @@ class JwsReceipts implements Receipts, DisposableBean {
     private final ScheduledExecutorService refresher;
     private volatile State state;
 
-    /** The signing key (newest) and every published key, read together. */
-    private record State(ECKey signing, ECDSASigner signer, List<ECKey> published) {
+    /**
+     * The signing key (newest) with its JCA private key and its JWS header already encoded (the same for
+     * every receipt it signs), and every published key, read together.
+     */
+    private record State(ECKey signing, ECPrivateKey privateKey, String encodedHeader, List<ECKey> published) {
     }
+
+    /** ES256 with the signature as R ‖ S (IEEE P1363), the form JWS uses (RFC 7518 §3.4): no DER to transcode. */
+    private static final String ES256_JCA = "SHA256withECDSAinP1363Format";
+    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
     JwsReceipts(MongoTemplate mongo, Clock clock, ReceiptProperties properties) {
         this.collection = mongo.getCollection(KEYS);
@@ -171,7 +178,9 @@ class JwsReceipts implements Receipts, DisposableBean {
         }
         try {
             ECKey signing = ECKey.parse(decrypt(newest.getString("privateJwkEncrypted"), newest.getString("kid")));
-            return new State(signing, new ECDSASigner(signing), List.copyOf(published));
+            String header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signing.getKeyID())
+                    .type(new JOSEObjectType("travel-decision+jws")).build().toBase64URL().toString();
+            return new State(signing, signing.toECPrivateKey(), header, List.copyOf(published));
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("unusable receipt key " + newest.getString("kid"), e);
         }
@@ -220,15 +229,25 @@ class JwsReceipts implements Receipts, DisposableBean {
         return state.signing().getKeyID();
     }
 
+    /**
+     * A compact JWS (RFC 7515), ES256 under the newest key: the header encoded once per key, the claims
+     * as JSON, the signature by the JDK in the JWS form (R ‖ S). The same JWS a JOSE library makes
+     * ({@code JwsReceiptsTest} verifies it with Nimbus against the published key), without building a
+     * JOSE object per signature — one runs per group of answers, on the signing thread
+     * (docs/benchmarks.md).
+     */
     @Override
     public String sign(Map<String, Object> claims) {
         State s = state;
         try {
-            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(s.signing().getKeyID())
-                    .type(new JOSEObjectType("travel-decision+jws")).build(), new Payload(claims));
-            jws.sign(s.signer());
-            return jws.serialize();
-        } catch (JOSEException e) {
+            String payload = B64URL.encodeToString(JSONObjectUtils.toJSONString(claims).getBytes(StandardCharsets.UTF_8));
+            StringBuilder jws = new StringBuilder(s.encodedHeader().length() + payload.length() + 90)
+                    .append(s.encodedHeader()).append('.').append(payload);
+            Signature es256 = Signature.getInstance(ES256_JCA);
+            es256.initSign(s.privateKey());
+            es256.update(jws.toString().getBytes(StandardCharsets.US_ASCII));
+            return jws.append('.').append(B64URL.encodeToString(es256.sign())).toString();
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign a receipt", e);
         }
     }

@@ -167,4 +167,38 @@ class JwsReceiptsTest {
         assertThatThrownBy(() -> new ReceiptProperties(KEK, null, Duration.ofDays(30), Duration.ofHours(1),
                 Duration.ofDays(1))).hasMessageContaining("document-key");
     }
+
+    @Test
+    void aReceiptIsAStandardJwsAnyJoseLibraryVerifiesWithThePublishedKey() throws Exception {
+        JwsReceipts receipts = receipts(PROPERTIES);
+        Map<String, Object> claims = Map.of("iss", "credit-platform/sanctions-service", "jti", "TR-1", "iat", 1_777_593_600L,
+                "exp", 1_777_680_000L, "typ", "merkle-sha256", "merkleRoot", "cm9vdA", "count", 3);
+        String receipt = receipts.sign(claims);
+
+        // checked by Nimbus, not by the code that signed it: header, ES256 signature (R ‖ S, 64 bytes), claims
+        com.nimbusds.jose.JWSObject jws = com.nimbusds.jose.JWSObject.parse(receipt);
+        assertThat(jws.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        assertThat(jws.getHeader().getKeyID()).isEqualTo(receipts.signingKeyId());
+        assertThat(jws.getHeader().getType()).hasToString("travel-decision+jws");
+        assertThat(jws.getSignature().decode()).hasSize(64);
+        ECKey published = com.nimbusds.jose.jwk.JWKSet.parse(receipts.publishedKeys()).getKeys().stream()
+                .filter(k -> k.getKeyID().equals(receipts.signingKeyId())).findFirst().orElseThrow().toECKey();
+        assertThat(published.isPrivate()).isFalse();
+        assertThat(jws.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(published))).isTrue();
+        assertThat(jws.getPayload().toJSONObject()).isEqualTo(Map.of("iss", "credit-platform/sanctions-service",
+                "jti", "TR-1", "iat", 1_777_593_600L, "exp", 1_777_680_000L, "typ", "merkle-sha256",
+                "merkleRoot", "cm9vdA", "count", 3L));
+        assertThat(receipts.verify(receipt)).isPresent();
+
+        // one changed claim: no longer verifies (here nor with Nimbus)
+        String[] parts = receipt.split("\\.");
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("\"count\":3", "\"count\":4").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "." + parts[2];
+        assertThat(forged).isNotEqualTo(receipt);
+        assertThat(com.nimbusds.jose.JWSObject.parse(forged).verify(new com.nimbusds.jose.crypto.ECDSAVerifier(published)))
+                .isFalse();
+        assertThat(receipts.verify(forged)).isEmpty();
+    }
 }
