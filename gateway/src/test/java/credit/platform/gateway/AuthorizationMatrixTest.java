@@ -186,6 +186,9 @@ class AuthorizationMatrixTest {
     @Autowired
     RouteDefinitionLocator routeDefinitions;
 
+    @Autowired
+    credit.platform.gateway.traffic.TravelCheckProxy travelCheckProxy;
+
     WebTestClient client;
 
     @BeforeEach
@@ -266,7 +269,17 @@ class AuthorizationMatrixTest {
                 .filter(s -> !s.equals(RouteScopes.GATEWAY)).collect(Collectors.toCollection(TreeSet::new));
         assertThat(notByView).as("gateway routes not chosen by the request view's route line (View=<service>)")
                 .isEmpty();
-        assertThat(routed).as("services routed by View= predicates = services of the route table")
+        // travel checks are served by the gateway's own proxy, not by a gateway route: a service whose every
+        // line is a travel check (the batch) has no route; the others are routed by View=
+        Set<String> onlyTravelChecks = services.stream().filter(s -> RouteScopes.ALL.stream()
+                        .filter(l -> l.service().equals(s)).allMatch(l -> l.access().travelCheck()))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(onlyTravelChecks).as("served by the travel-check proxy").isNotEmpty().allSatisfy(s ->
+                assertThat(travelCheckProxy.serves(s)).as(s).isTrue());
+        Set<String> served = new TreeSet<>(routed);
+        served.addAll(onlyTravelChecks);
+        assertThat(routed).as("services routed by View= predicates").doesNotContainAnyElementsOf(onlyTravelChecks);
+        assertThat(served).as("services routed by View= predicates or the travel-check proxy = services of the route table")
                 .isEqualTo(services);
     }
 

@@ -11,7 +11,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Routing by the request view: a gateway route declared with {@code - View=<service>} takes exactly
  * the requests whose route table line names that service. Routing, security and the audit therefore
- * decide from the same line; a path no line covers reaches no service.
+ * decide from the same line; a path no line covers reaches no service. Travel checks (single and batch)
+ * are served outside the gateway routes (traffic's {@code TravelCheckProxy}): no route takes them.
  */
 @Component
 public class ViewRoutePredicateFactory extends AbstractRoutePredicateFactory<ViewRoutePredicateFactory.Config> {
@@ -44,8 +45,8 @@ public class ViewRoutePredicateFactory extends AbstractRoutePredicateFactory<Vie
         return new GatewayPredicate() {
             @Override
             public boolean test(ServerWebExchange exchange) {
-                return RequestView.find(exchange).flatMap(RequestView::service).filter(config.getService()::equals)
-                        .isPresent();
+                return RequestView.find(exchange).filter(view -> !view.access().travelCheck())
+                        .flatMap(RequestView::service).filter(config.getService()::equals).isPresent();
             }
 
             @Override

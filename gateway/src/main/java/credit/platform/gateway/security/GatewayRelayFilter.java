@@ -1,14 +1,10 @@
 package credit.platform.gateway.security;
 
-import credit.platform.gateway.problem.GatewayProblemException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -18,14 +14,13 @@ import org.springframework.web.server.ServerWebExchange;
  * service checks as before). The services serve outside callers only with this relay
  * (platform-common's {@code GatewayRelay}), so their ports open nothing to a token that bypasses the
  * gateway's purpose rule, audit and budgets. No token (the authorization server unreachable): 503,
- * nothing forwarded.
+ * nothing forwarded ({@link GatewayServiceToken#relayValue()}, which the travel-check proxy uses too).
  */
 @Component
 class GatewayRelayFilter implements GlobalFilter, Ordered {
 
     /** Platform-common's {@code GatewayRelay.HEADER}. */
-    static final String HEADER = "X-Credit-Gateway";
-    private static final Logger log = LoggerFactory.getLogger(GatewayRelayFilter.class);
+    static final String HEADER = GatewayServiceToken.RELAY_HEADER;
 
     private final GatewayServiceToken token;
 
@@ -40,17 +35,11 @@ class GatewayRelayFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        return token.token()
-                .onErrorMap(e -> {
-                    log.warn("gateway token unavailable, request not forwarded: {}", e.getClass().getSimpleName());
-                    return new GatewayProblemException(HttpStatus.SERVICE_UNAVAILABLE, "authorization-server-unavailable",
-                            "The gateway could not obtain its own token from the authorization server. Try again later.",
-                            e);
-                })
+        return token.relayValue()
                 .flatMap(bearer -> chain.filter(exchange.mutate()
                         .request(r -> r.headers(h -> {
                             h.remove(HEADER);
-                            h.set(HEADER, "Bearer " + bearer);
+                            h.set(HEADER, bearer);
                         }))
                         .build()));
     }

@@ -10,10 +10,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import credit.platform.common.grpc.ServiceTokenSource;
 import credit.platform.common.security.PlatformSecurityProperties;
+import credit.platform.gateway.problem.GatewayProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -36,6 +40,9 @@ import org.springframework.web.client.RestClient;
 @Component
 public class GatewayServiceToken {
 
+    /** The header the gateway's token travels in to the services (platform-common's {@code GatewayRelay.HEADER}). */
+    public static final String RELAY_HEADER = "X-Credit-Gateway";
+    private static final Logger log = LoggerFactory.getLogger(GatewayServiceToken.class);
     private static final Duration MARGIN = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -61,6 +68,23 @@ public class GatewayServiceToken {
         }
         // a caller that cancels leaves the shared fetch alone (the others still wait on it)
         return Mono.fromFuture(fetch(), true);
+    }
+
+    /**
+     * The value of {@link #RELAY_HEADER} for a request relayed to a service ({@code Bearer <token>}); when
+     * no token can be had (the authorization server unreachable): 503 {@code authorization-server-unavailable},
+     * and nothing is to be forwarded. Every way the gateway relays a request takes its header from here.
+     */
+    public Mono<String> relayValue() {
+        Cached c = cached;
+        if (c != null && clock.instant().isBefore(c.renewAt())) {
+            return Mono.just("Bearer " + c.token());
+        }
+        return token().map(t -> "Bearer " + t).onErrorMap(e -> {
+            log.warn("gateway token unavailable, request not forwarded: {}", e.getClass().getSimpleName());
+            return new GatewayProblemException(HttpStatus.SERVICE_UNAVAILABLE, "authorization-server-unavailable",
+                    "The gateway could not obtain its own token from the authorization server. Try again later.", e);
+        });
     }
 
     /** The fetch in flight, or a new one started on a worker thread. */

@@ -2,15 +2,12 @@ package credit.platform.gateway.traffic;
 
 import credit.platform.gateway.problem.ProblemWriter;
 import credit.platform.gateway.request.AccessKind;
+import credit.platform.gateway.request.BatchChecks;
 import credit.platform.gateway.request.RequestView;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -20,8 +17,8 @@ import org.springframework.web.server.WebFilterChain;
  * caller: a platform client is counted by its id, a signed-in person by their subject, an anonymous
  * caller (open routes) by address. Travel checks draw on their own budget, counted in checks: a single
  * check is one; a batch (its route line says so) takes one to be let in, and the rest of its passengers
- * are charged as its body streams (counted by {@link CheckCounter}; the budget may go into debt, which
- * the caller then waits out). Over budget: 429 problem+json with {@code Retry-After}, nothing forwarded.
+ * are charged once its body has been read (counted by the one reading of the body, the audit's scan,
+ * {@link BatchChecks}; the budget may go into debt, which the caller then waits out). Over budget: 429 problem+json with {@code Retry-After}, nothing forwarded.
  */
 final class RateLimitFilter implements WebFilter, Ordered {
 
@@ -52,8 +49,10 @@ final class RateLimitFilter implements WebFilter, Ordered {
         var over = budgets.take(view.budget(), view.budgetKey());
         if (over.isEmpty()) {
             if (view.access() == AccessKind.TRAVEL_CHECK_BATCH) {
-                return chain.filter(exchange.mutate()
-                        .request(counting(exchange.getRequest(), view.budget(), view.budgetKey())).build());
+                // the rest of the batch is charged once its body has been read (the one reading: the audit's)
+                String budget = view.budget();
+                String key = view.budgetKey();
+                BatchChecks.whenCounted(exchange, checks -> budgets.charge(budget, key, checks - 1));
             }
             return chain.filter(exchange);
         }
@@ -62,22 +61,5 @@ final class RateLimitFilter implements WebFilter, Ordered {
         return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
                 "Too Many Requests", "This caller has used its request budget (" + over.get().budget()
                         + "). Retry after " + retryAfter + " s.");
-    }
-
-    /** The batch's body, passed on unchanged, its checks counted and charged (beyond the first) at its end. */
-    private ServerHttpRequest counting(ServerHttpRequest request, String budget, String key) {
-        return new ServerHttpRequestDecorator(request) {
-            @Override
-            public Flux<DataBuffer> getBody() {
-                CheckCounter counter = new CheckCounter();
-                return super.getBody()
-                        .doOnNext(buffer -> {
-                            byte[] bytes = new byte[buffer.readableByteCount()];
-                            buffer.toByteBuffer(buffer.readPosition(), java.nio.ByteBuffer.wrap(bytes), 0, bytes.length);
-                            counter.feed(bytes, 0, bytes.length);
-                        })
-                        .doOnComplete(() -> budgets.charge(budget, key, counter.end() - 1));
-            }
-        };
     }
 }

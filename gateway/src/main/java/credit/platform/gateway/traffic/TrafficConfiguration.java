@@ -6,8 +6,14 @@ import java.util.UUID;
 
 import credit.platform.gateway.audit.domain.AuditLog;
 import credit.platform.gateway.problem.ProblemWriter;
+import credit.platform.gateway.security.GatewayServiceToken;
 import credit.platform.gateway.traffic.mongo.MongoBudgetTable;
+import io.micrometer.observation.ObservationRegistry;
+import reactor.netty.http.client.HttpClient;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -44,6 +50,22 @@ class TrafficConfiguration {
     @Bean
     TravelCheckCounts travelCheckCounts(AuditLog auditLog, Clock clock, TrafficProperties properties) {
         return new TravelCheckCounts(auditLog, clock, properties.countsFlushInterval());
+    }
+
+    /** Travel checks, single and batch, passed to sanctions outside Spring Cloud Gateway's route chain. */
+    @Bean
+    TravelCheckProxy travelCheckProxy(HttpClient gatewayHttpClient,
+            @Value("${credit.gateway.sanctions-uri:http://localhost:8084}") String sanctions, GatewayServiceToken relay,
+            ReactiveCircuitBreakerFactory<?, ?> breakers, TrafficProperties properties,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new TravelCheckProxy(gatewayHttpClient, sanctions, relay, breakers, properties,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                java.util.Set.of(TrafficProperties.TRAVEL_ROUTE, TrafficProperties.BATCH_ROUTE));
+    }
+
+    @Bean
+    TravelCheckRouting travelCheckRouting(TravelCheckProxy proxy) {
+        return new TravelCheckRouting(proxy);
     }
 
     /** The configured id, else the host name (a Kubernetes pod's name), else a random one. */

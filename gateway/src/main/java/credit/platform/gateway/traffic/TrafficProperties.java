@@ -42,6 +42,9 @@ public record TrafficProperties(
     /** The gateway route (and route table service) of the bulk import upload. */
     public static final String IMPORTS_ROUTE = "registry-imports";
 
+    /** The gateway route (and route table service) of a single travel check (shared with sanctions' other lines). */
+    public static final String TRAVEL_ROUTE = "sanctions";
+
     /** The gateway route (and route table service) of a travel-check batch: its own body limit, admission, time limit. */
     public static final String BATCH_ROUTE = "sanctions-batch";
 

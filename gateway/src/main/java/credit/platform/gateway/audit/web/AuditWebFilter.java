@@ -20,6 +20,7 @@ import credit.platform.gateway.audit.domain.TravelAnswer;
 import credit.platform.gateway.problem.GatewayProblemException;
 import credit.platform.gateway.problem.ProblemWriter;
 import credit.platform.gateway.request.AccessKind;
+import credit.platform.gateway.request.BatchChecks;
 import credit.platform.gateway.request.Purpose;
 import credit.platform.gateway.request.RequestView;
 import credit.platform.gateway.request.RequestViewFilter;
@@ -210,7 +211,13 @@ class AuditWebFilter implements WebFilter, Ordered {
         ServerHttpRequest reading = new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
             public Flux<DataBuffer> getBody() {
-                return super.getBody().doOnNext(buffer -> feed(requestScan, buffer)).doOnComplete(requestScan::end);
+                return super.getBody().doOnNext(buffer -> feed(requestScan, buffer)).doOnComplete(() -> {
+                    requestScan.end();
+                    if (batch) {
+                        // the one reading of the batch: its number of checks for the client's budget
+                        BatchChecks.counted(exchange, requestScan.checks());
+                    }
+                });
             }
         };
         ServerHttpResponse response = exchange.getResponse();

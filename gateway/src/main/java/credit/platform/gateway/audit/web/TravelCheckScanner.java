@@ -44,6 +44,8 @@ final class TravelCheckScanner {
     private final boolean batch;
     // request side: [type, number, country, scheme, value, issuingCountry] of checks[i] (or the single check)
     private final List<String[]> documents = new ArrayList<>();
+    /** request side, batch: the elements of the top-level {@code checks} array, whatever they are */
+    private long checks;
     // answer side
     private final BitSet denies = new BitSet();
     private int decisions;
@@ -96,6 +98,15 @@ final class TravelCheckScanner {
         return out;
     }
 
+    /**
+     * A batch request's number of checks: the elements of its top-level {@code checks} array (objects or
+     * not — the service refuses a batch with an element that is not a check, and counts it), the last such
+     * array when it is given twice. What the client's budget is charged for the batch.
+     */
+    long checks() {
+        return checks;
+    }
+
     /** How many decisions the answer held (so far). */
     int decisions() {
         return decisions;
@@ -118,6 +129,9 @@ final class TravelCheckScanner {
                     String name = stack.isEmpty() ? "$" : stack.getLast().array() ? "*" : nameOr("?");
                     stack.add(new Frame(name, token == JsonToken.START_ARRAY));
                     pendingName = null;
+                    if (stack.size() == 3 && inChecks()) {
+                        checks++;
+                    }
                     if (token == JsonToken.START_ARRAY && batch && stack.size() == 2 && !stack.get(0).array()) {
                         restartList(name);
                     }
@@ -135,15 +149,30 @@ final class TravelCheckScanner {
                 // a number or a boolean is read as its text, as the service's binding reads it into a
                 // String field (a resident ID sent as a JSON number is that number); null clears the field
                 case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> {
+                    countScalar();
                     onString(nameOr(null), parser.getString());
                     pendingName = null;
                 }
                 case VALUE_NULL -> {
+                    countScalar();
                     onString(nameOr(null), "");
                     pendingName = null;
                 }
                 default -> pendingName = null;
             }
+        }
+    }
+
+    /** Whether the innermost open container but one is a batch request's top-level {@code checks} array. */
+    private boolean inChecks() {
+        return side == Side.REQUEST && batch && stack.size() >= 2 && !stack.get(0).array() && stack.get(1).array()
+                && stack.get(1).name().equals("checks");
+    }
+
+    /** A scalar element of the {@code checks} array is a check too (the service refuses it). */
+    private void countScalar() {
+        if (stack.size() == 2 && inChecks()) {
+            checks++;
         }
     }
 
@@ -184,6 +213,7 @@ final class TravelCheckScanner {
     private void restartList(String name) {
         if (side == Side.REQUEST && name.equals("checks")) {
             documents.clear();
+            checks = 0;
         } else if (side == Side.ANSWER && name.equals("results")) {
             decisions = 0;
             denies.clear();

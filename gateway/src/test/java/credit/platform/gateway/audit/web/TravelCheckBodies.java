@@ -60,6 +60,16 @@ final class TravelCheckBodies {
         return answers;
     }
 
+    /** A batch request's number of checks: the elements of its top-level {@code checks} array (the last one given). */
+    static long checks(byte[] request) {
+        try {
+            JsonNode checks = JSON.readTree(request).path("checks");
+            return checks.isArray() ? checks.size() : 0;
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     private static String text(JsonNode node, String name, String firstVersionName) {
         String value = node.path(name).asString("");
         return value.isBlank() ? node.path(firstVersionName).asString("") : value;

@@ -48,6 +48,31 @@ class TravelCheckScannerTest {
         assertThat(expected).hasSize(answered);
     }
 
+    /**
+     * The batch's number of checks (what the client's budget is charged, read by the same scan as the
+     * documents): the elements of the top-level {@code checks} array, whatever they are, the last array
+     * when given twice; a {@code checks} nested elsewhere never counts.
+     */
+    @Property(tries = 200)
+    void countsABatchsChecksAsTheReferenceDoesWhateverTheChunks(@ForAll("elements") List<String> elements,
+            @ForAll boolean twice, @ForAll @Size(max = 10) List<@IntRange(min = 1, max = 300) Integer> cuts) {
+        String list = "[" + String.join(",", elements) + "]";
+        String request = "{\"note\":{\"checks\":[1,2]},\"checks\":" + list
+                + (twice ? ",\"checks\":[" + String.join(",", elements.subList(0, elements.size() / 2)) + "]" : "")
+                + ",\"selfContainedReceipts\":false}";
+        TravelCheckScanner in = new TravelCheckScanner(TravelCheckScanner.Side.REQUEST, true);
+        feed(in, bytes(request), cuts);
+        assertThat(in.checks()).isEqualTo(TravelCheckBodies.checks(bytes(request)))
+                .isEqualTo(twice ? elements.size() / 2 : elements.size());
+    }
+
+    @Provide
+    Arbitrary<List<String>> elements() {
+        return Arbitraries.of("{\"passengerRef\":\"P\",\"document\":{\"type\":\"RESIDENT_ID\",\"number\":\"1\"}}",
+                "{\"checks\":[{},{}]}", "1", "null", "\"x\"", "[1,[2]]", "true", "{}")
+                .list().ofMaxSize(40);
+    }
+
     @Test
     void aSingleCheckRouteIgnoresABatchShapedBodyItsServiceIgnoresToo() {
         String request = "{\"checks\":[{\"document\":{\"type\":\"RESIDENT_ID\",\"number\":\"A\"}}],"
