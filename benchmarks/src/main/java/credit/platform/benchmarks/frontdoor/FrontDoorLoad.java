@@ -65,6 +65,8 @@ public final class FrontDoorLoad {
     private final Tokens relay;
     private final Passengers passengers = new Passengers(1000, 20261127);
     private final double seconds = Double.parseDouble(System.getProperty("fd.seconds", "10"));
+    /** Which protocols the full plan measures (fd.protocols=REST for a shorter run of the REST rows only). */
+    private final List<String> protocols = List.of(System.getProperty("fd.protocols", "gRPC,REST").split(","));
     private final Map<String, Double> maxima = new LinkedHashMap<>();
 
     private FrontDoorLoad() {
@@ -136,7 +138,7 @@ public final class FrontDoorLoad {
         Targets targets = targets(4096);
         double warmup = Double.parseDouble(System.getProperty("fd.warmupSeconds", "20"));
         out.printf("### Warm-up: every target at concurrency 16 for %.0f s (not recorded)%n%n", warmup);
-        for (String protocol : List.of("gRPC", "REST")) {
+        for (String protocol : protocols) {
             for (Load.Target t : targets.of(protocol)) {
                 Load.Stats s = Load.closed(t, 16, 0, warmup);
                 out.printf("- %s %s: %,.0f/s, errors %d %s%n", protocol, t.name(), s.okRate(), s.count(Load.Kind.ERROR),
@@ -151,7 +153,7 @@ public final class FrontDoorLoad {
         out.println("|---|---:|---|---:|---:|---:|---:|---:|---|");
         Map<String, Load.Stats> results = new LinkedHashMap<>();
         for (int c : new int[] {1, 16, 64}) {
-            for (String protocol : List.of("gRPC", "REST")) {
+            for (String protocol : protocols) {
                 for (Load.Target t : targets.of(protocol)) {
                     Load.Stats s = Load.closed(t, c, 2, seconds);
                     results.put(protocol + "/" + c + "/" + t.name(), s);
@@ -172,6 +174,13 @@ public final class FrontDoorLoad {
             }
         }
         out.println();
+        if (!protocols.contains("gRPC")) {
+            out.println("(fd.protocols=" + String.join(",", protocols) + ": gRPC not measured in this run)");
+            out.println();
+            overload(targets);
+            batches();
+            return;
+        }
         Load.Stats echo64 = results.get("gRPC/64/echo");
         Load.Stats direct64 = results.get("gRPC/64/direct");
         out.printf(Locale.ROOT, "Direct gRPC travel check at concurrency 64: %,.0f/s = **%.0f %% of the echo** (%,.0f/s).%n%n",
@@ -212,7 +221,7 @@ public final class FrontDoorLoad {
         out.println();
         out.println("| protocol | sustainable | offered | sent/s | goodput/s | of sustainable | worst 10 s | rejected | rejection p50 / p99 ms | errors | answers | next call after |");
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|");
-        for (String protocol : List.of("gRPC", "REST")) {
+        for (String protocol : protocols) {
             Load.Target gateway = targets.of(protocol).get(2);
             double sustainable = maxima.get(protocol + "/gateway");
             double offered = 4 * sustainable;
@@ -254,8 +263,10 @@ public final class FrontDoorLoad {
             restBatch(http, "REST gateway, " + form, prop("fd.gatewayHttp"), json, false);
             restBatch(http, "REST gateway, " + form + ", gzip request", prop("fd.gatewayHttp"), gzip, true);
         }
-        grpcBatch("gRPC direct, compact proofs", prop("fd.directGrpc"), size);
-        grpcBatch("gRPC gateway, compact proofs", prop("fd.gatewayGrpc"), size);
+        if (protocols.contains("gRPC")) {
+            grpcBatch("gRPC direct, compact proofs", prop("fd.directGrpc"), size);
+            grpcBatch("gRPC gateway, compact proofs", prop("fd.gatewayGrpc"), size);
+        }
         out.println();
     }
 
