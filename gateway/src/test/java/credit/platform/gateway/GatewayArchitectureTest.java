@@ -29,10 +29,12 @@ class GatewayArchitectureTest {
                     .and(not(resideInAPackage("credit.common.v1")))
                     .and(not(resideInAPackage("credit.platform.common.security")))
                     .and(not(resideInAPackage("credit.platform.identifiers")))
-                    .and(not(equivalentTo(ServiceTokenSource.class))))
+                    .and(not(equivalentTo(ServiceTokenSource.class)))
+                    .and(not(equivalentTo(credit.platform.common.grpc.GrpcCallObservations.class))))
             .because("services are reached over the network only; the gateway shares no code with them but the "
-                    + "contract it proxies over gRPC (credit.sanctions.v1), platform-common's scope reader and its "
-                    + "client-credentials token source, and the identifier kernel (one canonical form of an identifier)");
+                    + "contract it proxies over gRPC (credit.sanctions.v1), platform-common's scope reader, its "
+                    + "client-credentials token source and its one observation per gRPC call, and the identifier "
+                    + "kernel (one canonical form of an identifier)");
 
     @ArchTest
     static final ArchRule onlyTheGrpcProxyKnowsTheContract = noClasses()
