@@ -16,7 +16,33 @@ public final class SubjectClaims {
     /** The unified social credit code of the company a representative acts for. */
     public static final String USCC = "uscc";
 
+    /** Where a company representative's self-service routes start; any other {@code /api/v1/me/} route is a person's. */
+    public static final String COMPANY_ROUTES = "/api/v1/me/company/";
+
     private SubjectClaims() {
+    }
+
+    /**
+     * Who calls a self-service route, from the token only: on a company route ({@link #COMPANY_ROUTES}) the
+     * company the representative acts for, by its USCC; on any other the person, by their resident ID.
+     *
+     * @throws IllegalStateException when the token lacks that claim: the route's security ({@link RestRoute#company},
+     *                               {@link RestRoute#person}) lets no such token through, so this is a wiring error
+     */
+    public static SelfServiceCaller selfServiceCaller(Jwt jwt, String requestUri) {
+        boolean company = requestUri.startsWith(COMPANY_ROUTES);
+        String identifier = (company ? uscc(jwt) : residentId(jwt)).orElseThrow(
+                () -> new IllegalStateException("the route's security lets only tokens with the claim through"));
+        return new SelfServiceCaller(company, identifier);
+    }
+
+    /**
+     * The caller of a self-service route.
+     *
+     * @param company    a company's representative (identifier is the company's USCC), else a person
+     * @param identifier the USCC or the resident ID, as {@link #uscc} / {@link #residentId} read it
+     */
+    public record SelfServiceCaller(boolean company, String identifier) {
     }
 
     public static Optional<String> residentId(Jwt jwt) {

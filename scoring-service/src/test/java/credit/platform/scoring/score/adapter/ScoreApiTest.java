@@ -438,6 +438,41 @@ class ScoreApiTest {
                 });
     }
 
+    // ---- self-service: who asks is in the token, the route says whether a person or their company ---------
+
+    static String representative(String residentId, String uscc) {
+        return TOKENS.token("credit-portal", "openid", java.util.Map.of("resident_id", residentId, "uscc", uscc),
+                TestTokens.ISSUER, TestTokens.AUDIENCE, Instant.now().plusSeconds(300));
+    }
+
+    @Test
+    void aRepresentativeReadsTheirOwnScoreOnAPersonsRouteAndTheirCompanysOnACompanyRoute() {
+        REGISTRY.identifiers.put("11010519491231002X", PERSON);
+        REGISTRY.identifiers.put(COMPANY_USCC, COMPANY);
+        // the claims as the realm may hold them (lower case, spaces): read as SubjectClaims normalises them
+        String token = representative(" 11010519491231002x", COMPANY_USCC.toLowerCase(java.util.Locale.ROOT));
+
+        TestHttp.Response own = http.get("/api/v1/me/score/history", token);
+        TestHttp.Response company = http.get("/api/v1/me/company/score/history", token);
+
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(JSON.readTree(own.body()).get("subjectId").asString()).isEqualTo(PERSON);
+        assertThat(company.status()).as(company.body()).isEqualTo(200);
+        assertThat(JSON.readTree(company.body()).get("subjectId").asString()).isEqualTo(COMPANY);
+    }
+
+    @Test
+    void nobodyOnRecordHasNoScoreAndATokenWithoutTheRoutesClaimIsRefused() {
+        String stranger = representative("440305197508204568", COMPANY_USCC);
+        TestHttp.Response notOnRecord = http.get("/api/v1/me/score", stranger);
+        assertThat(notOnRecord.status()).as(notOnRecord.body()).isEqualTo(404);
+        assertThat(JSON.readTree(notOnRecord.body()).get("type").asString()).endsWith("/not-on-record");
+
+        String personOnly = TOKENS.token("credit-portal", "openid", java.util.Map.of("resident_id", "11010519491231002X"),
+                TestTokens.ISSUER, TestTokens.AUDIENCE, Instant.now().plusSeconds(300));
+        assertThat(http.get("/api/v1/me/company/score", personOnly).status()).isEqualTo(403);
+    }
+
     // ---- public grade of legal entities ------------------------------------------------------------------
 
     static final String COMPANY_USCC = "91350100M000100Y43";

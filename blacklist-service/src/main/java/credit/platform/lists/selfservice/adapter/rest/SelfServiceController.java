@@ -123,7 +123,8 @@ class SelfServiceController {
         }
         SubjectIdentifier holder = holder(token, request);
         Application filed = applications.fileAsSubject(kind, holder, recordId, reason, ground, filer(token));
-        String base = request.getRequestURI().startsWith("/api/v1/me/company/") ? "/api/v1/me/company" : "/api/v1/me";
+        String base = request.getRequestURI().startsWith(SubjectClaims.COMPANY_ROUTES)
+                ? "/api/v1/me/company" : "/api/v1/me";
         return ResponseEntity.created(URI.create(base + "/records/" + recordId))
                 .body(applicationView(filed, records.today()));
     }
@@ -133,11 +134,10 @@ class SelfServiceController {
      * route's security already required the claim).
      */
     static SubjectIdentifier holder(JwtAuthenticationToken token, jakarta.servlet.http.HttpServletRequest request) {
-        boolean company = request.getRequestURI().startsWith("/api/v1/me/company/");
-        String value = (company ? SubjectClaims.uscc(token.getToken()) : SubjectClaims.residentId(token.getToken()))
-                .orElseThrow(() -> new IllegalStateException("the route's security lets only tokens with the claim through"));
-        return new SubjectIdentifier(company ? IdentifierScheme.USCC : IdentifierScheme.RESIDENT_ID,
-                credit.platform.identifiers.Identifiers.normalise(value), "");
+        SubjectClaims.SelfServiceCaller caller =
+                SubjectClaims.selfServiceCaller(token.getToken(), request.getRequestURI());
+        return new SubjectIdentifier(caller.company() ? IdentifierScheme.USCC : IdentifierScheme.RESIDENT_ID,
+                credit.platform.identifiers.Identifiers.normalise(caller.identifier()), "");
     }
 
     /** Recorded as the filer: the subject themselves, through the client they signed in with. */

@@ -108,10 +108,9 @@ class NoticeController {
     }
 
     private Optional<String> self(JwtAuthenticationToken token, HttpServletRequest request) {
-        boolean company = request.getRequestURI().startsWith("/api/v1/me/company/");
-        String value = (company ? SubjectClaims.uscc(token.getToken()) : SubjectClaims.residentId(token.getToken()))
-                .orElseThrow(() -> new IllegalStateException("the route's security lets only tokens with the claim through"));
-        return holders.holderOf(value, company);
+        SubjectClaims.SelfServiceCaller caller =
+                SubjectClaims.selfServiceCaller(token.getToken(), request.getRequestURI());
+        return holders.holderOf(caller.identifier(), caller.company());
     }
 
     @org.springframework.web.bind.annotation.ExceptionHandler(io.grpc.StatusRuntimeException.class)

@@ -64,10 +64,10 @@ class SelfScoreController {
     }
 
     private String self(JwtAuthenticationToken token, HttpServletRequest request) {
-        boolean company = request.getRequestURI().startsWith("/api/v1/me/company/");
-        String value = (company ? SubjectClaims.uscc(token.getToken()) : SubjectClaims.residentId(token.getToken()))
-                .orElseThrow(() -> new IllegalStateException("the route's security lets only tokens with the claim through"));
-        return (company ? register.holderOf(value) : register.holderOfResidentId(value))
+        SubjectClaims.SelfServiceCaller caller =
+                SubjectClaims.selfServiceCaller(token.getToken(), request.getRequestURI());
+        String identifier = caller.identifier();
+        return (caller.company() ? register.holderOf(identifier) : register.holderOfResidentId(identifier))
                 .orElseThrow(NotOnRecord::new);
     }
 
