@@ -1,37 +1,26 @@
 package credit.platform.registry;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import credit.platform.testsupport.HouseShape;
+import java.util.List;
 
-/** The house shape (docs/architecture.md, "House shape"): plain-Java domain, adapters apart, no other service's code. */
+/** The house shape (docs/architecture.md, "House shape"; the rules are platform-test-support's {@link HouseShape}). */
 @AnalyzeClasses(packages = "credit.platform.registry", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule domainUsesNoFrameworkTypes = noClasses().that().resideInAPackage("..domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "org.bson..", "com.mongodb..", "io.grpc..", "com.google.protobuf..",
-                    "credit.registry.v1..", "credit.common.v1..", "jakarta.servlet..");
+    static final ArchRule domainUsesNoFrameworkTypes = HouseShape.domainUsesNoFrameworkTypes();
 
     @ArchTest
-    static final ArchRule restAdapterDoesNotUseOtherAdapters = noClasses().that().resideInAPackage("..adapter.rest..")
-            .should().dependOnClassesThat().resideInAnyPackage("..adapter.grpc..", "..adapter.mongo..");
+    static final ArchRule domainDoesNotUseAdapters = HouseShape.domainDoesNotUseAdapters();
 
     @ArchTest
-    static final ArchRule grpcAdapterDoesNotUseOtherAdapters = noClasses().that().resideInAPackage("..adapter.grpc..")
-            .should().dependOnClassesThat().resideInAnyPackage("..adapter.rest..", "..adapter.mongo..");
+    static final ArchRule adaptersDoNotUseEachOther = HouseShape.adaptersDoNotUseEachOther(
+            List.of("..adapter.rest..", "..adapter.grpc..", "..adapter.mongo.."));
 
     @ArchTest
-    static final ArchRule mongoAdapterDoesNotUseOtherAdapters = noClasses().that().resideInAPackage("..adapter.mongo..")
-            .should().dependOnClassesThat().resideInAnyPackage("..adapter.rest..", "..adapter.grpc..");
-
-    @ArchTest
-    static final ArchRule noOtherServiceCode = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "credit.platform.lists..", "credit.platform.scoring..", "credit.platform.sanctions..",
-                    "credit.platform.gateway..");
+    static final ArchRule noOtherServiceCode = HouseShape.noOtherServiceCode("registry");
 }

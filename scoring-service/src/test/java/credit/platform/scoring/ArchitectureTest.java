@@ -1,43 +1,26 @@
 package credit.platform.scoring;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import credit.platform.testsupport.HouseShape;
+import java.util.List;
 
-/** The house shape (docs/architecture.md, "House shape"): plain-Java domain, adapters apart, no other service's code. */
+/** The house shape (docs/architecture.md, "House shape"; the rules are platform-test-support's {@link HouseShape}). */
 @AnalyzeClasses(packages = "credit.platform.scoring", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    static final String[] ADAPTERS = {"..adapter.rest..", "..adapter.grpc..", "..adapter.mongo..",
-            "..adapter.remote..", "..adapter.model.."};
+    @ArchTest
+    static final ArchRule domainUsesNoFrameworkTypes = HouseShape.domainUsesNoFrameworkTypes();
 
     @ArchTest
-    static final ArchRule domainUsesNoFrameworkTypes = noClasses().that().resideInAPackage("..domain..")
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "org.springframework..", "org.bson..", "com.mongodb..", "io.grpc..", "com.google.protobuf..",
-                    "org.yaml..", "credit.registry.v1..", "credit.lists.v1..", "credit.scoring.v1..",
-                    "credit.common.v1..", "credit.platform.common..", "jakarta.servlet..", "io.micrometer..");
+    static final ArchRule domainDoesNotUseAdapters = HouseShape.domainDoesNotUseAdapters();
 
     @ArchTest
-    static final ArchRule adaptersDoNotUseEachOther = adapterRule();
-
-    private static ArchRule adapterRule() {
-        ArchRule rule = null;
-        for (String adapter : ADAPTERS) {
-            String[] others = java.util.Arrays.stream(ADAPTERS).filter(a -> !a.equals(adapter)).toArray(String[]::new);
-            ArchRule one = noClasses().that().resideInAPackage(adapter).should().dependOnClassesThat()
-                    .resideInAnyPackage(others);
-            rule = rule == null ? one : com.tngtech.archunit.lang.CompositeArchRule.of(rule).and(one);
-        }
-        return rule;
-    }
+    static final ArchRule adaptersDoNotUseEachOther = HouseShape.adaptersDoNotUseEachOther(List.of("..adapter.rest..", "..adapter.grpc..",
+            "..adapter.mongo..", "..adapter.remote..", "..adapter.model.."));
 
     @ArchTest
-    static final ArchRule noOtherServiceCode = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage(
-                    "credit.platform.lists..", "credit.platform.registry..", "credit.platform.sanctions..",
-                    "credit.platform.gateway..");
+    static final ArchRule noOtherServiceCode = HouseShape.noOtherServiceCode("scoring");
 }
