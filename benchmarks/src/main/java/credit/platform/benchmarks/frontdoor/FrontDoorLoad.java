@@ -65,7 +65,7 @@ public final class FrontDoorLoad {
     private final Tokens relay;
     private final Passengers passengers = new Passengers(1000, 20261127);
     private final double seconds = Double.parseDouble(System.getProperty("fd.seconds", "10"));
-    /** Which protocols the full plan measures (fd.protocols=REST for a shorter run of the REST rows only). */
+    /** Which protocols the full and profile plans measure (fd.protocols=REST for a shorter run of the REST rows only). */
     private final List<String> protocols = List.of(System.getProperty("fd.protocols", "gRPC,REST").split(","));
     private final Map<String, Double> maxima = new LinkedHashMap<>();
 
@@ -387,11 +387,15 @@ public final class FrontDoorLoad {
     private void profile() throws Exception {
         Targets targets = targets(256);
         double profileSeconds = Double.parseDouble(System.getProperty("fd.profileSeconds", "30"));
-        for (Load.Target t : List.of(targets.grpc.get(0), targets.grpc.get(1), targets.grpc.get(2), targets.rest.get(1),
-                targets.rest.get(2))) {
+        boolean grpc = protocols.contains("gRPC");
+        for (Load.Target t : grpc ? List.of(targets.grpc.get(0), targets.grpc.get(1), targets.grpc.get(2),
+                targets.rest.get(1), targets.rest.get(2)) : List.of(targets.rest.get(1), targets.rest.get(2))) {
             Load.closed(t, 16, 0, 15);
         }
         record("gateway", "REST through the gateway", targets.rest.get(2), profileSeconds);
+        if (!grpc) {
+            return; // fd.protocols=REST: the gateway under REST load only
+        }
         record("gateway", "gRPC through the gateway", targets.grpc.get(2), profileSeconds);
         record("sanctions-service", "direct gRPC", targets.grpc.get(1), profileSeconds);
         Load.Stats e = Load.closed(targets.grpc.get(0), 64, 2, seconds);
