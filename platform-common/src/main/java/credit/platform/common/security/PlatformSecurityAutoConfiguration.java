@@ -167,7 +167,10 @@ public class PlatformSecurityAutoConfiguration {
         @GlobalServerInterceptor
         @ConditionalOnMissingBean
         AuthenticationProcessInterceptor platformGrpcSecurity(GrpcSecurity grpc, JwtDecoder decoder, GatewayRelay relay) throws Exception {
+            // the plain bearer header read without copying it twice; Spring's extractor, added by
+            // oauth2ResourceServer after this one, judges every other header (GrpcBearerTokenExtractor)
             return grpc.authorizationManager(new ProtoScopeAuthorizationManager(relay))
+                    .authenticationExtractor(new GrpcBearerTokenExtractor())
                     .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(decoder)))
                     .build();
         }
