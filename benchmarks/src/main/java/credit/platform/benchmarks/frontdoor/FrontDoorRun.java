@@ -3,12 +3,13 @@ package credit.platform.benchmarks.frontdoor;
 import credit.platform.launcher.AppLaunch;
 import credit.platform.launcher.PlatformStack;
 import credit.platform.launcher.RepoRoot;
+import credit.platform.benchmarks.report.RunReport;
+import credit.platform.benchmarks.report.RunReport.Tee;
 import credit.platform.launcher.StackConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,11 +88,7 @@ public final class FrontDoorRun {
 
         tee.println("## Front door, plan `" + plan + "`, " + Instant.now());
         tee.println();
-        tee.println("- machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " processors, "
-                + memTotal());
-        tee.println("- load average before the stack started: " + loadAverage());
-        tee.println("- commit: " + git(root, "rev-parse", "--short", "HEAD") + (git(root, "status", "--porcelain").isBlank()
-                ? "" : " (with uncommitted changes)"));
+        RunReport.header(tee, root);
         tee.println("- apps, echo servers and client: " + System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version") + ", JVM options " + AppLaunch.PRODUCTION_JVM_OPTIONS
                 + " (default JIT and GC); traces sampled at " + PRODUCTION_TRACE_SAMPLING
@@ -126,7 +123,7 @@ public final class FrontDoorRun {
                     processes.forEach((name, p) -> tee.println("  " + name + " pid " + p.pid()));
                     new java.util.concurrent.CountDownLatch(1).await();
                 }
-                tee.println("- load average when the load started: " + loadAverage());
+                tee.println("- load average when the load started: " + RunReport.loadAverage());
                 tee.println();
                 List<String> client = new ArrayList<>(List.of("-Xmx1g",
                         "-Dfd.plan=" + plan,
@@ -148,7 +145,7 @@ public final class FrontDoorRun {
                 client.addAll(List.of("-cp", System.getProperty("java.class.path"), FrontDoorLoad.class.getName()));
                 runClient(client, tee, stack, out, stamp);
                 memory.stop();
-                tee.println("- load average at the end: " + loadAverage());
+                tee.println("- load average at the end: " + RunReport.loadAverage());
                 tee.printf(Locale.ROOT, "- traces exported: %d requests, %.1f MB%n", traces.exports(), traces.bytes() / 1e6);
                 tee.println();
                 breakerReport(logs.resolve("gateway.log"), tee);
@@ -161,30 +158,6 @@ public final class FrontDoorRun {
         report.close();
         System.out.println();
         System.out.println("report: " + reportFile);
-    }
-
-    /** Prints to standard output and the report file. */
-    private static final class Tee {
-        private final PrintStream file;
-
-        Tee(PrintStream file) {
-            this.file = file;
-        }
-
-        void println(String s) {
-            System.out.println(s);
-            file.println(s);
-        }
-
-        void println() {
-            println("");
-        }
-
-        void printf(Locale l, String format, Object... args) {
-            String s = String.format(l, format, args);
-            System.out.print(s);
-            file.print(s);
-        }
     }
 
     private static void runClient(List<String> args, Tee tee, PlatformStack stack, Path out, String stamp)
@@ -473,49 +446,5 @@ public final class FrontDoorRun {
             Thread.sleep(100);
         }
         throw new IllegalStateException("echo servers not ready within 60 s; see " + log);
-    }
-
-    static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " / " + parts[1] + " / " + parts[2] + " (1 / 5 / 15 min)";
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static String cpuModel() {
-        try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        } catch (IOException e) {
-            return "unknown CPU";
-        }
-    }
-
-    private static String memTotal() {
-        try {
-            return Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-                    .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D+", "")) / 1024 / 1024 + " GiB RAM")
-                    .orElse("");
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static String git(Path root, String... args) {
-        List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
-        command.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String s = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            p.waitFor();
-            return s;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
     }
 }

@@ -1,5 +1,7 @@
 package credit.platform.benchmarks.stack;
 
+import credit.platform.benchmarks.report.RunReport;
+import credit.platform.benchmarks.report.RunReport.Tee;
 import credit.platform.launcher.AppLaunch;
 import credit.platform.launcher.PlatformStack;
 import credit.platform.launcher.RepoRoot;
@@ -76,10 +78,7 @@ public final class PortalPagesRun {
             Tee tee = new Tee(report);
             tee.println("## Portal pages, " + Instant.now());
             tee.println();
-            tee.println("- machine: " + Runtime.getRuntime().availableProcessors() + " processors");
-            tee.println("- load average before the stack started: " + loadAverage());
-            tee.println("- commit: " + git(root, "rev-parse", "--short", "HEAD")
-                    + (git(root, "status", "--porcelain").isBlank() ? "" : " (with uncommitted changes)"));
+            RunReport.header(tee, root);
             tee.println("- apps: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
                     + ", JVM options " + AppLaunch.PRODUCTION_JVM_OPTIONS + " (default JIT and GC)");
             long t0 = System.nanoTime();
@@ -90,7 +89,7 @@ public final class PortalPagesRun {
                         System.getenv().getOrDefault(StackConfig.TEST_PORT_OFFSET_ENV, "0"));
                 measure(config, n, warmup, tee);
             }
-            tee.println("- load average at the end: " + loadAverage());
+            tee.println("- load average at the end: " + RunReport.loadAverage());
         }
         System.out.println("report: " + reportFile);
     }
@@ -165,49 +164,6 @@ public final class PortalPagesRun {
             headers.forEach((name, values) -> copy.put(name, name != null && name.equalsIgnoreCase("Set-Cookie")
                     ? values.stream().map(c -> c.replaceAll("(?i);\\s*Secure\\b", "")).toList() : values));
             super.put(uri, copy);
-        }
-    }
-
-    /** Prints to the console and to the report file. */
-    record Tee(PrintStream file) {
-        void println(String line) {
-            System.out.println(line);
-            file.println(line);
-        }
-
-        void println() {
-            println("");
-        }
-
-        void printf(Locale locale, String format, Object... args) {
-            String text = String.format(locale, format, args);
-            System.out.print(text);
-            file.print(text);
-        }
-    }
-
-    static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return parts[0] + " / " + parts[1] + " / " + parts[2] + " (1 / 5 / 15 min)";
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    static String git(Path root, String... args) {
-        try {
-            List<String> command = new ArrayList<>(List.of("git", "-C", root.toString()));
-            command.addAll(List.of(args));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            p.waitFor();
-            return text;
-        } catch (IOException e) {
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
         }
     }
 
