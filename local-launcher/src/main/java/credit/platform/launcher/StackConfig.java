@@ -133,6 +133,17 @@ public record StackConfig(
                 apps(18080 + offset, 18081 + offset, 19091 + offset, 18090 + offset), Duration.ofSeconds(240));
     }
 
+    /**
+     * A stack of its own on the test stack's ports ({@link #forTests(Path)}, so
+     * {@code CREDIT_TEST_PORT_OFFSET} moves it): the benchmarks' and the fault drill's stacks, which keep
+     * their data in {@code mongoFile} ({@code null}: in memory) and their logs in {@code logDir}.
+     */
+    public static StackConfig onTestPorts(Path repoRoot, String name, Path mongoFile, Path logDir) {
+        StackConfig tests = forTests(repoRoot);
+        return new StackConfig(name, tests.repoRoot(), tests.keycloakPort(), tests.keycloakManagementPort(),
+                tests.mongoPort(), mongoFile, logDir, tests.apps(), tests.startupTimeout(), tests.smtpPort());
+    }
+
     static int testPortOffset(String value) {
         return portOffset(value, TEST_PORT_OFFSET_ENV);
     }

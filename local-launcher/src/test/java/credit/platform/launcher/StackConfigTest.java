@@ -55,6 +55,20 @@ class StackConfigTest {
     }
 
     @Test
+    void aStackOnTheTestPortsHasTheTestStacksPortsAndItsOwnNameDataAndLogs() {
+        StackConfig tests = StackConfig.forTests(root);
+        Path data = root.resolve(".run/drill/credit.mv");
+        Path logs = root.resolve("benchmarks/target/drill-logs");
+        StackConfig drill = StackConfig.onTestPorts(root, "drill", data, logs);
+        assertThat(drill.ports()).isEqualTo(tests.ports());
+        assertThat(drill.name()).isEqualTo("drill");
+        assertThat(drill.mongoFile()).isEqualTo(data);
+        assertThat(drill.logDir()).isEqualTo(logs);
+        assertThat(drill.isLocal()).isFalse();
+        assertThat(drill.tracesEndpoint()).isEqualTo(tests.tracesEndpoint());
+    }
+
+    @Test
     void testStackKeepsMongoInMemoryAndLogsUnderTarget() {
         StackConfig tests = StackConfig.forTests(root, 0);
         assertThat(tests.mongoFile()).isNull();

@@ -66,12 +66,10 @@ public final class FrontDoorRun {
     public static void main(String[] args) throws Exception {
         String plan = args.length > 0 ? args[0] : "full";
         Path root = RepoRoot.find();
-        StackConfig tests = StackConfig.forTests(root);
         Path out = root.resolve("benchmarks/target/front-door");
         Path logs = out.resolve("stack-logs");
         Files.createDirectories(logs);
-        StackConfig config = new StackConfig("bench", root, tests.keycloakPort(), tests.keycloakManagementPort(),
-                tests.mongoPort(), null, logs, tests.apps(), tests.startupTimeout());
+        StackConfig config = StackConfig.onTestPorts(root, "bench", null, logs);
         AppLaunch launch = AppLaunch.production()
                 .withArguments("gateway", "--credit.gateway.traffic.rate-limits.travel-check.limit=1000000",
                         "--credit.gateway.traffic.rate-limits.travel-check.burst=1000000");

@@ -108,12 +108,9 @@ public final class FaultDrill {
         int writes = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int writers = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         Path root = RepoRoot.find();
-        StackConfig tests = StackConfig.forTests(root);
         Path mongoFile = root.resolve(".run/drill/credit.mv");
         Files.deleteIfExists(mongoFile);
-        StackConfig config = new StackConfig("drill", root, tests.keycloakPort(), tests.keycloakManagementPort(),
-                tests.mongoPort(), mongoFile, root.resolve("benchmarks/target/drill-logs"), tests.apps(),
-                tests.startupTimeout());
+        StackConfig config = StackConfig.onTestPorts(root, "drill", mongoFile, root.resolve("benchmarks/target/drill-logs"));
         long t0 = System.nanoTime();
         int exit = 1;
         try (PlatformStack stack = new PlatformStack(config)) {

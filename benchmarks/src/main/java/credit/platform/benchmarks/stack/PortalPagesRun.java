@@ -59,12 +59,10 @@ public final class PortalPagesRun {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         Path root = RepoRoot.find();
-        StackConfig tests = StackConfig.forTests(root);
         Path out = root.resolve("benchmarks/target/portal-pages");
         Path logs = out.resolve("stack-logs");
         Files.createDirectories(logs);
-        StackConfig config = new StackConfig("bench", root, tests.keycloakPort(), tests.keycloakManagementPort(),
-                tests.mongoPort(), null, logs, tests.apps(), tests.startupTimeout());
+        StackConfig config = StackConfig.onTestPorts(root, "bench", null, logs);
         // production JVM settings (default JIT and GC, -Xmx1g), as every benchmark of the platform; the one
         // change to the apps' configuration: the request budgets are raised so that requests one after the
         // other are never throttled (the figures are latency; budgets: gateway TrafficTest, CallerBudgetsTest)
