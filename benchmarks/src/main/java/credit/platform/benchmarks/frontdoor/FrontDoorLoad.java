@@ -221,6 +221,7 @@ public final class FrontDoorLoad {
         out.println();
         out.println("| protocol | sustainable | offered | sent/s | goodput/s | of sustainable | worst 10 s | rejected | rejection p50 / p99 ms | errors | answers | next call after |");
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|");
+        List<String> bounds = new ArrayList<>();
         for (String protocol : protocols) {
             Load.Target gateway = targets.of(protocol).get(2);
             double sustainable = maxima.get(protocol + "/gateway");
@@ -243,8 +244,41 @@ public final class FrontDoorLoad {
                     s.count(Load.Kind.ERROR), s.statuses() + (s.notSent.sum() > 0 ? ", not sent (client behind): "
                             + s.notSent.sum() : ""), next[0], nextMs);
             out.flush();
+            bounds.add(overloadBound(protocol, sustainable, s));
         }
         out.println();
+        out.println("What two shared cores allow (an estimate from this run's figures, not a measurement):");
+        out.println();
+        bounds.forEach(out::println);
+        out.println();
+    }
+
+    /**
+     * The most goodput the machine could give at 4× offered if every refusal cost it no more than one echo call
+     * (the client sends and reads a call, the server reads and answers it): with E the echo's best rate (the cores
+     * spent per echo call = cores / E) and S the sustainable rate (cores / S per answered check), answering g checks
+     * and refusing 4S − g needs g·cores/S + (4S − g)·cores/E ≤ cores, so g/S ≤ (1 − 4S/E) / (1 − S/E). Also what
+     * each refusal cost in this run, in echo calls, assuming the cores were busy throughout:
+     * (1 − goodput/S) · E / refusals per second.
+     */
+    private String overloadBound(String protocol, double sustainable, Load.Stats s) {
+        double echo = maxima.getOrDefault(protocol + "/echo", 0.0);
+        if (echo <= 0) {
+            return "- " + protocol + ": no echo figure in this run.";
+        }
+        double x = sustainable / echo;
+        double rejectedPerSecond = s.count(Load.Kind.REJECTED) / s.seconds;
+        String bound = 4 * x >= 1
+                ? String.format(Locale.ROOT, "4× is %,.0f/s, more than the %,.0f/s this client can send to and read "
+                        + "from an empty server here: the goal cannot be reached with the client on these cores", 4 * sustainable, echo)
+                : String.format(Locale.ROOT, "if each refusal cost no more than an echo call, goodput could be at most "
+                        + "(1 − 4x) / (1 − x) = **%.0f %%** of sustainable", 100 * (1 - 4 * x) / (1 - x));
+        String cost = rejectedPerSecond > 0
+                ? String.format(Locale.ROOT, "; in this run each refusal cost about **%.1f echo calls**",
+                        (1 - s.okRate() / sustainable) * echo / rejectedPerSecond)
+                : "";
+        return String.format(Locale.ROOT, "- %s: echo %,.0f/s, sustainable %,.0f/s, x = %.3f of the echo; %s%s.",
+                protocol, echo, sustainable, x, bound, cost);
     }
 
     // ------------------------------------------------------------------ batches
