@@ -197,6 +197,13 @@ public final class FrontDoorLoad {
             out.printf(Locale.ROOT, "| gRPC %s | %,.0f/s | %,.0f | %.2f | %.2f | %.2f | %.1f |%n", t.name(), rate, s.okRate(),
                     Load.ms(s.ok, 50), Load.ms(s.ok, 99), Load.ms(s.ok, 99.9), Load.ms(s.ok, 100));
         }
+        // the same client and machine at the direct path's rate against an empty server: what of direct's p99 is
+        // the client's and the shared cores' own
+        Load.Target echo = targets.grpc.get(0);
+        double directRate = 0.7 * maxima.get("gRPC/direct");
+        Load.Stats e = Load.open(echo, directRate, 20, 8192);
+        out.printf(Locale.ROOT, "| gRPC echo at direct's rate | %,.0f/s | %,.0f | %.2f | %.2f | %.2f | %.1f |%n", directRate,
+                e.okRate(), Load.ms(e.ok, 50), Load.ms(e.ok, 99), Load.ms(e.ok, 99.9), Load.ms(e.ok, 100));
         out.println();
         overload(targets);
         batches();
