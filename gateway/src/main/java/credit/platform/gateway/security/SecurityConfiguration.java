@@ -121,6 +121,8 @@ public class SecurityConfiguration {
                     exchanges.anyExchange().access(SecurityConfiguration::decide);
                 })
                 .oauth2ResourceServer(oauth2 -> oauth2
+                        // Spring's converter's answers, without its regular expression over the whole JWT
+                        .bearerTokenConverter(new BearerTokens())
                         .jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))

@@ -33,6 +33,7 @@ import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.support.Netty4HeadersAdapter;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
@@ -114,13 +115,13 @@ public final class TravelCheckProxy implements WebHandler {
 
     private Mono<Void> forward(ServerWebExchange exchange, Route route, String bearer) {
         ServerHttpRequest request = exchange.getRequest();
-        HttpHeaders out = outgoing(request, bearer);
+        DefaultHttpHeaders headers = outgoing(request, bearer);
         String raw = request.getURI().getRawQuery();
         String uri = upstream + request.getURI().getRawPath() + (raw == null ? "" : "?" + raw);
         return Mono.deferContextual(context -> {
-            Observation observation = observe(exchange, out, route, context.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
-            DefaultHttpHeaders headers = new DefaultHttpHeaders();
-            out.forEach(headers::add);
+            // the trace context goes straight into the headers sent (a Spring view of the same Netty headers)
+            Observation observation = observe(exchange, new HttpHeaders(new Netty4HeadersAdapter(headers)), route,
+                    context.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
             return client.request(HttpMethod.valueOf(request.getMethod().name()))
                     .uri(uri)
                     .send((req, outbound) -> {
@@ -145,19 +146,20 @@ public final class TravelCheckProxy implements WebHandler {
     }
 
     /** The caller's headers without hop-by-hop ones, the relay token set, {@code X-Forwarded-*} added. */
-    private static HttpHeaders outgoing(ServerHttpRequest request, String bearer) {
-        HttpHeaders out = new HttpHeaders();
+    private static DefaultHttpHeaders outgoing(ServerHttpRequest request, String bearer) {
+        // built as the Netty headers the client sends (one copy of the caller's headers, not two)
+        DefaultHttpHeaders out = new DefaultHttpHeaders();
         request.getHeaders().forEach((name, values) -> {
             if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))
                     && !name.equalsIgnoreCase(GatewayServiceToken.RELAY_HEADER)) {
-                out.addAll(name, values);
+                out.add(name, values);
             }
         });
         out.set(GatewayServiceToken.RELAY_HEADER, bearer);
         InetSocketAddress remote = request.getRemoteAddress();
         if (remote != null && remote.getAddress() != null) {
             String address = remote.getAddress().getHostAddress();
-            String before = out.getFirst("X-Forwarded-For");
+            String before = out.get("X-Forwarded-For");
             out.set("X-Forwarded-For", before == null ? address : before + "," + address);
         }
         String host = request.getHeaders().getFirst(HttpHeaders.HOST);
