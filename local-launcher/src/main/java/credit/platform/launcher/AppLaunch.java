@@ -14,9 +14,11 @@ import java.util.Map;
  *       C1 only and the Serial GC, so five apps start quickly on a 2-core machine
  *       ({@link StackConfig#APP_JVM_OPTIONS}). Not for measuring speed: C1-only code is several times
  *       slower than the JVM's default JIT.</li>
- *   <li>{@link #production()} — the JVM's default JIT (tiered C1 + C2) and default GC (G1 on a
- *       machine with 2 CPUs and 2 GiB or more), heap {@code -Xmx1g}: what the benchmarks measure
- *       ({@code docs/benchmarks.md}).</li>
+ *   <li>{@link #production()} — each app's JVM as the production overlay runs it
+ *       ({@code k8s/overlays/production}, {@link #PRODUCTION}): the container's {@code JAVA_TOOL_OPTIONS}
+ *       and the image's flag, the container's memory limit given to the JVM as {@code -XX:MaxRAM} (so
+ *       the heap is sized from it as in the container) and the collector the JVM picks in that
+ *       container, named: what the benchmarks measure ({@code docs/benchmarks.md}).</li>
  * </ul>
  *
  * @param jvmOptions     options of every app's JVM
@@ -26,8 +28,58 @@ import java.util.Map;
 public record AppLaunch(List<String> jvmOptions, Map<String, List<String>> appJvmOptions,
         Map<String, List<String>> appArguments) {
 
-    /** The production-like JVM: default JIT and GC, 1 GiB heap. */
-    public static final List<String> PRODUCTION_JVM_OPTIONS = List.of("-Xmx1g");
+    /**
+     * One app's JVM in the production overlay: its container's {@code JAVA_TOOL_OPTIONS} and memory
+     * limit. The containers have no CPU limit, so the JVM sees the node's CPUs (here: the machine's).
+     *
+     * @param javaToolOptions the container's {@code JAVA_TOOL_OPTIONS}
+     * @param memoryLimitMiB  the container's memory limit in MiB
+     */
+    public record ProductionJvm(String javaToolOptions, int memoryLimitMiB) {
+
+        /**
+         * Below this much memory (or below 2 CPUs) the JVM (21 to 25) is not on a "server class machine"
+         * and picks the Serial collector instead of G1: 2 GiB less 256 MiB ({@code os::is_server_class_machine}).
+         */
+        public static final int SERVER_CLASS_MIB = 1792;
+
+        /** The collector the JVM picks in this container (the node has 2 CPUs or more). */
+        public String collector() {
+            return memoryLimitMiB >= SERVER_CLASS_MIB ? "-XX:+UseG1GC" : "-XX:+UseSerialGC";
+        }
+
+        /**
+         * The options that give a JVM outside the container the same settings: the container's
+         * {@code JAVA_TOOL_OPTIONS} (which include the image's {@code -XX:+ExitOnOutOfMemoryError}), the
+         * memory limit as {@code -XX:MaxRAM} (the heap is sized from it: {@code MaxRAMPercentage} of it at
+         * most, {@code InitialRAMPercentage} — default 1/64 — at start) and the collector the container's
+         * size selects ({@code -XX:MaxRAM} does not select it).
+         */
+        public List<String> options() {
+            List<String> options = new ArrayList<>(List.of(javaToolOptions.trim().split("\\s+")));
+            options.add("-XX:MaxRAM=" + memoryLimitMiB + "m");
+            options.add(collector());
+            return List.copyOf(options);
+        }
+    }
+
+    /**
+     * The production overlay's JVMs ({@code k8s/overlays/production} over {@code k8s/base}; the k8s
+     * module's {@code ProductionJvmTest} renders the overlay and checks this table against it).
+     */
+    public static final Map<String, ProductionJvm> PRODUCTION = Map.of(
+            "registry-service", new ProductionJvm(
+                    "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp", 2048),
+            "blacklist-service", new ProductionJvm(
+                    "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp", 1024),
+            "scoring-service", new ProductionJvm(
+                    "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp", 1024),
+            "sanctions-service", new ProductionJvm(
+                    "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp", 4096),
+            "gateway", new ProductionJvm(
+                    "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp", 1024),
+            "portal", new ProductionJvm(
+                    "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp", 512));
 
     public AppLaunch {
         jvmOptions = List.copyOf(jvmOptions);
@@ -40,9 +92,11 @@ public record AppLaunch(List<String> jvmOptions, Map<String, List<String>> appJv
         return new AppLaunch(StackConfig.APP_JVM_OPTIONS, Map.of(), Map.of());
     }
 
-    /** The JVM's defaults with {@code -Xmx1g}: for measuring. */
+    /** Each app's JVM as in the production overlay ({@link #PRODUCTION}): for measuring. */
     public static AppLaunch production() {
-        return new AppLaunch(PRODUCTION_JVM_OPTIONS, Map.of(), Map.of());
+        Map<String, List<String>> perApp = new LinkedHashMap<>();
+        PRODUCTION.forEach((app, jvm) -> perApp.put(app, jvm.options()));
+        return new AppLaunch(List.of(), perApp, Map.of());
     }
 
     /** This launch plus JVM options for one app. */

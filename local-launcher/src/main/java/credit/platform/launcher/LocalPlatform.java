@@ -11,8 +11,9 @@ import java.util.concurrent.CountDownLatch;
  * {@code ./platform}: starts the whole platform on the ports the apps default to and blocks until Ctrl-C.
  * With {@code --infra-only} only Mongo and Keycloak are started (run an app from the IDE against them);
  * {@code --port-offset N} (or {@code CREDIT_PORT_OFFSET=N}) moves every port by N;
- * {@code --production-jvm} runs the apps on the JVM's default JIT and GC with a 1 GiB heap instead of the
- * quick-start flags ({@link AppLaunch}): slower to start, the speed a benchmark should see.
+ * {@code --production-jvm} runs each app with its production container's JVM settings (default JIT;
+ * {@link AppLaunch#production()}) instead of the quick-start flags: slower to start, the speed a
+ * benchmark should see.
  */
 public final class LocalPlatform {
 

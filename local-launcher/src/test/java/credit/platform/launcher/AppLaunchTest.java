@@ -8,11 +8,27 @@ import org.junit.jupiter.api.Test;
 class AppLaunchTest {
 
     @Test
-    void fastStartKeepsTheQuickStartFlagsAndProductionUsesTheJvmDefaults() {
+    void fastStartKeepsTheQuickStartFlagsAndProductionGivesEachAppItsContainersJvm() {
         assertThat(AppLaunch.fastStart().jvmOptions("gateway")).isEqualTo(StackConfig.APP_JVM_OPTIONS);
         assertThat(AppLaunch.production().jvmOptions("gateway"))
-                .containsExactly("-Xmx1g")
-                .noneMatch(o -> o.contains("TieredStopAtLevel") || o.contains("SerialGC"));
+                .containsExactly("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp",
+                        "-XX:MaxRAM=1024m", "-XX:+UseSerialGC")
+                .noneMatch(o -> o.contains("TieredStopAtLevel"));
+        assertThat(AppLaunch.production().jvmOptions("sanctions-service"))
+                .containsExactly("-XX:MaxRAMPercentage=70", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp",
+                        "-XX:MaxRAM=4096m", "-XX:+UseG1GC");
+    }
+
+    @Test
+    void everyAppOfTheStackHasAProductionJvm() {
+        StackConfig config = StackConfig.local(java.nio.file.Path.of("."), 0);
+        assertThat(config.apps()).allSatisfy(app -> assertThat(AppLaunch.PRODUCTION).containsKey(app.name()));
+    }
+
+    @Test
+    void theCollectorIsTheOneTheJvmPicksForTheContainersMemory() {
+        assertThat(new AppLaunch.ProductionJvm("-XX:MaxRAMPercentage=75", 1791).collector()).isEqualTo("-XX:+UseSerialGC");
+        assertThat(new AppLaunch.ProductionJvm("-XX:MaxRAMPercentage=75", 1792).collector()).isEqualTo("-XX:+UseG1GC");
     }
 
     @Test
@@ -20,8 +36,8 @@ class AppLaunchTest {
         AppLaunch launch = AppLaunch.production()
                 .withJvmOptions("sanctions-service", "-XX:StartFlightRecording")
                 .withArguments("gateway", "--credit.gateway.traffic.rate-limits.travel-check.limit=100000");
-        assertThat(launch.jvmOptions("sanctions-service")).containsExactly("-Xmx1g", "-XX:StartFlightRecording");
-        assertThat(launch.jvmOptions("gateway")).containsExactly("-Xmx1g");
+        assertThat(launch.jvmOptions("sanctions-service")).endsWith("-XX:+UseG1GC", "-XX:StartFlightRecording");
+        assertThat(launch.jvmOptions("gateway")).isEqualTo(AppLaunch.PRODUCTION.get("gateway").options());
         assertThat(launch.arguments("gateway")).hasSize(1);
         assertThat(launch.arguments("registry-service")).isEmpty();
     }

@@ -221,6 +221,11 @@ public final class FrontDoorLoad {
 
     private void overload(Targets targets) throws Exception {
         double overloadSeconds = Double.parseDouble(System.getProperty("fd.overloadSeconds", "60"));
+        if (overloadSeconds <= 0) {
+            out.println("(fd.overloadSeconds=0: overload not measured in this run)");
+            out.println();
+            return;
+        }
         out.printf("### Overload: 4× the sustainable rate through the gateway for %.0f s%n%n", overloadSeconds);
         out.println("Sustainable rate = the gateway's best closed-loop rate above. Goodput = answered travel checks "
                 + "per second (whole run, and the worst 10 s window). Rejections measured from the intended send time "
@@ -292,6 +297,10 @@ public final class FrontDoorLoad {
 
     private void batches() throws Exception {
         int size = Integer.parseInt(System.getProperty("fd.batchSize", "10000"));
+        if (size <= 0) {
+            out.println("(fd.batchSize=0: batches not measured in this run)");
+            return;
+        }
         out.printf("### A whole train: %,d passengers in one batch (3 runs each, after one unrecorded)%n%n", size);
         out.println("| path | request | answer | first byte ms (median) | complete ms (min / median / max) | status |");
         out.println("|---|---:|---:|---:|---|---|");

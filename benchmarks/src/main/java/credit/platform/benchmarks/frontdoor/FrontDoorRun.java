@@ -33,10 +33,11 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * One command for the front door's figures (issue 13, {@code docs/benchmarks.md}): starts the real
  * platform — real Keycloak, the five apps as processes with <b>production JVM settings</b>
- * ({@link AppLaunch#production()}: default JIT and GC, {@code -Xmx1g}), the embedded Mongo-protocol
+ * ({@link AppLaunch#production()}: each app's JVM as in the production overlay — its container's
+ * options, memory limit and collector), the embedded Mongo-protocol
  * server in this JVM — on the test-stack ports ({@code StackConfig.forTests}, so
  * {@code CREDIT_TEST_PORT_OFFSET} moves them), starts the echo servers ({@link EchoServers}) in their
- * own process with the same JVM settings, then runs the load client ({@link FrontDoorLoad}) in a third
+ * own process ({@code -Xmx1g}), then runs the load client ({@link FrontDoorLoad}) in a third
  * process and writes the report to {@code benchmarks/target/front-door/}.
  *
  * <pre>
@@ -73,6 +74,12 @@ public final class FrontDoorRun {
         AppLaunch launch = AppLaunch.production()
                 .withArguments("gateway", "--credit.gateway.traffic.rate-limits.travel-check.limit=1000000",
                         "--credit.gateway.traffic.rate-limits.travel-check.burst=1000000");
+        // -Dfd.sanctionsArguments="--credit.travel.receipt-group-interval=2ms …": a setting of sanctions to measure
+        for (String argument : System.getProperty("fd.sanctionsArguments", "").trim().split("\\s+")) {
+            if (!argument.isEmpty()) {
+                launch = launch.withArguments("sanctions-service", argument);
+            }
+        }
         for (StackConfig.AppConfig app : config.apps()) {
             launch = launch.withJvmOptions(app.name(), "-Xlog:gc:file=" + logs.resolve(app.name() + "-gc.log") + ":uptime")
                     // traces as in production (k8s/overlays/production): a tenth of requests sampled and
@@ -88,9 +95,16 @@ public final class FrontDoorRun {
         tee.println();
         RunReport.header(tee, root);
         tee.println("- apps, echo servers and client: " + System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.version") + ", JVM options " + AppLaunch.PRODUCTION_JVM_OPTIONS
-                + " (default JIT and GC); traces sampled at " + PRODUCTION_TRACE_SAMPLING
+                + System.getProperty("java.version") + "; traces sampled at " + PRODUCTION_TRACE_SAMPLING
                 + " and exported to an OTLP sink that answers, as in production");
+        tee.println("- apps' JVMs as in the production overlay (default JIT; options, memory limit as -XX:MaxRAM, "
+                + "the collector that memory selects): " + AppLaunch.PRODUCTION);
+        tee.println("- echo servers and load client: -Xmx1g (JVM defaults otherwise)");
+        for (StackConfig.AppConfig app : config.apps()) {
+            if (!launch.arguments(app.name()).isEmpty() && app.name().equals("sanctions-service")) {
+                tee.println("- sanctions-service arguments added: " + launch.arguments(app.name()));
+            }
+        }
         tee.println();
 
         long t0 = System.nanoTime();

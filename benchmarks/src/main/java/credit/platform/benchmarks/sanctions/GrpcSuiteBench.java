@@ -61,6 +61,10 @@ public final class GrpcSuiteBench {
         Enforcement enforcement = Fixtures.listed(subjects);
         System.out.printf("index: %d subjects via snapshot path in %.1f s; receipts=%s%n", subjects,
                 (System.nanoTime() - t0) / 1e9, receipts);
+        if ("interval".equals(System.getProperty("bench.only"))) { // -Dbench.only=interval: the receipt group interval
+            intervalRuns(enforcement, requests(subjects, 4096));
+            System.exit(0);
+        }
         var checkTravel = Fixtures.checkTravel(enforcement, new BenchReceipts(receipts));
 
         MongoServer mongoServer = new MongoServer(new MemoryBackend());
@@ -116,6 +120,35 @@ public final class GrpcSuiteBench {
         mongo.close();
         mongoServer.shutdownNow();
         System.exit(0);
+    }
+
+    /**
+     * The service's receipt group interval ({@code credit.travel.receipt-group-interval}) at 1 ms and at
+     * 2 ms, alternated twice in the same JVM: unary at 64 outstanding calls, then open loop at 70 % of that
+     * maximum. Receipts as the service signs them ({@link ReceiptSignBench.Es256Receipts}: the JDK's ES256).
+     */
+    static void intervalRuns(Enforcement enforcement, CheckTravelRequest[] requests) throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        var receipts = new ReceiptSignBench.Es256Receipts(generator.generateKeyPair().getPrivate());
+        Server echo = server(new EchoTravelService());
+        double echoUnary = unary("echo unary (max)", channel(echo), requests, 64, 0);
+        echo.shutdownNow();
+        for (int round = 0; round < 2; round++) {
+            for (int ms : new int[] {1, 2}) {
+                AtomicLong ids = new AtomicLong();
+                try (var checkTravel = new credit.platform.sanctions.travel.domain.CheckTravel(enforcement, entry -> { },
+                        (d, m, c) -> { }, receipts, () -> "TD-" + new java.util.UUID(ids.incrementAndGet(), System.nanoTime()),
+                        java.time.Clock.systemUTC(), credit.platform.sanctions.travel.domain.DocumentDigests.random(),
+                        java.time.Duration.ofDays(1), java.time.Duration.ofMillis(ms))) {
+                    Server travel = server(new TravelCheckGrpcService(checkTravel));
+                    double max = unary("interval " + ms + " ms, unary (max)", channel(travel), requests, 64, 0);
+                    unary("interval " + ms + " ms, @70%", channel(travel), requests, 0, max * 0.7);
+                    System.out.printf("interval %d ms: %.0f %% of echo%n", ms, 100 * max / echoUnary);
+                    travel.shutdownNow();
+                }
+            }
+        }
     }
 
     static void batchRuns(Server echo, Server travel, CheckTravelRequest[] requests) throws InterruptedException {

@@ -78,7 +78,7 @@ public final class PortalPagesRun {
             tee.println();
             RunReport.header(tee, root);
             tee.println("- apps: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
-                    + ", JVM options " + AppLaunch.PRODUCTION_JVM_OPTIONS + " (default JIT and GC)");
+                    + ", apps' JVMs as in the production overlay " + AppLaunch.PRODUCTION);
             long t0 = System.nanoTime();
             try (PlatformStack stack = new PlatformStack(config, launch)) {
                 stack.start();
