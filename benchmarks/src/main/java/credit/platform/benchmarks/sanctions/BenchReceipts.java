@@ -1,47 +1,44 @@
 package credit.platform.benchmarks.sanctions;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import credit.platform.sanctions.travel.adapter.receipt.Es256Jws;
 import credit.platform.sanctions.travel.domain.Receipts;
+import java.security.PrivateKey;
 import java.util.Map;
 import java.util.Optional;
 
-/** ES256 receipts as the service signs them (same library and algorithm), or none when disabled. */
+/**
+ * Receipts signed as the service signs them (sanctions' {@link Es256Jws}: ES256 under a fresh P-256 key), or
+ * none when disabled.
+ */
 final class BenchReceipts implements Receipts {
 
     private final ECKey key;
-    private final ECDSASigner signer;
+    private final PrivateKey privateKey;
+    private final Es256Jws jws;
     private final boolean enabled;
 
     BenchReceipts(boolean enabled) {
         this.enabled = enabled;
         try {
             key = new ECKeyGenerator(Curve.P_256).keyID("bench").generate();
-            signer = new ECDSASigner(key);
+            privateKey = key.toECPrivateKey();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        jws = new Es256Jws("bench", privateKey);
+    }
+
+    /** The signing key, for measuring the bare signature ({@link ReceiptSignBench}). */
+    PrivateKey privateKey() {
+        return privateKey;
     }
 
     @Override
     public String sign(Map<String, Object> claims) {
-        if (!enabled) {
-            return "";
-        }
-        try {
-            JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("bench").build(),
-                    new Payload(claims));
-            jws.sign(signer);
-            return jws.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return enabled ? jws.sign(claims) : "";
     }
 
     @Override

@@ -125,12 +125,10 @@ public final class GrpcSuiteBench {
     /**
      * The service's receipt group interval ({@code credit.travel.receipt-group-interval}) at 1 ms and at
      * 2 ms, alternated twice in the same JVM: unary at 64 outstanding calls, then open loop at 70 % of that
-     * maximum. Receipts as the service signs them ({@link ReceiptSignBench.Es256Receipts}: the JDK's ES256).
+     * maximum. Receipts as the service signs them ({@link BenchReceipts}: the service's own {@code Es256Jws}).
      */
     static void intervalRuns(Enforcement enforcement, CheckTravelRequest[] requests) throws Exception {
-        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
-        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
-        var receipts = new ReceiptSignBench.Es256Receipts(generator.generateKeyPair().getPrivate());
+        var receipts = new BenchReceipts(true);
         Server echo = server(new EchoTravelService());
         double echoUnary = unary("echo unary (max)", channel(echo), requests, 64, 0);
         echo.shutdownNow();

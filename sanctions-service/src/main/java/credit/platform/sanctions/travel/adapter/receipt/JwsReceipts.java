@@ -5,9 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
@@ -22,8 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.interfaces.ECPrivateKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -85,12 +81,8 @@ class JwsReceipts implements Receipts, DisposableBean {
      * The signing key (newest) with its JCA private key and its JWS header already encoded (the same for
      * every receipt it signs), and every published key, read together.
      */
-    private record State(ECKey signing, ECPrivateKey privateKey, String encodedHeader, List<ECKey> published) {
+    private record State(ECKey signing, Es256Jws signer, List<ECKey> published) {
     }
-
-    /** ES256 with the signature as R ‖ S (IEEE P1363), the form JWS uses (RFC 7518 §3.4): no DER to transcode. */
-    private static final String ES256_JCA = "SHA256withECDSAinP1363Format";
-    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
     JwsReceipts(MongoTemplate mongo, Clock clock, ReceiptProperties properties) {
         this.collection = mongo.getCollection(KEYS);
@@ -178,9 +170,7 @@ class JwsReceipts implements Receipts, DisposableBean {
         }
         try {
             ECKey signing = ECKey.parse(decrypt(newest.getString("privateJwkEncrypted"), newest.getString("kid")));
-            String header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signing.getKeyID())
-                    .type(new JOSEObjectType("travel-decision+jws")).build().toBase64URL().toString();
-            return new State(signing, signing.toECPrivateKey(), header, List.copyOf(published));
+            return new State(signing, new Es256Jws(signing.getKeyID(), signing.toECPrivateKey()), List.copyOf(published));
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("unusable receipt key " + newest.getString("kid"), e);
         }
@@ -229,27 +219,10 @@ class JwsReceipts implements Receipts, DisposableBean {
         return state.signing().getKeyID();
     }
 
-    /**
-     * A compact JWS (RFC 7515), ES256 under the newest key: the header encoded once per key, the claims
-     * as JSON, the signature by the JDK in the JWS form (R ‖ S). The same JWS a JOSE library makes
-     * ({@code JwsReceiptsTest} verifies it with Nimbus against the published key), without building a
-     * JOSE object per signature — one runs per group of answers, on the signing thread
-     * (docs/benchmarks.md).
-     */
+    /** A compact JWS under the newest key ({@link Es256Jws}). */
     @Override
     public String sign(Map<String, Object> claims) {
-        State s = state;
-        try {
-            String payload = B64URL.encodeToString(JSONObjectUtils.toJSONString(claims).getBytes(StandardCharsets.UTF_8));
-            StringBuilder jws = new StringBuilder(s.encodedHeader().length() + payload.length() + 90)
-                    .append(s.encodedHeader()).append('.').append(payload);
-            Signature es256 = Signature.getInstance(ES256_JCA);
-            es256.initSign(s.privateKey());
-            es256.update(jws.toString().getBytes(StandardCharsets.US_ASCII));
-            return jws.append('.').append(B64URL.encodeToString(es256.sign())).toString();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign a receipt", e);
-        }
+        return state.signer().sign(claims);
     }
 
     /**
