@@ -271,7 +271,8 @@ public final class FrontDoorLoad {
      * spent per echo call = cores / E) and S the sustainable rate (cores / S per answered check), answering g checks
      * and refusing 4S − g needs g·cores/S + (4S − g)·cores/E ≤ cores, so g/S ≤ (1 − 4S/E) / (1 − S/E). Also what
      * each refusal cost in this run, in echo calls, assuming the cores were busy throughout:
-     * (1 − goodput/S) · E / refusals per second.
+     * (1 − goodput/S) · E / refusals per second. Both rest on the cores being busy at the rate S; a run whose
+     * goodput under overload exceeds S refutes that, and then no estimate is given.
      */
     private String overloadBound(String protocol, double sustainable, Load.Stats s) {
         double echo = maxima.getOrDefault(protocol + "/echo", 0.0);
@@ -280,6 +281,13 @@ public final class FrontDoorLoad {
         }
         double x = sustainable / echo;
         double rejectedPerSecond = s.count(Load.Kind.REJECTED) / s.seconds;
+        if (s.okRate() >= sustainable) {
+            // the estimate's premise, that the cores were busy at the sustainable rate, is refuted by the run itself
+            return String.format(Locale.ROOT, "- %s: no estimate — under overload the gateway answered %,.0f/s, more "
+                    + "than its closed-loop best of %,.0f/s, so that best was not set by the cores (the closed loop was "
+                    + "limited elsewhere, e.g. by admission's concurrency limit or collection pauses) and the model does "
+                    + "not apply.", protocol, s.okRate(), sustainable);
+        }
         String bound = 4 * x >= 1
                 ? String.format(Locale.ROOT, "4× is %,.0f/s, more than the %,.0f/s this client can send to and read "
                         + "from an empty server here: the goal cannot be reached with the client on these cores", 4 * sustainable, echo)
