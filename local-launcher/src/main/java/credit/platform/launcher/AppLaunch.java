@@ -77,7 +77,7 @@ public record AppLaunch(List<String> jvmOptions, Map<String, List<String>> appJv
             "sanctions-service", new ProductionJvm(
                     "-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp", 4096),
             "gateway", new ProductionJvm(
-                    "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp", 1024),
+                    "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp", 2048),
             "portal", new ProductionJvm(
                     "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp", 512));
 

@@ -10,9 +10,13 @@ class AppLaunchTest {
     @Test
     void fastStartKeepsTheQuickStartFlagsAndProductionGivesEachAppItsContainersJvm() {
         assertThat(AppLaunch.fastStart().jvmOptions("gateway")).isEqualTo(StackConfig.APP_JVM_OPTIONS);
-        assertThat(AppLaunch.production().jvmOptions("gateway"))
+        assertThat(AppLaunch.production().jvmOptions("blacklist-service"))
                 .containsExactly("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp",
                         "-XX:MaxRAM=1024m", "-XX:+UseSerialGC")
+                .noneMatch(o -> o.contains("TieredStopAtLevel"));
+        assertThat(AppLaunch.production().jvmOptions("gateway"))
+                .containsExactly("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp",
+                        "-XX:MaxRAM=2048m", "-XX:+UseG1GC")
                 .noneMatch(o -> o.contains("TieredStopAtLevel"));
         assertThat(AppLaunch.production().jvmOptions("sanctions-service"))
                 .containsExactly("-XX:MaxRAMPercentage=70", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp",
