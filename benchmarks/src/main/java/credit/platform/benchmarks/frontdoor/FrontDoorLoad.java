@@ -272,7 +272,7 @@ public final class FrontDoorLoad {
      * and refusing 4S − g needs g·cores/S + (4S − g)·cores/E ≤ cores, so g/S ≤ (1 − 4S/E) / (1 − S/E). Also what
      * each refusal cost in this run, in echo calls, assuming the cores were busy throughout:
      * (1 − goodput/S) · E / refusals per second. Both rest on the cores being busy at the rate S; a run whose
-     * goodput under overload exceeds S refutes that, and then no estimate is given.
+     * goodput under overload exceeds the bound refutes that, and then no estimate is given.
      */
     private String overloadBound(String protocol, double sustainable, Load.Stats s) {
         double echo = maxima.getOrDefault(protocol + "/echo", 0.0);
@@ -281,18 +281,20 @@ public final class FrontDoorLoad {
         }
         double x = sustainable / echo;
         double rejectedPerSecond = s.count(Load.Kind.REJECTED) / s.seconds;
-        if (s.okRate() >= sustainable) {
-            // the estimate's premise, that the cores were busy at the sustainable rate, is refuted by the run itself
-            return String.format(Locale.ROOT, "- %s: no estimate — under overload the gateway answered %,.0f/s, more "
-                    + "than its closed-loop best of %,.0f/s, so that best was not set by the cores (the closed loop was "
-                    + "limited elsewhere, e.g. by admission's concurrency limit or collection pauses) and the model does "
-                    + "not apply.", protocol, s.okRate(), sustainable);
+        double boundShare = (1 - 4 * x) / (1 - x);
+        if (4 * x < 1 && s.okRate() > boundShare * sustainable) {
+            // the model says goodput ≤ bound; a run above it refutes the premise that the cores were busy at S
+            return String.format(Locale.ROOT, "- %s: no estimate — the model (cores busy at the sustainable rate, each "
+                    + "refusal at least an echo call) caps goodput at %.0f %% of sustainable, and this run answered "
+                    + "%.0f %%: its closed-loop best of %,.0f/s was not set by the cores (e.g. by admission's "
+                    + "concurrency limit or collection pauses instead), so the model does not apply to it.",
+                    protocol, 100 * boundShare, 100 * s.okRate() / sustainable, sustainable);
         }
         String bound = 4 * x >= 1
                 ? String.format(Locale.ROOT, "4× is %,.0f/s, more than the %,.0f/s this client can send to and read "
-                        + "from an empty server here: the goal cannot be reached with the client on these cores", 4 * sustainable, echo)
+                        + "from an empty server here: this overload cannot be offered with the client on these cores", 4 * sustainable, echo)
                 : String.format(Locale.ROOT, "if each refusal cost no more than an echo call, goodput could be at most "
-                        + "(1 − 4x) / (1 − x) = **%.0f %%** of sustainable", 100 * (1 - 4 * x) / (1 - x));
+                        + "(1 − 4x) / (1 − x) = **%.0f %%** of sustainable", 100 * boundShare);
         String cost = rejectedPerSecond > 0
                 ? String.format(Locale.ROOT, "; in this run each refusal cost about **%.1f echo calls**",
                         (1 - s.okRate() / sustainable) * echo / rejectedPerSecond)
